@@ -1,0 +1,21 @@
+#include "findings/finding.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "util/hash.hpp"
+
+namespace rg {
+
+std::string Finding::finding_id() const {
+  return sha256_hex(std::string(rule->id) + '\n' + account_id + '\n' + region + '\n' + resource).substr(0, 32);
+}
+
+void sort_findings(std::vector<Finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.account_id, a.rule->id, a.region, a.resource) <
+           std::tie(b.account_id, b.rule->id, b.region, b.resource);
+  });
+}
+
+} // namespace rg

@@ -1,0 +1,34 @@
+#pragma once
+// A Finding is one rule's verdict on one resource: what every output format renders.
+#include <string>
+#include <vector>
+
+#include "findings/rule.hpp"
+#include "findings/severity.hpp"
+#include "i18n/text.hpp"
+
+namespace rg {
+
+// A value the rule looked at, quoted in outputs as proof ("AccountMFAEnabled" = "0").
+struct Evidence {
+  std::string name;
+  std::string value;
+};
+
+struct Finding {
+  const RuleMetadata* rule = nullptr; // points into a constinit catalog; never null in a finished finding
+  std::string account_id;
+  std::string region; // "global" for IAM
+  std::string resource; // ARN
+  Status status = Status::kUnknown;
+  LocalizedString reason; // why this status, with the values seen
+  std::vector<Evidence> evidence;
+
+  // Stable across runs: hash of rule id, account, region and resource (not of status or text).
+  std::string finding_id() const;
+};
+
+// Deterministic order for outputs and golden files: account, then rule id, then resource.
+void sort_findings(std::vector<Finding>& findings);
+
+} // namespace rg

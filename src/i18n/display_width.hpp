@@ -1,0 +1,15 @@
+#pragma once
+// Terminal column width of UTF-8 text: East Asian Wide and Fullwidth characters take two columns,
+// so a table that mixes Japanese and ASCII stays aligned.
+#include <string>
+#include <string_view>
+
+namespace rg {
+
+size_t display_width(std::string_view utf8);
+// Pads with spaces up to `width` columns (never truncates).
+std::string pad_to_width(std::string_view utf8, size_t width);
+// Cuts to at most `width` columns, ending with "…" when something was cut; never splits a character.
+std::string truncate_to_width(std::string_view utf8, size_t width);
+
+} // namespace rg

@@ -1,0 +1,19 @@
+#pragma once
+// File I/O with the project's safety rules: reads report located problems; writes never follow symlinks
+// and land atomically (temp file + rename), so a crash never leaves half a report.
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "util/result.hpp"
+
+namespace rg {
+
+// Reads a whole file. Absent -> ProblemKind::kAbsent, other failures -> kUnreadable.
+Result<std::string> read_file(const std::filesystem::path& path);
+
+// Writes `content` to `path` via a temp file opened with O_NOFOLLOW|O_EXCL and rename(2).
+// Throws FatalError when the file cannot be written: output the user asked for is not optional.
+void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+} // namespace rg

@@ -1,0 +1,27 @@
+#include "util/hash.hpp"
+
+#include <openssl/evp.h>
+
+#include <array>
+
+#include "util/assert.hpp"
+
+namespace rg {
+
+std::string sha256_hex(std::string_view data) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  const int ok = EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr);
+  RG_ASSERT(ok == 1);
+  (void)ok;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(length * 2U);
+  for (unsigned int i = 0; i < length; ++i) {
+    hex += kHex[digest[i] >> 4U];
+    hex += kHex[digest[i] & 0x0FU];
+  }
+  return hex;
+}
+
+} // namespace rg

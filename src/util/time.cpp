@@ -1,0 +1,104 @@
+#include "util/time.hpp"
+
+#include <fmt/format.h>
+
+namespace rg {
+namespace {
+
+bool read_digits(std::string_view text, size_t pos, size_t count, int& out) {
+  if (pos + count > text.size()) {
+    return false;
+  }
+  int value = 0;
+  for (size_t i = pos; i < pos + count; ++i) {
+    const char c = text[i];
+    if (c < '0' || c > '9') {
+      return false;
+    }
+    value = value * 10 + (c - '0');
+  }
+  out = value;
+  return true;
+}
+
+} // namespace
+
+std::optional<TimePoint> parse_iso8601(std::string_view text) {
+  using namespace std::chrono;
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  if (!read_digits(text, 0, 4, year) || text.size() < 10 || text[4] != '-' || !read_digits(text, 5, 2, month) ||
+      text[7] != '-' || !read_digits(text, 8, 2, day)) {
+    return std::nullopt;
+  }
+  const year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+                            std::chrono::day{static_cast<unsigned>(day)}};
+  if (!date.ok()) {
+    return std::nullopt;
+  }
+  TimePoint result{sys_days{date}};
+  if (text.size() == 10) {
+    return result;
+  }
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  if ((text[10] != 'T' && text[10] != ' ') || !read_digits(text, 11, 2, hour) || text.size() < 16 ||
+      text[13] != ':' || !read_digits(text, 14, 2, minute)) {
+    return std::nullopt;
+  }
+  size_t pos = 16;
+  if (pos < text.size() && text[pos] == ':') {
+    if (!read_digits(text, 17, 2, second)) {
+      return std::nullopt;
+    }
+    pos = 19;
+  }
+  if (hour > 23 || minute > 59 || second > 60) {
+    return std::nullopt;
+  }
+  if (pos < text.size() && text[pos] == '.') {
+    ++pos;
+    const size_t start = pos;
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+      ++pos;
+    }
+    if (pos == start) {
+      return std::nullopt;
+    }
+  }
+  result += hours{hour} + minutes{minute} + seconds{second};
+  if (pos == text.size()) {
+    return result; // no zone: AWS timestamps without one are UTC
+  }
+  if (text[pos] == 'Z' && pos + 1 == text.size()) {
+    return result;
+  }
+  if ((text[pos] == '+' || text[pos] == '-') && text.size() == pos + 6 && text[pos + 3] == ':') {
+    int zone_hours = 0;
+    int zone_minutes = 0;
+    if (!read_digits(text, pos + 1, 2, zone_hours) || !read_digits(text, pos + 4, 2, zone_minutes)) {
+      return std::nullopt;
+    }
+    const auto offset = hours{zone_hours} + minutes{zone_minutes};
+    return text[pos] == '+' ? result - offset : result + offset;
+  }
+  return std::nullopt;
+}
+
+std::string format_iso8601(TimePoint time) {
+  using namespace std::chrono;
+  const auto day_point = floor<days>(time);
+  const year_month_day date{day_point};
+  const hh_mm_ss clock{time - day_point};
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), clock.hours().count(),
+                     clock.minutes().count(), clock.seconds().count());
+}
+
+long days_between(TimePoint earlier, TimePoint later) {
+  return static_cast<long>(std::chrono::floor<std::chrono::days>(later - earlier).count());
+}
+
+} // namespace rg
