@@ -1,0 +1,83 @@
+#include "policy/root_analysis.hpp"
+
+#include "policy/evaluator.hpp"
+#include "policy/root_probes.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace rg::policy {
+
+std::string_view to_string(RootScope scope) {
+  switch (scope) {
+  case RootScope::kAll:
+    return "all";
+  case RootScope::kSome:
+    return "some";
+  case RootScope::kNone:
+    return "none";
+  }
+  return "none";
+}
+
+RootDenial analyze_root_denial(const Document& document, PolicyType type, bool valid,
+                               const RootAnalysisOptions& options) {
+  RootDenial result;
+  if (!valid) {
+    result.note = {
+        "The policy has errors, and AWS rejects a policy with errors: it restricts nobody.",
+        "ポリシーにエラーがあります。AWS はエラーのあるポリシーを受け付けないため、誰も制限されません。"};
+    return result;
+  }
+  if (type == PolicyType::kIdentity) {
+    result.note = {
+        "Identity policies never apply to the root user; only an SCP (member accounts) or a resource "
+        "policy can deny root.",
+        "アイデンティティポリシーはルートユーザーには適用されません。ルートを拒否できるのは SCP (メンバー"
+        "アカウント) かリソースポリシーだけです。"};
+    return result;
+  }
+  bool assumed_root_denied = false;
+  for (const auto& probe : root_probes()) {
+    const auto evaluation =
+        evaluate(document, type, probe_context(probe, options.partition, options.account, false));
+    const std::string name = probe.action == kUnlistedActionProbe ? "*" : std::string(probe.action);
+    if (evaluation.decision != Decision::kExplicitDeny) {
+      result.open_actions.push_back(name);
+      continue;
+    }
+    result.denied_actions.push_back(name);
+    for (const auto* statement : evaluation.denying) {
+      if (std::find(result.statements.begin(), result.statements.end(), statement->label()) ==
+          result.statements.end()) {
+        result.statements.push_back(statement->label());
+      }
+    }
+    const auto as_task = evaluate(
+        document, type, probe_context(probe, options.partition, options.account, /*assumed_root=*/true));
+    assumed_root_denied = assumed_root_denied || as_task.decision == Decision::kExplicitDeny;
+  }
+  result.blocks_assumed_root = assumed_root_denied;
+  if (result.open_actions.empty()) {
+    result.scope = RootScope::kAll;
+    result.note = {fmt::format("Every action is explicitly denied to the root user (by {}).",
+                               fmt::join(result.statements, ", ")),
+                   fmt::format("ルートユーザーにはすべてのアクションが明示的に拒否されます ({})。",
+                               fmt::join(result.statements, ", "))};
+  } else if (result.denied_actions.empty()) {
+    result.scope = RootScope::kNone;
+    result.note = {"No statement denies anything to the root user's requests.",
+                   "ルートユーザーのリクエストを拒否するステートメントはありません。"};
+  } else {
+    result.scope = RootScope::kSome;
+    result.note = {
+        fmt::format("Only some actions are denied to root ({}); root can still call {}.",
+                    fmt::join(result.denied_actions, ", "), fmt::join(result.open_actions, ", ")),
+        fmt::format("ルートに拒否されるのは一部のアクションだけです ({})。ルートは引き続き {} を実行"
+                    "できます。",
+                    fmt::join(result.denied_actions, ", "), fmt::join(result.open_actions, ", "))};
+  }
+  return result;
+}
+
+} // namespace rg::policy
