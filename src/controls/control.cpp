@@ -32,4 +32,13 @@ Finding unknown_finding(const Control& control, const EvaluationInput& input, co
   return root_finding(control, input, Status::kUnknown, std::move(reason));
 }
 
+Finding unknown_finding(const Control& control, const EvaluationInput& input, const std::vector<Problem>& problems) {
+  std::string detail;
+  for (const auto& problem : problems) {
+    detail += (detail.empty() ? "" : "; ") + problem.describe();
+  }
+  return root_finding(control, input, Status::kUnknown,
+                      {fmt::format("Cannot evaluate: {}", detail), fmt::format("評価できません: {}", detail)});
+}
+
 } // namespace rg::controls

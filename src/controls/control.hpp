@@ -12,7 +12,7 @@
 namespace rg::controls {
 
 struct ScanOptions {
-  TimePoint as_of{};          // the clock for age rules: collected_at unless --as-of overrides it
+  std::optional<TimePoint> as_of; // the clock for age rules: collected_at unless --as-of overrides it
   int root_usage_days = 90;   // --root-usage-days
 };
 
@@ -43,5 +43,7 @@ Finding root_finding(const Control& control, const EvaluationInput& input, Statu
 
 // UNKNOWN because a source could not be used; the reason quotes the problem in both languages.
 Finding unknown_finding(const Control& control, const EvaluationInput& input, const Problem& problem);
+// UNKNOWN because none of several alternative sources could be used; quotes each.
+Finding unknown_finding(const Control& control, const EvaluationInput& input, const std::vector<Problem>& problems);
 
 } // namespace rg::controls

@@ -15,7 +15,7 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
   if (keys.presence == Presence::kUnknown) {
     const auto row = root_report_row(input.account);
     if (!input.account.account_summary && !row) {
-      return {unknown_finding(control, input, row.error())};
+      return {unknown_finding(control, input, {input.account.account_summary.error(), row.error()})};
     }
     return {root_finding(control, input, Status::kUnknown,
                          {"Cannot tell whether root has access keys: neither AccountAccessKeysPresent nor the "

@@ -146,8 +146,8 @@ RootCredentials read_root_credentials(const EvaluationInput& input) {
         "The credential report has no <root_account> row (China partition reports may lack it).",
         "認証情報レポートに <root_account> 行がありません (中国リージョンのレポートでは欠けることがあります)。"};
   }
-  if (account.credential_report && account.credential_report->generated_time &&
-      input.snapshot.collected_at - *account.credential_report->generated_time > kReportMaxAge) {
+  if (account.credential_report && account.credential_report->generated_time && input.snapshot.collected_at &&
+      *input.snapshot.collected_at - *account.credential_report->generated_time > kReportMaxAge) {
     const auto generated = format_iso8601(*account.credential_report->generated_time);
     result.report_note = LocalizedString{
         fmt::format("The credential report was generated at {}, more than 4 hours before the snapshot; "

@@ -58,6 +58,12 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
                                       creds.password.seen, creds.access_keys.seen, creds.certificates.seen)},
                          evidence)};
   }
+  const auto row = root_report_row(input.account);
+  if (!input.account.account_summary && !row) {
+    auto finding = unknown_finding(control, input, {input.account.account_summary.error(), row.error()});
+    finding.evidence = std::move(evidence);
+    return {finding};
+  }
   return {root_finding(control, input, Status::kUnknown,
                        {"Cannot tell whether this member's root still has a password, access keys or "
                         "certificates: GetAccountSummary and the credential report were not readable.",

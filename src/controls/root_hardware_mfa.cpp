@@ -21,6 +21,10 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
                          evidence)};
   }
   if (creds.mfa.presence == Presence::kUnknown) {
+    const auto row = root_report_row(input.account);
+    if (!input.account.account_summary && !row) {
+      return {unknown_finding(control, input, {input.account.account_summary.error(), row.error()})};
+    }
     return {root_finding(control, input, Status::kUnknown,
                          {"Cannot tell whether root has MFA: neither AccountMFAEnabled nor mfa_active was readable.",
                           "ルートの MFA を判定できません: AccountMFAEnabled も mfa_active も読み取れませんでした。"},

@@ -30,8 +30,9 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
                          creds.evidence)};
   }
   if (creds.mfa.presence == Presence::kUnknown) {
-    if (!input.account.account_summary && !input.account.credential_report) {
-      return {unknown_finding(control, input, input.account.account_summary.error())};
+    const auto row = root_report_row(input.account);
+    if (!input.account.account_summary && !row) {
+      return {unknown_finding(control, input, {input.account.account_summary.error(), row.error()})};
     }
     return {root_finding(control, input, Status::kUnknown,
                          {"Cannot tell whether root has MFA: neither AccountMFAEnabled nor mfa_active was "

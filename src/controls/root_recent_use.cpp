@@ -66,25 +66,31 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
   if (!row) {
     return {unknown_finding(control, input, row.error())};
   }
+  if (!input.options.as_of) {
+    return {unknown_finding(control, input,
+                            Problem{ProblemKind::kAbsent, "snapshot.json", "$.collected_at",
+                                    "no clock to measure recent use against: collected_at unreadable and no --as-of"})};
+  }
+  const auto as_of = *input.options.as_of;
   const auto creds = read_root_credentials(input);
   const auto note_en = creds.report_note ? " " + creds.report_note->en : std::string();
   const auto note_ja = creds.report_note ? " " + creds.report_note->ja : std::string();
   const auto dates = read_usage_dates(**row);
   const int window = input.options.root_usage_days;
-  const auto window_start = input.options.as_of - std::chrono::days(window);
+  const auto window_start = as_of - std::chrono::days(window);
   const auto seen = quote_seen(dates.seen);
 
   if (dates.most_recent && *dates.most_recent >= window_start) {
     const auto when = format_iso8601(*dates.most_recent);
-    const long age = days_between(*dates.most_recent, input.options.as_of);
+    const long age = days_between(*dates.most_recent, as_of);
     return {root_finding(control, input, Status::kFail,
                          {fmt::format("Root was used {} days before {} ({} = {}), within the {}-day window. Seen: {}.",
-                                      age, format_iso8601(input.options.as_of), dates.most_recent_column, when,
+                                      age, format_iso8601(as_of), dates.most_recent_column, when,
                                       window, seen) +
                               note_en,
                           fmt::format("ルートが {} の {} 日前に使用されました ({} = {})。{} 日の判定期間内です。"
                                       "確認した値: {}。",
-                                      format_iso8601(input.options.as_of), age, dates.most_recent_column, when,
+                                      format_iso8601(as_of), age, dates.most_recent_column, when,
                                       window, seen) +
                               note_ja},
                          dates.seen)};
@@ -107,16 +113,16 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
                          dates.seen)};
   }
   const auto when = format_iso8601(*dates.most_recent);
-  const long age = days_between(*dates.most_recent, input.options.as_of);
+  const long age = days_between(*dates.most_recent, as_of);
   return {root_finding(control, input, Status::kPass,
                        {fmt::format("Root was last used {} days before {} ({} = {}), outside the {}-day window. "
                                     "Seen: {}.",
-                                    age, format_iso8601(input.options.as_of), dates.most_recent_column, when, window,
+                                    age, format_iso8601(as_of), dates.most_recent_column, when, window,
                                     seen) +
                             note_en,
                         fmt::format("ルートの最終使用は {} の {} 日前です ({} = {})。{} 日の判定期間外です。"
                                     "確認した値: {}。",
-                                    format_iso8601(input.options.as_of), age, dates.most_recent_column, when, window,
+                                    format_iso8601(as_of), age, dates.most_recent_column, when, window,
                                     seen) +
                             note_ja},
                        dates.seen)};

@@ -14,7 +14,7 @@ namespace rg::model {
 
 struct Snapshot {
   std::string path;
-  TimePoint collected_at{};
+  std::optional<TimePoint> collected_at; // absent when snapshot.json is missing or unreadable
   std::string partition = "aws";
   std::vector<Account> accounts; // sorted by id
   Result<Organization> organization = Problem{ProblemKind::kAbsent, "organization/", "", "not collected"};

@@ -1,0 +1,16 @@
+#pragma once
+// Each subcommand file adds its options to the app and sets `action` when it is chosen; main() runs it.
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+#include "util/fatal_error.hpp"
+
+namespace rg::cli {
+
+using Action = std::function<ExitCode()>;
+
+void add_scan_command(CLI::App& app, Action& action);
+void add_controls_command(CLI::App& app, Action& action);
+
+} // namespace rg::cli
