@@ -73,6 +73,13 @@ Result<JsonDocument> load_json(const std::filesystem::path& path, const std::str
       message = "invalid JSON";
     }
     return Problem{ProblemKind::kUnreadable, display_name, line_and_column(*content, byte), message};
+  } catch (const nlohmann::json::exception& error) {
+    // Numbers out of range and similar: not a parse position, but still this file's fault.
+    return Problem{ProblemKind::kUnreadable, display_name, "", std::string("invalid JSON: ") + error.what()};
+  }
+  // Every AWS CLI response is an object; anything else is not what the reader expects.
+  if (!doc.root.is_object()) {
+    return Problem{ProblemKind::kInvalid, display_name, "$", "expected an object, found " + json_type_name(doc.root)};
   }
   return doc;
 }

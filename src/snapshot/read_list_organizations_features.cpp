@@ -13,11 +13,11 @@ Result<model::OrganizationsFeatures> read_list_organizations_features(const Loca
   }
   model::OrganizationsFeatures features;
   features.source = doc->file;
-  auto organization_id = optional_string(*doc, doc->root, "$", "OrganizationId");
+  auto organization_id = require_string(*doc, doc->root, "$", "OrganizationId");
   if (!organization_id) {
     return organization_id.error();
   }
-  features.organization_id = organization_id->value_or("");
+  features.organization_id = *organization_id;
   // The API omits EnabledFeatures when none are enabled.
   if (doc->root.is_object() && doc->root.contains("EnabledFeatures")) {
     auto list = require_member(*doc, doc->root, "$", "EnabledFeatures", nlohmann::json::value_t::array);
