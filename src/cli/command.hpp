@@ -1,10 +1,9 @@
 #pragma once
 // Each subcommand file adds its options to the app and sets `action` when it is chosen; main() runs it.
-#include <functional>
+#include "util/fatal_error.hpp"
 
 #include <CLI/CLI.hpp>
-
-#include "util/fatal_error.hpp"
+#include <functional>
 
 namespace rg::cli {
 

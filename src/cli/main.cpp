@@ -1,11 +1,10 @@
 // rootguard: dispatch, the one top-level catch, and exit codes (0 ok, 1 error, 2 usage, 3 failures found).
-#include <cstdio>
-#include <exception>
-
-#include <fmt/format.h>
-
 #include "cli/command.hpp"
 #include "version.hpp"
+
+#include <cstdio>
+#include <exception>
+#include <fmt/format.h>
 
 int main(int argc, char** argv) {
   using rg::ExitCode;

@@ -1,19 +1,19 @@
 #include "cli/output_options.hpp"
 
-#include <unistd.h>
+#include "util/fatal_error.hpp"
+#include "util/files.hpp"
 
 #include <cstdio>
 #include <cstdlib>
-
-#include "util/fatal_error.hpp"
-#include "util/files.hpp"
+#include <unistd.h>
 
 namespace rg::cli {
 
 void OutputOptions::add_to(CLI::App& command) {
   command.add_option("--lang", lang, "Language of titles, reasons and remediation (default: from LANG)")
       ->check(CLI::IsMember({"en", "ja"}));
-  command.add_option("--color", color, "Colour the terminal output")->check(CLI::IsMember({"auto", "always", "never"}));
+  command.add_option("--color", color, "Colour the terminal output")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   command.add_option("-o,--output", output, "Write to FILE instead of standard output");
 }
 
@@ -38,7 +38,8 @@ bool OutputOptions::use_color() const {
 
 void OutputOptions::emit(const std::string& content) const {
   if (output.empty()) {
-    if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() || std::fflush(stdout) != 0) {
+    if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() ||
+        std::fflush(stdout) != 0) {
       throw FatalError(ExitCode::kError, "cannot write to standard output");
     }
     return;

@@ -1,17 +1,16 @@
 #pragma once
 // Options every reporting subcommand shares: language, colour, destination.
-#include <string>
+#include "i18n/text.hpp"
 
 #include <CLI/CLI.hpp>
-
-#include "i18n/text.hpp"
+#include <string>
 
 namespace rg::cli {
 
 struct OutputOptions {
-  std::string lang;          // "" = from LC_ALL / LC_MESSAGES / LANG
+  std::string lang;           // "" = from LC_ALL / LC_MESSAGES / LANG
   std::string color = "auto"; // auto|always|never
-  std::string output;        // "" = stdout
+  std::string output;         // "" = stdout
 
   void add_to(CLI::App& command);
   Lang resolved_lang() const;

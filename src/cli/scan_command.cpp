@@ -1,12 +1,11 @@
 // rootguard scan --snapshot DIR: evaluate every control for every account of a snapshot.
-#include <memory>
-
-#include <fmt/format.h>
-
 #include "cli/command.hpp"
 #include "cli/output_options.hpp"
 #include "pipeline/run_scan.hpp"
 #include "version.hpp"
+
+#include <fmt/format.h>
+#include <memory>
 
 namespace rg::cli {
 namespace {
@@ -37,22 +36,25 @@ ExitCode run(const ScanArguments& args) {
   for (const auto& text : args.statuses) {
     const auto status = parse_status(text);
     if (!status) {
-      throw FatalError(ExitCode::kUsage, fmt::format("--status: expected PASS, FAIL or UNKNOWN, got {}", text));
+      throw FatalError(ExitCode::kUsage,
+                       fmt::format("--status: expected PASS, FAIL or UNKNOWN, got {}", text));
     }
     request.statuses.push_back(*status);
   }
   for (const auto& text : args.severities) {
     const auto severity = parse_severity(text);
     if (!severity) {
-      throw FatalError(ExitCode::kUsage,
-                       fmt::format("--severity: expected critical, high, medium, low or informational, got {}", text));
+      throw FatalError(
+          ExitCode::kUsage,
+          fmt::format("--severity: expected critical, high, medium, low or informational, got {}", text));
     }
     request.severities.push_back(*severity);
   }
 
   const auto result = pipeline::run_scan(request);
   const report::RenderOptions render{args.output.resolved_lang(), args.output.use_color()};
-  args.output.emit(args.format == "json" ? report::render_json(result, render) : report::render_table(result, render));
+  args.output.emit(args.format == "json" ? report::render_json(result, render)
+                                         : report::render_table(result, render));
 
   const auto summary = report::summarize(result);
   if (summary.fail > 0) {
@@ -67,8 +69,10 @@ ExitCode run(const ScanArguments& args) {
 void add_scan_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<ScanArguments>();
   auto* command = app.add_subcommand("scan", "Evaluate root-user controls for every account in a snapshot");
-  command->add_option("-s,--snapshot", args->snapshot, "Snapshot folder (see docs/snapshot-layout.md)")->required();
-  command->add_option("--as-of", args->as_of, "Clock for age rules (ISO 8601); default: the snapshot's collected_at");
+  command->add_option("-s,--snapshot", args->snapshot, "Snapshot folder (see docs/snapshot-layout.md)")
+      ->required();
+  command->add_option("--as-of", args->as_of,
+                      "Clock for age rules (ISO 8601); default: the snapshot's collected_at");
   command->add_option("--root-usage-days", args->root_usage_days, "Window for root-recent-use, in days")
       ->check(CLI::Range(0, 3650));
   command->add_option("--controls", args->controls, "Only these control ids");

@@ -8,8 +8,8 @@ std::string root_arn(const model::Snapshot& snapshot, const std::string& account
   return fmt::format("arn:{}:iam::{}:root", snapshot.partition, account_id);
 }
 
-Finding root_finding(const Control& control, const EvaluationInput& input, Status status, LocalizedString reason,
-                     std::vector<Evidence> evidence) {
+Finding root_finding(const Control& control, const EvaluationInput& input, Status status,
+                     LocalizedString reason, std::vector<Evidence> evidence) {
   Finding finding;
   finding.rule = &control.rule;
   finding.account_id = input.account.id;
@@ -25,20 +25,24 @@ Finding unknown_finding(const Control& control, const EvaluationInput& input, co
   const std::string detail = problem.describe();
   LocalizedString reason;
   if (problem.kind == ProblemKind::kAbsent) {
-    reason = {fmt::format("Cannot evaluate: {}", detail), fmt::format("評価できません (データ未収集): {}", detail)};
+    reason = {fmt::format("Cannot evaluate: {}", detail),
+              fmt::format("評価できません (データ未収集): {}", detail)};
   } else {
-    reason = {fmt::format("Cannot evaluate: {}", detail), fmt::format("評価できません (読み取り不可): {}", detail)};
+    reason = {fmt::format("Cannot evaluate: {}", detail),
+              fmt::format("評価できません (読み取り不可): {}", detail)};
   }
   return root_finding(control, input, Status::kUnknown, std::move(reason));
 }
 
-Finding unknown_finding(const Control& control, const EvaluationInput& input, const std::vector<Problem>& problems) {
+Finding unknown_finding(const Control& control, const EvaluationInput& input,
+                        const std::vector<Problem>& problems) {
   std::string detail;
   for (const auto& problem : problems) {
     detail += (detail.empty() ? "" : "; ") + problem.describe();
   }
-  return root_finding(control, input, Status::kUnknown,
-                      {fmt::format("Cannot evaluate: {}", detail), fmt::format("評価できません: {}", detail)});
+  return root_finding(
+      control, input, Status::kUnknown,
+      {fmt::format("Cannot evaluate: {}", detail), fmt::format("評価できません: {}", detail)});
 }
 
 } // namespace rg::controls

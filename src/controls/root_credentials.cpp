@@ -1,8 +1,8 @@
 #include "controls/root_credentials.hpp"
 
-#include <fmt/format.h>
-
 #include "util/strings.hpp"
+
+#include <fmt/format.h>
 
 namespace rg::controls {
 namespace {
@@ -24,7 +24,8 @@ std::optional<CredentialFact> from_summary(const model::Account& account, const 
     return std::nullopt;
   }
   add_evidence(evidence, key, std::to_string(*value));
-  return CredentialFact{*value > 0 ? Presence::kPresent : Presence::kAbsent, fmt::format("{} = {}", key, *value)};
+  return CredentialFact{*value > 0 ? Presence::kPresent : Presence::kAbsent,
+                        fmt::format("{} = {}", key, *value)};
 }
 
 // Reads `<column>` from the root row as a boolean fact; nullopt when the cell is absent or not a boolean.
@@ -71,7 +72,8 @@ SlotFacts from_report_slots(const model::CredentialReportRow* row, const char* p
     }
     seen += fmt::format("{}{} = {}", seen.empty() ? "" : ", ", active_column, *active ? "true" : "false");
     any_active = any_active || *active;
-    any_present = any_present || *active || report_has_date(row, fmt::format("{}_{}_last_rotated", prefix, slot));
+    any_present =
+        any_present || *active || report_has_date(row, fmt::format("{}_{}_last_rotated", prefix, slot));
   }
   if (any_active) {
     facts.active = {Presence::kPresent, seen};
@@ -110,8 +112,9 @@ Result<const model::CredentialReportRow*> root_report_row(const model::Account& 
   }
   const auto* row = account.credential_report->root();
   if (row == nullptr) {
-    return Problem{ProblemKind::kInvalid, account.credential_report->source, "",
-                   "the credential report has no <root_account> row (reports in the China partitions may lack it)"};
+    return Problem{
+        ProblemKind::kInvalid, account.credential_report->source, "",
+        "the credential report has no <root_account> row (reports in the China partitions may lack it)"};
   }
   return row;
 }
@@ -144,7 +147,8 @@ RootCredentials read_root_credentials(const EvaluationInput& input) {
   if (account.credential_report && row == nullptr) {
     result.report_note = LocalizedString{
         "The credential report has no <root_account> row (China partition reports may lack it).",
-        "認証情報レポートに <root_account> 行がありません (中国リージョンのレポートでは欠けることがあります)。"};
+        "認証情報レポートに <root_account> 行がありません "
+        "(中国リージョンのレポートでは欠けることがあります)。"};
   }
   if (account.credential_report && account.credential_report->generated_time && input.snapshot.collected_at &&
       *input.snapshot.collected_at - *account.credential_report->generated_time > kReportMaxAge) {

@@ -2,11 +2,11 @@
 // What the root user has (password, access keys, signing certificates, MFA), combined from
 // GetAccountSummary (live) and the credential report (up to 4 hours old), with the values seen kept
 // as evidence. Several controls share this so they never disagree about the same account.
+#include "controls/control.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "controls/control.hpp"
 
 namespace rg::controls {
 
@@ -19,9 +19,9 @@ struct CredentialFact {
 
 struct RootCredentials {
   CredentialFact password;
-  CredentialFact access_keys;   // any key, active or inactive
+  CredentialFact access_keys; // any key, active or inactive
   CredentialFact active_access_keys;
-  CredentialFact certificates;  // any certificate
+  CredentialFact certificates; // any certificate
   CredentialFact active_certificates;
   CredentialFact mfa;
   std::vector<Evidence> evidence;

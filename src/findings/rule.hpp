@@ -1,11 +1,11 @@
 #pragma once
 // What every control (posture) and detection (CloudTrail activity) declares once: identity, words in
 // both languages, severity, framework mappings and remediation. Lives in constinit tables.
-#include <span>
-#include <string_view>
-
 #include "findings/severity.hpp"
 #include "i18n/text.hpp"
+
+#include <span>
+#include <string_view>
 
 namespace rg {
 
@@ -29,10 +29,10 @@ struct Mappings {
 };
 
 struct Remediation {
-  Text console = {};                // numbered console steps
-  std::string_view cli = {};        // AWS CLI commands, ${ACCOUNT_ID}-style placeholders
-  std::string_view terraform = {};  // empty when Terraform cannot express the fix
-  Text limits = {};                 // what no API can do, when that matters ("root MFA needs root sign-in")
+  Text console = {};               // numbered console steps
+  std::string_view cli = {};       // AWS CLI commands, ${ACCOUNT_ID}-style placeholders
+  std::string_view terraform = {}; // empty when Terraform cannot express the fix
+  Text limits = {};                // what no API can do, when that matters ("root MFA needs root sign-in")
 };
 
 struct RuleMetadata {

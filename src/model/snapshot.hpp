@@ -1,14 +1,14 @@
 #pragma once
 // A whole snapshot folder in memory: the clock it was taken at, its accounts and its organization.
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "model/account.hpp"
 #include "model/organization.hpp"
 #include "util/problem.hpp"
 #include "util/result.hpp"
 #include "util/time.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace rg::model {
 

@@ -1,12 +1,11 @@
 #include "pipeline/run_scan.hpp"
 
-#include <algorithm>
-
-#include <fmt/format.h>
-
 #include "controls/control.hpp"
 #include "snapshot/snapshot_loader.hpp"
 #include "util/fatal_error.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
 
 namespace rg::pipeline {
 namespace {
@@ -24,7 +23,8 @@ std::vector<const controls::Control*> select_controls(const std::vector<std::str
   }
   for (const auto& id : ids) {
     if (controls::find_control(id) == nullptr) {
-      throw FatalError(ExitCode::kUsage, fmt::format("unknown control '{}' (see: rootguard controls list)", id));
+      throw FatalError(ExitCode::kUsage,
+                       fmt::format("unknown control '{}' (see: rootguard controls list)", id));
     }
   }
   return selected;
@@ -64,7 +64,8 @@ report::Report run_scan(const ScanRequest& request) {
     const controls::EvaluationInput input{snapshot, account, options};
     for (const auto* control : selected) {
       for (auto& finding : control->evaluate(*control, input)) {
-        if (allowed(request.statuses, finding.status) && allowed(request.severities, finding.rule->severity)) {
+        if (allowed(request.statuses, finding.status) &&
+            allowed(request.severities, finding.rule->severity)) {
           result.findings.push_back(std::move(finding));
         }
       }

@@ -1,12 +1,12 @@
 #pragma once
 // The scan use case, shared by the CLI and (later) the dashboard: snapshot -> controls -> report.
+#include "findings/severity.hpp"
+#include "report/report.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "findings/severity.hpp"
-#include "report/report.hpp"
 
 namespace rg::pipeline {
 

@@ -1,8 +1,8 @@
 #pragma once
 // A rule's remediation made concrete for one finding: placeholders filled, language chosen.
-#include <string>
-
 #include "findings/finding.hpp"
+
+#include <string>
 
 namespace rg::remediate {
 

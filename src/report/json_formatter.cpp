@@ -1,8 +1,8 @@
 // --format json: the document described in docs/output-json.md.
-#include <nlohmann/json.hpp>
-
 #include "remediate/remediation.hpp"
 #include "report/report.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace rg::report {
 namespace {
@@ -15,7 +15,8 @@ Json optional_time(const std::optional<TimePoint>& time) {
 
 Json mappings_json(const RuleMetadata& rule) {
   Json mappings = Json::object();
-  mappings["security_hub"] = rule.mappings.security_hub.empty() ? Json(nullptr) : Json(rule.mappings.security_hub);
+  mappings["security_hub"] =
+      rule.mappings.security_hub.empty() ? Json(nullptr) : Json(rule.mappings.security_hub);
   if (!rule.mappings.security_hub_retired.empty()) {
     mappings["security_hub_retired"] = rule.mappings.security_hub_retired;
   }
@@ -51,10 +52,11 @@ Json finding_json(const Finding& finding, const Report& report, Lang lang) {
     evidence.push_back({{"name", entry.name}, {"value", entry.value}});
   }
   item["evidence"] = std::move(evidence);
-  item["remediation"] = {{"console", remediation.console},
-                         {"cli", remediation.cli},
-                         {"terraform", remediation.terraform.empty() ? Json(nullptr) : Json(remediation.terraform)},
-                         {"limits", remediation.limits}};
+  item["remediation"] = {
+      {"console", remediation.console},
+      {"cli", remediation.cli},
+      {"terraform", remediation.terraform.empty() ? Json(nullptr) : Json(remediation.terraform)},
+      {"limits", remediation.limits}};
   item["mappings"] = mappings_json(rule);
   return item;
 }

@@ -1,13 +1,13 @@
 #pragma once
 // Report = what the run looked at + its findings + what could not be read. Formatters are pure
 // functions of a Report: no clock, no environment, so golden files are stable.
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "findings/finding.hpp"
 #include "util/problem.hpp"
 #include "util/time.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace rg::report {
 

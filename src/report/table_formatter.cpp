@@ -1,10 +1,9 @@
 // The terminal view: findings grouped by account, FAIL first, one reason line under each row.
-#include <fmt/format.h>
-
-#include <algorithm>
-
 #include "i18n/display_width.hpp"
 #include "report/report.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
 
 namespace rg::report {
 namespace {
@@ -87,12 +86,14 @@ public:
       out += '\n';
       out += fmt::format("  {}  {}  {}  {}\n", pad_to_width(ja ? "結果" : "STATUS", 7),
                          pad_to_width(ja ? "重要度" : "SEVERITY", severity_width),
-                         pad_to_width(ja ? "コントロール" : "CONTROL", control_width), ja ? "タイトル" : "TITLE");
+                         pad_to_width(ja ? "コントロール" : "CONTROL", control_width),
+                         ja ? "タイトル" : "TITLE");
       for (const Finding* finding : rows) {
         const auto status = to_string(finding->status);
-        out += fmt::format("  {}  {}  {}  {}\n", paint(pad_to_width(status, 7), status_color(finding->status)),
-                           pad_to_width(to_string(finding->rule->severity), severity_width),
-                           pad_to_width(finding->rule->id, control_width), finding->rule->title.get(options_.lang));
+        out += fmt::format(
+            "  {}  {}  {}  {}\n", paint(pad_to_width(status, 7), status_color(finding->status)),
+            pad_to_width(to_string(finding->rule->severity), severity_width),
+            pad_to_width(finding->rule->id, control_width), finding->rule->title.get(options_.lang));
         out += fmt::format("  {}  {}\n", std::string(7, ' '),
                            paint(fmt::format("└ {}", finding->reason.get(options_.lang)), kDim));
       }
@@ -107,14 +108,14 @@ private:
     const bool ja = options_.lang == Lang::kJa;
     const auto summary = summarize(report);
     if (ja) {
-      out += fmt::format("{} アカウント、{} 件: {} {} 件、{} {} 件、{} {} 件", report.accounts.size(), summary.total,
-                         paint("FAIL", status_color(Status::kFail)), summary.fail,
+      out += fmt::format("{} アカウント、{} 件: {} {} 件、{} {} 件、{} {} 件", report.accounts.size(),
+                         summary.total, paint("FAIL", status_color(Status::kFail)), summary.fail,
                          paint("PASS", status_color(Status::kPass)), summary.pass,
                          paint("UNKNOWN", status_color(Status::kUnknown)), summary.unknown);
     } else {
-      out += fmt::format("{} accounts, {} findings: {} {}, {} {}, {} {}", report.accounts.size(), summary.total,
-                         summary.fail, paint("FAIL", status_color(Status::kFail)), summary.pass,
-                         paint("PASS", status_color(Status::kPass)), summary.unknown,
+      out += fmt::format("{} accounts, {} findings: {} {}, {} {}, {} {}", report.accounts.size(),
+                         summary.total, summary.fail, paint("FAIL", status_color(Status::kFail)),
+                         summary.pass, paint("PASS", status_color(Status::kPass)), summary.unknown,
                          paint("UNKNOWN", status_color(Status::kUnknown)));
     }
     if (summary.fail > 0) {

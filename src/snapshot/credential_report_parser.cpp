@@ -1,8 +1,8 @@
 #include "snapshot/credential_report_parser.hpp"
 
-#include <fmt/format.h>
-
 #include "util/strings.hpp"
+
+#include <fmt/format.h>
 
 namespace rg::snapshot {
 namespace {
@@ -70,7 +70,8 @@ Result<std::vector<CsvRecord>> split_records(std::string_view csv, const std::st
     }
   }
   if (in_quotes) {
-    return Problem{ProblemKind::kUnreadable, file, fmt::format("line {}", quote_line), "unterminated quoted cell"};
+    return Problem{ProblemKind::kUnreadable, file, fmt::format("line {}", quote_line),
+                   "unterminated quoted cell"};
   }
   if (record_has_content || !cell.empty()) {
     current.cells.push_back(std::move(cell));

@@ -1,11 +1,11 @@
 #pragma once
 // The credential report CSV: RFC 4180 quoting, CRLF or LF, parsed by header name so added, reordered or
 // missing columns never shift a value into the wrong field.
-#include <string>
-#include <string_view>
-
 #include "model/credential_report.hpp"
 #include "util/result.hpp"
+
+#include <string>
+#include <string_view>
 
 namespace rg::snapshot {
 

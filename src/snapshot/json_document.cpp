@@ -1,8 +1,8 @@
 #include "snapshot/json_document.hpp"
 
-#include <fmt/format.h>
-
 #include "util/files.hpp"
+
+#include <fmt/format.h>
 
 namespace rg::snapshot {
 namespace {
@@ -51,7 +51,9 @@ bool same_kind(nlohmann::json::value_t expected, const nlohmann::json& value) {
 
 } // namespace
 
-std::string json_type_name(const nlohmann::json& value) { return type_name(value.type()); }
+std::string json_type_name(const nlohmann::json& value) {
+  return type_name(value.type());
+}
 
 Result<JsonDocument> load_json(const std::filesystem::path& path, const std::string& display_name) {
   auto content = read_file(path);
@@ -79,7 +81,8 @@ Result<JsonDocument> load_json(const std::filesystem::path& path, const std::str
   }
   // Every AWS CLI response is an object; anything else is not what the reader expects.
   if (!doc.root.is_object()) {
-    return Problem{ProblemKind::kInvalid, display_name, "$", "expected an object, found " + json_type_name(doc.root)};
+    return Problem{ProblemKind::kInvalid, display_name, "$",
+                   "expected an object, found " + json_type_name(doc.root)};
   }
   return doc;
 }
@@ -103,8 +106,8 @@ Result<const nlohmann::json*> require_member(const JsonDocument& doc, const nloh
   return &*found;
 }
 
-Result<std::string> require_string(const JsonDocument& doc, const nlohmann::json& object, const std::string& path,
-                                   const char* key) {
+Result<std::string> require_string(const JsonDocument& doc, const nlohmann::json& object,
+                                   const std::string& path, const char* key) {
   auto member = require_member(doc, object, path, key, nlohmann::json::value_t::string);
   if (!member) {
     return member.error();

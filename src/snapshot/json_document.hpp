@@ -1,12 +1,11 @@
 #pragma once
 // Loads an AWS CLI JSON response with errors located by line and column, and typed field access
 // whose errors name the JSON path: the snapshot readers never see a raw nlohmann exception.
-#include <filesystem>
-#include <string>
-
-#include <nlohmann/json.hpp>
-
 #include "util/result.hpp"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
 
 namespace rg::snapshot {
 
@@ -22,8 +21,8 @@ Result<JsonDocument> load_json(const std::filesystem::path& path, const std::str
 Result<const nlohmann::json*> require_member(const JsonDocument& doc, const nlohmann::json& object,
                                              const std::string& path, const char* key,
                                              nlohmann::json::value_t type);
-Result<std::string> require_string(const JsonDocument& doc, const nlohmann::json& object, const std::string& path,
-                                   const char* key);
+Result<std::string> require_string(const JsonDocument& doc, const nlohmann::json& object,
+                                   const std::string& path, const char* key);
 // nullopt when absent; a Problem when present with another type.
 Result<std::optional<std::string>> optional_string(const JsonDocument& doc, const nlohmann::json& object,
                                                    const std::string& path, const char* key);

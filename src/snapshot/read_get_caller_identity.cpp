@@ -4,7 +4,8 @@
 namespace rg::snapshot {
 
 Result<model::CallerIdentity> read_get_caller_identity(const Location& account) {
-  auto doc = load_json(account.path("sts/GetCallerIdentity.json"), account.name("sts/GetCallerIdentity.json"));
+  auto doc =
+      load_json(account.path("sts/GetCallerIdentity.json"), account.name("sts/GetCallerIdentity.json"));
   if (!doc) {
     return doc.error();
   }

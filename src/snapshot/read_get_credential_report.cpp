@@ -46,8 +46,8 @@ Result<model::CredentialReport> read_get_credential_report(const Location& accou
   if (*generated) {
     report->generated_time = parse_iso8601(**generated);
     if (!report->generated_time) {
-      report->problems.push_back(
-          Problem{ProblemKind::kInvalid, doc->file, "$.GeneratedTime", "not an ISO 8601 time: " + **generated});
+      report->problems.push_back(Problem{ProblemKind::kInvalid, doc->file, "$.GeneratedTime",
+                                         "not an ISO 8601 time: " + **generated});
     }
   }
   return report;

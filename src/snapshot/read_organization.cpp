@@ -1,15 +1,15 @@
-#include <fmt/format.h>
-
-#include <set>
-
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+
+#include <fmt/format.h>
+#include <set>
 
 namespace rg::snapshot {
 namespace {
 
 // Reads `<list_key>` from a per-parent file; an absent file means "this parent has no children collected".
-Result<std::vector<const nlohmann::json*>> read_children(const Location& organization, const std::string& folder,
+Result<std::vector<const nlohmann::json*>> read_children(const Location& organization,
+                                                         const std::string& folder,
                                                          const std::string& parent_id, const char* list_key,
                                                          JsonDocument& holder) {
   const std::string name = folder + "/" + parent_id + ".json";
@@ -83,8 +83,8 @@ Result<model::Organization> read_organization(const Location& organization, std:
       continue;
     }
     JsonDocument units_doc;
-    auto units = read_children(organization, "ListOrganizationalUnitsForParent", parent, "OrganizationalUnits",
-                               units_doc);
+    auto units = read_children(organization, "ListOrganizationalUnitsForParent", parent,
+                               "OrganizationalUnits", units_doc);
     if (units) {
       for (size_t i = 0; i < units->size(); ++i) {
         const std::string path = fmt::format("$.OrganizationalUnits[{}]", i);
@@ -113,8 +113,8 @@ Result<model::Organization> read_organization(const Location& organization, std:
         }
         auto name = optional_string(accounts_doc, item, path, "Name");
         auto status = optional_string(accounts_doc, item, path, "Status");
-        result.accounts.push_back({*account_id, name ? name->value_or("") : "",
-                                   status ? status->value_or("") : "", parent});
+        result.accounts.push_back(
+            {*account_id, name ? name->value_or("") : "", status ? status->value_or("") : "", parent});
       }
     } else if (accounts.error().kind != ProblemKind::kAbsent) {
       problems.push_back(accounts.error());

@@ -1,13 +1,13 @@
 #pragma once
 // One reader per AWS response, named after the CLI command that printed it. Each takes the account
 // folder (or snapshot folder) and returns the model value or a located Problem.
-#include <filesystem>
-#include <string>
-
 #include "model/account.hpp"
 #include "model/organization.hpp"
 #include "util/result.hpp"
 #include "util/time.hpp"
+
+#include <filesystem>
+#include <string>
 
 namespace rg::snapshot {
 
@@ -21,7 +21,9 @@ struct Location {
   std::filesystem::path directory;
   std::string display; // "accounts/111111111111"
   std::filesystem::path path(const std::string& relative) const { return directory / relative; }
-  std::string name(const std::string& relative) const { return display.empty() ? relative : display + "/" + relative; }
+  std::string name(const std::string& relative) const {
+    return display.empty() ? relative : display + "/" + relative;
+  }
 };
 
 Result<SnapshotInfo> read_snapshot_info(const Location& snapshot);

@@ -1,17 +1,17 @@
 #include "snapshot/snapshot_loader.hpp"
 
-#include <algorithm>
-
-#include <fmt/format.h>
-
 #include "snapshot/readers.hpp"
 #include "util/fatal_error.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
 
 namespace rg::snapshot {
 namespace {
 
 bool is_account_id(const std::string& text) {
-  return text.size() == 12 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return text.size() == 12 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Records the problem of a source that is present but unreadable; absence is not a problem, only UNKNOWN.
@@ -30,7 +30,8 @@ model::Account load_account(const std::filesystem::path& directory, const std::s
   account.caller_identity = read_get_caller_identity(location);
   note(account.caller_identity, problems);
   if (account.caller_identity && account.caller_identity->account != id) {
-    problems.push_back(Problem{ProblemKind::kInvalid, location.name("sts/GetCallerIdentity.json"), "$.Account",
+    problems.push_back(Problem{ProblemKind::kInvalid, location.name("sts/GetCallerIdentity.json"),
+                               "$.Account",
                                fmt::format("identity is account {} but the folder is {}; using the folder",
                                            account.caller_identity->account, id)});
   }
@@ -94,11 +95,13 @@ model::Snapshot load_snapshot(const std::filesystem::path& folder) {
       snapshot.accounts.push_back(load_account(accounts_dir / id, id, snapshot.problems));
     }
   } else {
-    snapshot.problems.push_back(Problem{ProblemKind::kAbsent, "accounts/", "", "no accounts folder in the snapshot"});
+    snapshot.problems.push_back(
+        Problem{ProblemKind::kAbsent, "accounts/", "", "no accounts folder in the snapshot"});
   }
 
   if (std::filesystem::is_directory(folder / "organization", ec)) {
-    snapshot.organization = read_organization(Location{folder / "organization", "organization"}, snapshot.problems);
+    snapshot.organization =
+        read_organization(Location{folder / "organization", "organization"}, snapshot.problems);
     note(snapshot.organization, snapshot.problems);
     if (snapshot.organization) {
       for (auto& account : snapshot.accounts) {

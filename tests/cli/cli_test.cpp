@@ -1,12 +1,11 @@
 // The built binary end to end: exit codes, filters, output files, language selection.
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
+#include "cli/run_binary.hpp"
 
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <sstream>
-
-#include "cli/run_binary.hpp"
 
 namespace rg::testing {
 namespace {
@@ -28,8 +27,8 @@ TEST(Cli, ExitThreeWhenFailuresAreReported) {
   EXPECT_GT(doc["summary"]["fail"].get<int>(), 0);
   EXPECT_EQ(doc["summary"]["unreadable"].get<int>(), 1);
   for (const auto& finding : doc["findings"]) {
-    for (const char* key : {"finding_id", "control_id", "account_id", "status", "severity", "resource", "title",
-                            "reason", "remediation"}) {
+    for (const char* key : {"finding_id", "control_id", "account_id", "status", "severity", "resource",
+                            "title", "reason", "remediation"}) {
       EXPECT_TRUE(finding.contains(key)) << key;
     }
     EXPECT_TRUE(finding["remediation"].contains("console"));
@@ -93,7 +92,8 @@ TEST(Cli, MissingSnapshotExitsOne) {
 TEST(Cli, OutputFileIsWrittenAndStdoutStaysEmpty) {
   const auto path = fs::temp_directory_path() / "rg_cli_output.json";
   fs::remove(path);
-  const auto result = run_rootguard({"scan", "--snapshot", kExample, "--format", "json", "--output", path.string()});
+  const auto result =
+      run_rootguard({"scan", "--snapshot", kExample, "--format", "json", "--output", path.string()});
   EXPECT_EQ(result.exit_code, 3);
   EXPECT_TRUE(result.out.empty());
   std::ifstream in(path);
@@ -103,7 +103,8 @@ TEST(Cli, OutputFileIsWrittenAndStdoutStaysEmpty) {
 }
 
 TEST(Cli, LanguageDefaultsFromLang) {
-  const auto ja = run_rootguard({"scan", "--snapshot", kExample, "--controls", "root-mfa"}, {"LANG=ja_JP.UTF-8"});
+  const auto ja =
+      run_rootguard({"scan", "--snapshot", kExample, "--controls", "root-mfa"}, {"LANG=ja_JP.UTF-8"});
   EXPECT_NE(ja.out.find("ルートユーザーで MFA が有効になっている"), std::string::npos) << ja.out;
   const auto en = run_rootguard({"scan", "--snapshot", kExample, "--controls", "root-mfa"});
   EXPECT_NE(en.out.find("Root user has MFA enabled"), std::string::npos);

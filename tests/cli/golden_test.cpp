@@ -1,13 +1,12 @@
 // Golden outputs for the example organization. Regenerate with scripts/update-golden after an intended
 // change, and review the diff like code.
-#include <gtest/gtest.h>
+#include "cli/run_binary.hpp"
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sstream>
-
-#include "cli/run_binary.hpp"
 
 namespace rg::testing {
 namespace {
@@ -28,23 +27,28 @@ void expect_golden(const std::string& name, const std::vector<std::string>& args
   ASSERT_TRUE(in) << "missing golden file " << path << " (run scripts/update-golden)";
   std::stringstream expected;
   expected << in.rdbuf();
-  EXPECT_EQ(result.out, expected.str()) << "output differs from " << path << " (scripts/update-golden to accept)";
+  EXPECT_EQ(result.out, expected.str())
+      << "output differs from " << path << " (scripts/update-golden to accept)";
 }
 
 TEST(Golden, ScanJsonEnglish) {
-  expect_golden("scan.en.json", {"scan", "--snapshot", "examples/example-org", "--format", "json", "--lang", "en"});
+  expect_golden("scan.en.json",
+                {"scan", "--snapshot", "examples/example-org", "--format", "json", "--lang", "en"});
 }
 
 TEST(Golden, ScanJsonJapanese) {
-  expect_golden("scan.ja.json", {"scan", "--snapshot", "examples/example-org", "--format", "json", "--lang", "ja"});
+  expect_golden("scan.ja.json",
+                {"scan", "--snapshot", "examples/example-org", "--format", "json", "--lang", "ja"});
 }
 
 TEST(Golden, ScanTableEnglish) {
-  expect_golden("scan.en.txt", {"scan", "--snapshot", "examples/example-org", "--lang", "en", "--color", "never"});
+  expect_golden("scan.en.txt",
+                {"scan", "--snapshot", "examples/example-org", "--lang", "en", "--color", "never"});
 }
 
 TEST(Golden, ScanTableJapanese) {
-  expect_golden("scan.ja.txt", {"scan", "--snapshot", "examples/example-org", "--lang", "ja", "--color", "never"});
+  expect_golden("scan.ja.txt",
+                {"scan", "--snapshot", "examples/example-org", "--lang", "ja", "--color", "never"});
 }
 
 } // namespace

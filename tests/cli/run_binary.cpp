@@ -1,14 +1,13 @@
 #include "cli/run_binary.hpp"
 
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <spawn.h>
 #include <sstream>
 #include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
 
 extern char** environ;
 
@@ -37,7 +36,8 @@ RunResult run_rootguard(const std::vector<std::string>& args, const std::vector<
   std::vector<std::string> env_storage = env;
   for (const std::string fallback : {"PATH=/usr/bin:/bin", "LANG=C.UTF-8"}) {
     const auto key = fallback.substr(0, fallback.find('=') + 1);
-    if (std::none_of(env.begin(), env.end(), [&](const std::string& entry) { return entry.rfind(key, 0) == 0; })) {
+    if (std::none_of(env.begin(), env.end(),
+                     [&](const std::string& entry) { return entry.rfind(key, 0) == 0; })) {
       env_storage.push_back(fallback);
     }
   }

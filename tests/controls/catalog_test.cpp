@@ -1,10 +1,9 @@
 // Checks every control at once: ids unique and well-formed, both languages present, mappings sane.
-#include <gtest/gtest.h>
-
-#include <set>
-
 #include "controls/control.hpp"
 #include "i18n/display_width.hpp"
+
+#include <gtest/gtest.h>
+#include <set>
 
 namespace rg::controls {
 namespace {

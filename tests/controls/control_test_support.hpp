@@ -1,27 +1,42 @@
 #pragma once
 // Builds small in-memory snapshots for control tests: a credential report from named overrides, a
 // summary map, virtual MFA devices, and an organization.
+#include "controls/control.hpp"
+#include "snapshot/credential_report_parser.hpp"
+
+#include <gtest/gtest.h>
 #include <map>
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-
-#include "controls/control.hpp"
-#include "snapshot/credential_report_parser.hpp"
-
 namespace rg::controls::testing {
 
-inline const std::vector<std::string> kReportColumns{
-    "user", "arn", "user_creation_time", "password_enabled", "password_last_used", "password_last_changed",
-    "password_next_rotation", "mfa_active", "access_key_1_active", "access_key_1_last_rotated",
-    "access_key_1_last_used_date", "access_key_1_last_used_region", "access_key_1_last_used_service",
-    "access_key_2_active", "access_key_2_last_rotated", "access_key_2_last_used_date",
-    "access_key_2_last_used_region", "access_key_2_last_used_service", "cert_1_active", "cert_1_last_rotated",
-    "cert_2_active", "cert_2_last_rotated"};
+inline const std::vector<std::string> kReportColumns{"user",
+                                                     "arn",
+                                                     "user_creation_time",
+                                                     "password_enabled",
+                                                     "password_last_used",
+                                                     "password_last_changed",
+                                                     "password_next_rotation",
+                                                     "mfa_active",
+                                                     "access_key_1_active",
+                                                     "access_key_1_last_rotated",
+                                                     "access_key_1_last_used_date",
+                                                     "access_key_1_last_used_region",
+                                                     "access_key_1_last_used_service",
+                                                     "access_key_2_active",
+                                                     "access_key_2_last_rotated",
+                                                     "access_key_2_last_used_date",
+                                                     "access_key_2_last_used_region",
+                                                     "access_key_2_last_used_service",
+                                                     "cert_1_active",
+                                                     "cert_1_last_rotated",
+                                                     "cert_2_active",
+                                                     "cert_2_last_rotated"};
 
 // A root row with every credential absent; `overrides` sets named cells.
-inline std::string root_report_csv(const std::string& account_id, const std::map<std::string, std::string>& overrides,
+inline std::string root_report_csv(const std::string& account_id,
+                                   const std::map<std::string, std::string>& overrides,
                                    const std::string& newline = "\n") {
   std::map<std::string, std::string> cells;
   for (const auto& column : kReportColumns) {
@@ -32,7 +47,8 @@ inline std::string root_report_csv(const std::string& account_id, const std::map
   cells["user_creation_time"] = "2019-04-01T00:00:00+00:00";
   cells["password_enabled"] = "not_supported";
   cells["mfa_active"] = "false";
-  for (const auto* column : {"access_key_1_active", "access_key_2_active", "cert_1_active", "cert_2_active"}) {
+  for (const auto* column :
+       {"access_key_1_active", "access_key_2_active", "cert_1_active", "cert_2_active"}) {
     cells[column] = "false";
   }
   for (const auto& [key, value] : overrides) {
@@ -82,11 +98,13 @@ protected:
     account(id).credential_report = *report;
   }
 
-  void set_root_report(const std::map<std::string, std::string>& overrides, const std::string& id = "123456789012") {
+  void set_root_report(const std::map<std::string, std::string>& overrides,
+                       const std::string& id = "123456789012") {
     set_report(root_report_csv(id, overrides), id);
   }
 
-  void set_virtual_mfa(const std::vector<model::VirtualMfaDevice>& devices, const std::string& id = "123456789012") {
+  void set_virtual_mfa(const std::vector<model::VirtualMfaDevice>& devices,
+                       const std::string& id = "123456789012") {
     account(id).virtual_mfa_devices = model::VirtualMfaDevices{"iam/ListVirtualMFADevices.json", devices};
   }
 

@@ -7,7 +7,8 @@ using RootAccessKeys = ControlTest;
 
 TEST_F(RootAccessKeys, FailsWhenSummaryCountsAKey) {
   set_summary({{"AccountAccessKeysPresent", 1}});
-  set_root_report({{"access_key_1_active", "true"}, {"access_key_1_last_rotated", "2021-01-01T00:00:00+00:00"}});
+  set_root_report(
+      {{"access_key_1_active", "true"}, {"access_key_1_last_rotated", "2021-01-01T00:00:00+00:00"}});
   const auto finding = only("root-access-keys");
   EXPECT_EQ(finding.status, Status::kFail);
   EXPECT_NE(finding.reason.en.find("active access key"), std::string::npos) << finding.reason.en;
@@ -23,20 +24,23 @@ TEST_F(RootAccessKeys, PassesWhenNoKeyExists) {
 }
 
 TEST_F(RootAccessKeys, SecondSlotCountsToo) {
-  set_root_report({{"access_key_2_active", "TRUE"}, {"access_key_2_last_rotated", "2021-01-01T00:00:00+00:00"}});
+  set_root_report(
+      {{"access_key_2_active", "TRUE"}, {"access_key_2_last_rotated", "2021-01-01T00:00:00+00:00"}});
   EXPECT_EQ(only("root-access-keys").status, Status::kFail);
 }
 
 TEST_F(RootAccessKeys, InactiveKeyFailsAndSaysSo) {
   set_summary({{"AccountAccessKeysPresent", 1}});
-  set_root_report({{"access_key_1_active", "false"}, {"access_key_1_last_rotated", "2018-01-01T00:00:00+00:00"}});
+  set_root_report(
+      {{"access_key_1_active", "false"}, {"access_key_1_last_rotated", "2018-01-01T00:00:00+00:00"}});
   const auto finding = only("root-access-keys");
   EXPECT_EQ(finding.status, Status::kFail);
   EXPECT_NE(finding.reason.en.find("inactive"), std::string::npos) << finding.reason.en;
 }
 
 TEST_F(RootAccessKeys, ReportAloneWithInactiveRotatedKeyFails) {
-  set_root_report({{"access_key_1_active", "false"}, {"access_key_1_last_rotated", "2018-01-01T00:00:00+00:00"}});
+  set_root_report(
+      {{"access_key_1_active", "false"}, {"access_key_1_last_rotated", "2018-01-01T00:00:00+00:00"}});
   EXPECT_EQ(only("root-access-keys").status, Status::kFail);
 }
 
@@ -56,8 +60,9 @@ TEST_F(RootAccessKeys, UnknownWithBothReasonsWhenNothingWasCollected) {
 
 TEST_F(RootAccessKeys, InvalidSummaryValueIsUnknownNotPass) {
   model::AccountSummary summary;
-  summary.invalid.emplace("AccountAccessKeysPresent",
-                          Problem{ProblemKind::kInvalid, "s.json", "$.SummaryMap.AccountAccessKeysPresent", "bad"});
+  summary.invalid.emplace(
+      "AccountAccessKeysPresent",
+      Problem{ProblemKind::kInvalid, "s.json", "$.SummaryMap.AccountAccessKeysPresent", "bad"});
   account().account_summary = summary;
   EXPECT_EQ(only("root-access-keys").status, Status::kUnknown);
 }

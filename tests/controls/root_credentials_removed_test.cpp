@@ -21,7 +21,9 @@ protected:
 
 TEST_F(RootCredentialsRemoved, MemberWithPasswordFails) {
   make_organization({"RootCredentialsManagement"});
-  set_summary({{"AccountPasswordPresent", 1}, {"AccountAccessKeysPresent", 0}, {"AccountSigningCertificatesPresent", 0}},
+  set_summary({{"AccountPasswordPresent", 1},
+               {"AccountAccessKeysPresent", 0},
+               {"AccountSigningCertificatesPresent", 0}},
               kMember);
   const auto finding = only("root-credentials-removed", kMember);
   EXPECT_EQ(finding.status, Status::kFail);
@@ -30,7 +32,9 @@ TEST_F(RootCredentialsRemoved, MemberWithPasswordFails) {
 
 TEST_F(RootCredentialsRemoved, MemberWithoutCredentialsPasses) {
   make_organization({"RootCredentialsManagement", "RootSessions"});
-  set_summary({{"AccountPasswordPresent", 0}, {"AccountAccessKeysPresent", 0}, {"AccountSigningCertificatesPresent", 0}},
+  set_summary({{"AccountPasswordPresent", 0},
+               {"AccountAccessKeysPresent", 0},
+               {"AccountSigningCertificatesPresent", 0}},
               kMember);
   EXPECT_EQ(only("root-credentials-removed", kMember).status, Status::kPass);
 }

@@ -11,7 +11,8 @@ model::VirtualMfaDevice device(std::string serial, std::optional<std::string> us
 
 TEST_F(RootHardwareMfa, FailsWhenAVirtualDeviceIsAssignedToRoot) {
   set_summary({{"AccountMFAEnabled", 1}, {"AccountPasswordPresent", 1}});
-  set_virtual_mfa({device("arn:aws:iam::123456789012:mfa/root-account-mfa-device", "arn:aws:iam::123456789012:root")});
+  set_virtual_mfa(
+      {device("arn:aws:iam::123456789012:mfa/root-account-mfa-device", "arn:aws:iam::123456789012:root")});
   const auto finding = only("root-hardware-mfa");
   EXPECT_EQ(finding.status, Status::kFail);
   EXPECT_NE(finding.reason.en.find("virtual device"), std::string::npos);
@@ -19,9 +20,10 @@ TEST_F(RootHardwareMfa, FailsWhenAVirtualDeviceIsAssignedToRoot) {
 
 TEST_F(RootHardwareMfa, AnIamUserCalledRootAdminIsNotRoot) {
   set_summary({{"AccountMFAEnabled", 1}, {"AccountPasswordPresent", 1}});
-  set_virtual_mfa({device("arn:aws:iam::123456789012:mfa/root-admin", "arn:aws:iam::123456789012:user/root-admin"),
-                   device("arn:aws:iam::123456789012:mfa/root", std::nullopt),
-                   device("arn:aws:iam::123456789012:mfa/x", "arn:aws:iam::999999999999:root")});
+  set_virtual_mfa(
+      {device("arn:aws:iam::123456789012:mfa/root-admin", "arn:aws:iam::123456789012:user/root-admin"),
+       device("arn:aws:iam::123456789012:mfa/root", std::nullopt),
+       device("arn:aws:iam::123456789012:mfa/x", "arn:aws:iam::999999999999:root")});
   EXPECT_EQ(only("root-hardware-mfa").status, Status::kPass);
 }
 
@@ -39,7 +41,9 @@ TEST_F(RootHardwareMfa, FailsWithNoMfaAtAll) {
 }
 
 TEST_F(RootHardwareMfa, PassesWhenRootHasNoCredentials) {
-  set_summary({{"AccountMFAEnabled", 0}, {"AccountPasswordPresent", 0}, {"AccountAccessKeysPresent", 0},
+  set_summary({{"AccountMFAEnabled", 0},
+               {"AccountPasswordPresent", 0},
+               {"AccountAccessKeysPresent", 0},
                {"AccountSigningCertificatesPresent", 0}});
   EXPECT_EQ(only("root-hardware-mfa").status, Status::kPass);
 }

@@ -11,7 +11,9 @@ TEST_F(RootMfa, PassesWithMfa) {
 }
 
 TEST_F(RootMfa, FailsWithoutMfaWhenAPasswordExists) {
-  set_summary({{"AccountMFAEnabled", 0}, {"AccountPasswordPresent", 1}, {"AccountAccessKeysPresent", 0},
+  set_summary({{"AccountMFAEnabled", 0},
+               {"AccountPasswordPresent", 1},
+               {"AccountAccessKeysPresent", 0},
                {"AccountSigningCertificatesPresent", 0}});
   const auto finding = only("root-mfa");
   EXPECT_EQ(finding.status, Status::kFail);
@@ -20,7 +22,9 @@ TEST_F(RootMfa, FailsWithoutMfaWhenAPasswordExists) {
 }
 
 TEST_F(RootMfa, PassesWhenRootHasNoCredentialsAtAll) {
-  set_summary({{"AccountMFAEnabled", 0}, {"AccountPasswordPresent", 0}, {"AccountAccessKeysPresent", 0},
+  set_summary({{"AccountMFAEnabled", 0},
+               {"AccountPasswordPresent", 0},
+               {"AccountAccessKeysPresent", 0},
                {"AccountSigningCertificatesPresent", 0}});
   const auto finding = only("root-mfa");
   EXPECT_EQ(finding.status, Status::kPass);

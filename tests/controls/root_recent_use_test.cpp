@@ -27,9 +27,11 @@ TEST_F(RootRecentUse, EveryDateCountsNotOnlyTheFirst) {
 
 // Peer bug 2 (string comparison): "no_information" sorts after every date and must not win.
 TEST_F(RootRecentUse, SentinelsNeverHideARealDate) {
-  set_root_report({{"password_last_used", "no_information"}, {"access_key_1_last_used_date", "2026-10-29T06:30:00+00:00"}});
+  set_root_report({{"password_last_used", "no_information"},
+                   {"access_key_1_last_used_date", "2026-10-29T06:30:00+00:00"}});
   EXPECT_EQ(only("root-recent-use").status, Status::kFail);
-  set_root_report({{"password_last_used", "no_information"}, {"access_key_1_last_used_date", "2025-01-01T00:00:00+00:00"}});
+  set_root_report({{"password_last_used", "no_information"},
+                   {"access_key_1_last_used_date", "2025-01-01T00:00:00+00:00"}});
   const auto old = only("root-recent-use");
   EXPECT_EQ(old.status, Status::kPass);
   EXPECT_NE(old.reason.en.find("access_key_1_last_used_date = 2025-01-01T00:00:00Z"), std::string::npos);
@@ -72,7 +74,8 @@ TEST_F(RootRecentUse, GarbageDateIsUnknownNotPass) {
 }
 
 TEST_F(RootRecentUse, RecentDateWinsOverAGarbageOne) {
-  set_root_report({{"password_last_used", "yesterday"}, {"access_key_1_last_used_date", "2026-11-27T00:00:00+00:00"}});
+  set_root_report(
+      {{"password_last_used", "yesterday"}, {"access_key_1_last_used_date", "2026-11-27T00:00:00+00:00"}});
   EXPECT_EQ(only("root-recent-use").status, Status::kFail);
 }
 
@@ -96,8 +99,8 @@ TEST_F(RootRecentUse, MissingReportIsUnknown) {
 }
 
 TEST_F(RootRecentUse, StaleReportIsNoted) {
-  set_report(root_report_csv("123456789012", {{"password_last_used", "2025-01-01T00:00:00+00:00"}}), "123456789012",
-             "2026-11-27T09:00:00Z");
+  set_report(root_report_csv("123456789012", {{"password_last_used", "2025-01-01T00:00:00+00:00"}}),
+             "123456789012", "2026-11-27T09:00:00Z");
   const auto finding = only("root-recent-use");
   EXPECT_EQ(finding.status, Status::kPass);
   EXPECT_NE(finding.reason.en.find("more than 4 hours before the snapshot"), std::string::npos);

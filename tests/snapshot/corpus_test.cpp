@@ -1,13 +1,12 @@
 // Replays the bad-input corpora: each file is placed where every snapshot reader looks, and fed to the
 // credential report parser. Nothing may crash or throw; every unreadable file is a located problem.
-#include <gtest/gtest.h>
-
-#include <filesystem>
-#include <fstream>
-
 #include "snapshot/credential_report_parser.hpp"
 #include "snapshot/snapshot_loader.hpp"
 #include "util/files.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
 
 namespace rg::snapshot {
 namespace {
@@ -50,9 +49,8 @@ TEST(SnapshotCorpus, EveryBadJsonFileIsReportedWhereverItLies) {
     // Every reader rejects these inputs, and each rejection names its file.
     for (const auto& target : targets) {
       const std::string name = "accounts/123456789012/" + target;
-      const bool named = std::any_of(snapshot.problems.begin(), snapshot.problems.end(), [&](const Problem& p) {
-        return p.file.rfind(name, 0) == 0;
-      });
+      const bool named = std::any_of(snapshot.problems.begin(), snapshot.problems.end(),
+                                     [&](const Problem& p) { return p.file.rfind(name, 0) == 0; });
       EXPECT_TRUE(named) << file.filename() << " as " << target;
     }
     fs::remove_all(dir);

@@ -17,9 +17,9 @@ TEST(CredentialReportParser, ReadsByHeaderNameWhateverTheOrder) {
 }
 
 TEST(CredentialReportParser, HandlesCrlfQuotesAndBom) {
-  const auto report = parse_credential_report_csv(
-      "\xEF\xBB\xBFuser,arn,note\r\n\"<root_account>\",arn:aws:iam::1:root,\"a, \"\"quoted\"\"\r\nvalue\"\r\n",
-      "r.csv");
+  const auto report = parse_credential_report_csv("\xEF\xBB\xBFuser,arn,note\r\n\"<root_account>\",arn:aws:"
+                                                  "iam::1:root,\"a, \"\"quoted\"\"\r\nvalue\"\r\n",
+                                                  "r.csv");
   ASSERT_TRUE(report);
   ASSERT_EQ(report->rows.size(), 1U);
   EXPECT_EQ(report->rows[0].user(), "<root_account>");
@@ -28,8 +28,9 @@ TEST(CredentialReportParser, HandlesCrlfQuotesAndBom) {
 }
 
 TEST(CredentialReportParser, ShortRowKeepsWhatItHasAndNamesTheLine) {
-  const auto report = parse_credential_report_csv("user,arn,mfa_active\nalice,arn:a\n<root_account>,arn:r,true\n",
-                                                  "accounts/1/iam/credential-report.csv");
+  const auto report =
+      parse_credential_report_csv("user,arn,mfa_active\nalice,arn:a\n<root_account>,arn:r,true\n",
+                                  "accounts/1/iam/credential-report.csv");
   ASSERT_TRUE(report);
   ASSERT_EQ(report->rows.size(), 2U);
   EXPECT_FALSE(report->rows[0].cell("mfa_active"));

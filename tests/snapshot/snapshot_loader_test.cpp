@@ -1,12 +1,10 @@
 // The loader on real folders: every bad file becomes a located problem, the rest is still read.
 #include "snapshot/snapshot_loader.hpp"
-
-#include <gtest/gtest.h>
+#include "util/fatal_error.hpp"
 
 #include <filesystem>
 #include <fstream>
-
-#include "util/fatal_error.hpp"
+#include <gtest/gtest.h>
 
 namespace rg::snapshot {
 namespace {
@@ -41,7 +39,9 @@ protected:
   fs::path dir_;
 };
 
-TEST_F(SnapshotLoader, MissingFolderIsFatal) { EXPECT_THROW(load_snapshot(dir_ / "nope"), FatalError); }
+TEST_F(SnapshotLoader, MissingFolderIsFatal) {
+  EXPECT_THROW(load_snapshot(dir_ / "nope"), FatalError);
+}
 
 TEST_F(SnapshotLoader, ReadsCollectedAtAndPartition) {
   write("snapshot.json", R"({"collected_at": "2026-11-28T09:00:00Z", "partition": "aws-us-gov"})");
@@ -70,7 +70,8 @@ TEST_F(SnapshotLoader, TruncatedJsonNamesFileLineAndColumnAndOtherAccountsStillL
 TEST_F(SnapshotLoader, WrongTypesAreLocatedByJsonPath) {
   write("accounts/111111111111/iam/GetAccountSummary.json",
         R"({"SummaryMap": {"AccountMFAEnabled": "yes", "AccountAccessKeysPresent": 0}})");
-  write("accounts/111111111111/iam/ListVirtualMFADevices.json", R"({"VirtualMFADevices": {"SerialNumber": "x"}})");
+  write("accounts/111111111111/iam/ListVirtualMFADevices.json",
+        R"({"VirtualMFADevices": {"SerialNumber": "x"}})");
   const auto snapshot = load_snapshot(dir_);
   const auto& account = snapshot.accounts.at(0);
   ASSERT_TRUE(account.account_summary);
@@ -93,7 +94,8 @@ TEST_F(SnapshotLoader, BadBase64IsAnError) {
 }
 
 TEST_F(SnapshotLoader, DecodedCsvIsAccepted) {
-  write("accounts/111111111111/iam/credential-report.csv", "user,arn,mfa_active\n<root_account>,arn:r,true\n");
+  write("accounts/111111111111/iam/credential-report.csv",
+        "user,arn,mfa_active\n<root_account>,arn:r,true\n");
   const auto snapshot = load_snapshot(dir_);
   ASSERT_TRUE(snapshot.accounts.at(0).credential_report);
   EXPECT_NE(snapshot.accounts.at(0).credential_report->root(), nullptr);
@@ -128,11 +130,15 @@ TEST_F(SnapshotLoader, MissingCollectedAtLeavesNoClock) {
 }
 
 TEST_F(SnapshotLoader, OrganizationTreeIsWalkedAndNamesAccounts) {
-  write("organization/DescribeOrganization.json", R"({"Organization": {"Id": "o-1", "MasterAccountId": "111111111111"}})");
+  write("organization/DescribeOrganization.json",
+        R"({"Organization": {"Id": "o-1", "MasterAccountId": "111111111111"}})");
   write("organization/ListRoots.json", R"({"Roots": [{"Id": "r-1"}]})");
-  write("organization/ListOrganizationalUnitsForParent/r-1.json", R"({"OrganizationalUnits": [{"Id": "ou-1", "Name": "Prod"}]})");
-  write("organization/ListAccountsForParent/r-1.json", R"({"Accounts": [{"Id": "111111111111", "Name": "mgmt"}]})");
-  write("organization/ListAccountsForParent/ou-1.json", R"({"Accounts": [{"Id": "222222222222", "Name": "prod"}]})");
+  write("organization/ListOrganizationalUnitsForParent/r-1.json",
+        R"({"OrganizationalUnits": [{"Id": "ou-1", "Name": "Prod"}]})");
+  write("organization/ListAccountsForParent/r-1.json",
+        R"({"Accounts": [{"Id": "111111111111", "Name": "mgmt"}]})");
+  write("organization/ListAccountsForParent/ou-1.json",
+        R"({"Accounts": [{"Id": "222222222222", "Name": "prod"}]})");
   write("accounts/222222222222/iam/GetAccountSummary.json", R"({"SummaryMap": {}})");
   const auto snapshot = load_snapshot(dir_);
   ASSERT_TRUE(snapshot.organization);
