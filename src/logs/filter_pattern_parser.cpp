@@ -127,6 +127,17 @@ private:
     return parse_comparison(out.leaf);
   }
 
+  // "a**b" means the same as "a*b"; collapsing keeps wildcard matching linear on hostile input.
+  static std::string collapse_stars(std::string text) {
+    std::string result;
+    for (const char c : text) {
+      if (c != '*' || result.empty() || result.back() != '*') {
+        result += c;
+      }
+    }
+    return result;
+  }
+
   Status parse_selector(Comparison& out) {
     const size_t start = pos_;
     if (!consume('$')) {
@@ -144,6 +155,9 @@ private:
           return fail("expected a field name after '.'");
         }
         out.path.emplace_back(text_.substr(name_start, pos_ - name_start));
+        if (out.path.size() > kMaxDepth) {
+          return fail(fmt::format("selector deeper than {} fields", kMaxDepth));
+        }
       } else if (consume('[')) {
         const size_t index_start = pos_;
         while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_])) != 0) {
@@ -177,7 +191,7 @@ private:
       if (!consume('"')) {
         return fail("unterminated string");
       }
-      out.text = std::move(value);
+      out.text = collapse_stars(std::move(value));
       return true;
     }
     const size_t start = pos_;
@@ -188,7 +202,7 @@ private:
     if (pos_ == start) {
       return fail("expected a value");
     }
-    out.text = std::string(text_.substr(start, pos_ - start));
+    out.text = collapse_stars(std::string(text_.substr(start, pos_ - start)));
     if (out.text.size() >= 2 && out.text.front() == '%' && out.text.back() == '%') {
       return Problem{ProblemKind::kInvalid, "", fmt::format("column {}", start + 1),
                      "regular-expression values (%...%) cannot be judged by meaning"};
