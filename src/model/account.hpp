@@ -1,13 +1,13 @@
 #pragma once
 // Everything collected about one AWS account. Each source is a Result: the value, or why it is missing
 // (not collected, unreadable), so a control can say UNKNOWN with the reason instead of guessing.
+#include "model/credential_report.hpp"
+#include "util/result.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "model/credential_report.hpp"
-#include "util/result.hpp"
 
 namespace rg::model {
 
