@@ -29,6 +29,7 @@ struct PolicyTarget {
 // A service control policy: ListPolicies summary + DescribePolicy content + ListTargetsForPolicy.
 struct OrganizationPolicy {
   std::string id; // p-xxxxxxxx; p-FullAWSAccess for the AWS-managed default
+  std::string arn;
   std::string name;
   bool aws_managed = false;
   std::optional<std::string> content; // the policy JSON text; nullopt when DescribePolicy was not collected

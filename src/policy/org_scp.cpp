@@ -208,10 +208,9 @@ std::string_view to_string(AccountScpStatus status) {
   return "unknown";
 }
 
-OrganizationScpAnalysis analyze_organization_scps(const model::Organization& organization,
-                                                  std::string_view partition) {
-  OrganizationScpAnalysis analysis;
-  analysis.policies.reserve(organization.service_control_policies.size()); // verdicts point into it
+std::vector<ScpCheck> check_organization_scps(const model::Organization& organization) {
+  std::vector<ScpCheck> checks;
+  checks.reserve(organization.service_control_policies.size());
   for (const auto& policy : organization.service_control_policies) {
     ScpCheck check;
     check.policy = &policy;
@@ -222,8 +221,30 @@ OrganizationScpAnalysis analyze_organization_scps(const model::Organization& org
         check.document = std::move(*parsed.document);
       }
     }
-    analysis.policies.push_back(std::move(check));
+    checks.push_back(std::move(check));
   }
+  return checks;
+}
+
+AccountScpVerdict analyze_account_scps(const model::Organization& organization,
+                                       const std::vector<ScpCheck>& checks, std::string_view account_id,
+                                       std::string_view partition) {
+  for (const auto& account : organization.accounts) {
+    if (account.id == account_id) {
+      return analyze_account(organization, checks, account, partition);
+    }
+  }
+  AccountScpVerdict verdict;
+  verdict.account_id = std::string(account_id);
+  verdict.status = AccountScpStatus::kNotFound;
+  verdict.reason = describe(verdict);
+  return verdict;
+}
+
+OrganizationScpAnalysis analyze_organization_scps(const model::Organization& organization,
+                                                  std::string_view partition) {
+  OrganizationScpAnalysis analysis;
+  analysis.policies = check_organization_scps(organization); // verdicts point into it: filled before them
   for (const auto& account : organization.accounts) {
     analysis.accounts.push_back(analyze_account(organization, analysis.policies, account, partition));
   }

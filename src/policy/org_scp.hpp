@@ -63,12 +63,22 @@ struct OrganizationScpAnalysis {
   std::vector<AccountScpVerdict> accounts; // every account of the organization, in its order
 };
 
+// Checks every SCP of the organization once (parse, validate as scp).
+std::vector<ScpCheck> check_organization_scps(const model::Organization& organization);
+
+// One account's verdict; `checks` from check_organization_scps on the same organization, kept alive
+// while the verdict is used (it points into them).
+AccountScpVerdict analyze_account_scps(const model::Organization& organization,
+                                       const std::vector<ScpCheck>& checks, std::string_view account_id,
+                                       std::string_view partition);
+
 // Keep the returned object alive while using the verdicts: they point into `policies`.
 OrganizationScpAnalysis analyze_organization_scps(const model::Organization& organization,
                                                   std::string_view partition);
 
 const AccountScpVerdict* find_verdict(const OrganizationScpAnalysis& analysis, std::string_view account_id);
 // A verdict from a temporary analysis would dangle at the end of the statement.
-const AccountScpVerdict* find_verdict(OrganizationScpAnalysis&& analysis, std::string_view account_id) = delete;
+const AccountScpVerdict* find_verdict(OrganizationScpAnalysis&& analysis,
+                                      std::string_view account_id) = delete;
 
 } // namespace rg::policy

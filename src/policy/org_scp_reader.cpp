@@ -77,6 +77,7 @@ Result<std::vector<model::OrganizationPolicy>> read_list_policies(const std::fil
     model::OrganizationPolicy policy;
     policy.id = (*id)->get<std::string>();
     policy.name = optional_text(item, "Name");
+    policy.arn = optional_text(item, "Arn");
     const auto managed = item.find("AwsManaged");
     policy.aws_managed = managed != item.end() && managed->is_boolean() && managed->get<bool>();
     policies.push_back(std::move(policy));

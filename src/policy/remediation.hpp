@@ -5,8 +5,11 @@
 #include "i18n/text.hpp"
 #include "policy/policy_type.hpp"
 
+#include <algorithm>
+#include <array>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace rg::policy {
 
@@ -32,8 +35,23 @@ inline constexpr std::string_view kRootDenyScp = R"({
   ]
 })";
 
-inline constexpr std::string_view kRootDenyCli =
-    "# Save the policy shown in the remediation as deny-root-user.json, then from the management account:\n"
+// Compile-time concatenation, so the CLI script embeds kRootDenyScp itself and the two cannot drift.
+template <const std::string_view&... Parts> struct JoinedText {
+  static constexpr auto make() {
+    std::array<char, (Parts.size() + ... + 0) + 1> out{};
+    size_t at = 0;
+    ((std::copy(Parts.begin(), Parts.end(), out.begin() + at), at += Parts.size()), ...);
+    return out;
+  }
+  static constexpr auto storage = make();
+  static constexpr std::string_view value{storage.data(), storage.size() - 1};
+};
+
+inline constexpr std::string_view kRootDenyCliHead =
+    "# From the management account: write the SCP, create it, attach it to the root or an OU.\n"
+    "cat > deny-root-user.json <<'EOF'\n";
+inline constexpr std::string_view kRootDenyCliTail =
+    "\nEOF\n"
     "aws organizations create-policy --type SERVICE_CONTROL_POLICY --name DenyRootUser \\\n"
     "  --description \"Deny the root user of member accounts; AssumeRoot task sessions still work\" \\\n"
     "  --content file://deny-root-user.json\n"
@@ -41,6 +59,8 @@ inline constexpr std::string_view kRootDenyCli =
     "# Stronger: centralized root access, then delete member root credentials\n"
     "aws iam enable-organizations-root-credentials-management\n"
     "aws iam enable-organizations-root-sessions";
+inline constexpr std::string_view kRootDenyCli =
+    JoinedText<kRootDenyCliHead, kRootDenyScp, kRootDenyCliTail>::value;
 
 inline constexpr std::string_view kRootDenyTerraform =
     R"(resource "aws_organizations_policy" "deny_root_user" {
@@ -146,7 +166,8 @@ struct GeneratedPolicy {
 // with denies_root = all.
 std::span<const GeneratedPolicy> generated_policies();
 
-// The JSON between the `<<-EOT` and `EOT` lines of a Terraform heredoc (empty when absent).
-std::string_view terraform_heredoc(std::string_view terraform);
+// The bodies of the heredocs in a shell script (`<<'EOF'` ... `EOF`) or Terraform (`<<-EOT` ... `EOT`):
+// how remediation text embeds policy documents, so tests can run each through the checker.
+std::vector<std::string_view> embedded_documents(std::string_view text);
 
 } // namespace rg::policy

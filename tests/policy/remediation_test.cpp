@@ -28,9 +28,13 @@ TEST(Remediation, EveryGeneratedPolicyPassesTheChecker) {
   }
 }
 
-TEST(Remediation, TerraformCarriesTheSamePolicy) {
-  const auto heredoc = terraform_heredoc(kRootDenyTerraform);
-  ASSERT_FALSE(heredoc.empty());
+TEST(Remediation, CliAndTerraformCarryTheSamePolicy) {
+  const auto in_cli = embedded_documents(kRootDenyCli);
+  ASSERT_EQ(in_cli.size(), 1u);
+  EXPECT_EQ(in_cli[0], kRootDenyScp);
+  const auto in_terraform = embedded_documents(kRootDenyTerraform);
+  ASSERT_EQ(in_terraform.size(), 1u);
+  const auto heredoc = in_terraform[0];
   const auto result = check_policy(heredoc, PolicyType::kScp);
   EXPECT_TRUE(result.valid);
   EXPECT_EQ(result.denies_root.scope, RootScope::kAll);
