@@ -6,9 +6,9 @@ namespace rg::controls {
 namespace {
 
 // The one list: output order, `controls list` order, and what a scan evaluates.
-constinit const std::array<const Control*, 6> kCatalog{
-    &kRootAccessKeys, &kRootMfa,          &kRootHardwareMfa,
-    &kRootRecentUse,  &kRootSigningCerts, &kRootCredentialsRemoved,
+constinit const std::array<const Control*, 7> kCatalog{
+    &kRootAccessKeys,         &kRootMfa,    &kRootHardwareMfa, &kRootRecentUse, &kRootSigningCerts,
+    &kRootCredentialsRemoved, &kOrgRootScp,
 };
 
 } // namespace

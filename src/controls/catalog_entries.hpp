@@ -10,5 +10,6 @@ extern const Control kRootHardwareMfa;
 extern const Control kRootRecentUse;
 extern const Control kRootSigningCerts;
 extern const Control kRootCredentialsRemoved;
+extern const Control kOrgRootScp;
 
 } // namespace rg::controls

@@ -25,9 +25,26 @@ template <typename T> void add_unique(std::vector<T>& list, const T& value) {
   }
 }
 
+void add_reason(std::vector<LocalizedString>& reasons, std::string en, std::string ja) {
+  for (const auto& reason : reasons) {
+    if (reason.en == en) {
+      return;
+    }
+  }
+  reasons.push_back({std::move(en), std::move(ja)});
+}
+
+std::string join_reasons(const std::vector<LocalizedString>& reasons, Lang lang) {
+  std::string text;
+  for (const auto& reason : reasons) {
+    text += (text.empty() ? "" : (lang == Lang::kJa ? "、" : "; ")) + reason.get(lang);
+  }
+  return text;
+}
+
 // root -> ... -> account; empty with a reason when the chain is broken.
 std::vector<ScpLevel> build_path(const model::Organization& org, const model::OrganizationAccount& account,
-                                 std::vector<std::string>& unknown_reasons) {
+                                 std::vector<LocalizedString>& unknown_reasons) {
   std::vector<ScpLevel> reversed{{account.id, account.name, {}}};
   std::string parent = account.parent_id;
   std::set<std::string> seen;
@@ -38,8 +55,10 @@ std::vector<ScpLevel> build_path(const model::Organization& org, const model::Or
     }
     const auto* unit = org.find_unit(parent);
     if (unit == nullptr || !seen.insert(parent).second) {
-      unknown_reasons.push_back(
-          fmt::format("the path from {} to the organization root is broken at \"{}\"", account.id, parent));
+      add_reason(
+          unknown_reasons,
+          fmt::format("the path from {} to the organization root is broken at \"{}\"", account.id, parent),
+          fmt::format("{} から組織ルートまでの経路が \"{}\" で途切れています", account.id, parent));
       return {};
     }
     reversed.push_back({unit->id, unit->name, {}});
@@ -48,13 +67,33 @@ std::vector<ScpLevel> build_path(const model::Organization& org, const model::Or
   return {reversed.rbegin(), reversed.rend()};
 }
 
+// "*" is the synthetic probe; long lists are cut so a finding stays readable.
+LocalizedString action_list(const std::vector<std::string>& actions) {
+  constexpr size_t kShown = 4;
+  std::vector<std::string> en;
+  std::vector<std::string> ja;
+  for (const auto& action : actions) {
+    if (en.size() == kShown) {
+      en.push_back(fmt::format("{} more", actions.size() - kShown));
+      ja.push_back(fmt::format("ほか {} 件", actions.size() - kShown));
+      break;
+    }
+    en.push_back(action == "*" ? "any action no SCP names" : action);
+    ja.push_back(action == "*" ? "SCP が名指ししない任意のアクション" : action);
+  }
+  return {fmt::format("{}", fmt::join(en, ", ")), fmt::format("{}", fmt::join(ja, "、"))};
+}
+
 LocalizedString describe(const AccountScpVerdict& v) {
   std::vector<std::string> names;
+  std::vector<std::string> names_ja;
   for (const auto& d : v.denying) {
-    names.push_back(fmt::format("{} ({}) attached to {}", d.policy_name.empty() ? d.policy_id : d.policy_name,
-                                d.policy_id, d.target_id));
+    const auto& name = d.policy_name.empty() ? d.policy_id : d.policy_name;
+    names.push_back(fmt::format("{} ({}) attached to {}", name, d.policy_id, d.target_id));
+    names_ja.push_back(fmt::format("{} ({}、{} にアタッチ)", name, d.policy_id, d.target_id));
   }
   const auto by = fmt::format("{}", fmt::join(names, "; "));
+  const auto by_ja = fmt::format("{}", fmt::join(names_ja, "、"));
   switch (v.status) {
   case AccountScpStatus::kDenied:
     if (names.empty()) {
@@ -65,20 +104,23 @@ LocalizedString describe(const AccountScpVerdict& v) {
                           fmt::join(v.levels_without_allow, ", "))};
     }
     return {fmt::format("An SCP denies every action to the root user: {}.", by),
-            fmt::format("SCP がルートユーザーのすべてのアクションを拒否しています: {}。", by)};
-  case AccountScpStatus::kPartial:
+            fmt::format("SCP がルートユーザーのすべてのアクションを拒否しています: {}。", by_ja)};
+  case AccountScpStatus::kPartial: {
+    const auto denied = action_list(v.denied_actions);
+    const auto open = action_list(v.open_actions);
     return {
-        fmt::format("SCPs deny root only {} ({}); root can still call {}.", fmt::join(v.denied_actions, ", "),
-                    by, fmt::join(v.open_actions, ", ")),
+        fmt::format("SCPs deny root only {} ({}); root can still call {}.", denied.en, by, open.en),
         fmt::format("SCP がルートに拒否しているのは {} だけです ({})。ルートは引き続き {} を実行できます。",
-                    fmt::join(v.denied_actions, ", "), by, fmt::join(v.open_actions, ", "))};
+                    denied.ja, by_ja, open.ja)};
+  }
   case AccountScpStatus::kOpen:
     return {"No SCP on the path from the organization root to this account denies the root user anything.",
             "組織ルートからこのアカウントまでの経路に、ルートユーザーを拒否する SCP がありません。"};
   case AccountScpStatus::kUnknown:
-    return {
-        fmt::format("Cannot tell whether SCPs restrict root: {}.", fmt::join(v.unknown_reasons, "; ")),
-        fmt::format("SCP がルートを制限しているか判定できません: {}。", fmt::join(v.unknown_reasons, "; "))};
+    return {fmt::format("Cannot tell whether SCPs restrict root: {}.",
+                        join_reasons(v.unknown_reasons, Lang::kEn)),
+            fmt::format("SCP がルートを制限しているか判定できません: {}。",
+                        join_reasons(v.unknown_reasons, Lang::kJa))};
   case AccountScpStatus::kManagement:
     return {"The management account: SCPs never apply to it, root included.",
             "管理アカウントです。SCP はルートを含め適用されません。"};
@@ -103,7 +145,8 @@ AccountScpVerdict analyze_account(const model::Organization& org, const std::vec
   std::vector<const ScpCheck*> unknown_content;
   for (const auto& check : checks) {
     if (!check.policy->targets) {
-      add_unique(v.unknown_reasons, fmt::format("the targets of {} were not collected", check.policy->id));
+      add_reason(v.unknown_reasons, fmt::format("the targets of {} were not collected", check.policy->id),
+                 fmt::format("{} のアタッチ先が収集されていません", check.policy->id));
     }
   }
   for (auto& level : v.path) {
@@ -114,8 +157,11 @@ AccountScpVerdict analyze_account(const model::Organization& org, const std::vec
       level.attached.push_back(&check);
       if (!check.content_known) {
         unknown_content.push_back(&check);
-        add_unique(v.unknown_reasons, fmt::format("the content of {} attached to {} was not collected",
-                                                  check.policy->id, level.target_id));
+        add_reason(v.unknown_reasons,
+                   fmt::format("the content of {} attached to {} was not collected", check.policy->id,
+                               level.target_id),
+                   fmt::format("{} にアタッチされた {} の内容が収集されていません", level.target_id,
+                               check.policy->id));
       } else if (!check.check.valid) {
         add_unique(v.invalid_policies, &check);
       }

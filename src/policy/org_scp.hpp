@@ -54,7 +54,7 @@ struct AccountScpVerdict {
   std::vector<DenyingPolicy> denying;
   std::vector<std::string> levels_without_allow; // target ids whose SCPs allow none of a probed action
   std::vector<const ScpCheck*> invalid_policies; // attached on the path but with errors: ignored
-  std::vector<std::string> unknown_reasons;      // why the verdict could not be certain
+  std::vector<LocalizedString> unknown_reasons;  // why the verdict could not be certain
   LocalizedString reason;
 };
 

@@ -160,7 +160,8 @@ read_service_control_policies(const std::filesystem::path& directory, const std:
 
 void load_service_control_policies(const std::filesystem::path& directory, const std::string& display,
                                    model::Organization& organization, std::vector<Problem>& problems) {
-  auto policies = read_service_control_policies(directory, display, problems);
+  std::vector<Problem> per_policy;
+  auto policies = read_service_control_policies(directory, display, per_policy);
   if (!policies) {
     if (policies.error().kind != ProblemKind::kAbsent) {
       problems.push_back(policies.error());
@@ -169,6 +170,12 @@ void load_service_control_policies(const std::filesystem::path& directory, const
   }
   organization.scps_collected = true;
   organization.service_control_policies = std::move(*policies);
+  // Absence is "not collected", not an error: the verdicts say UNKNOWN with the reason instead.
+  for (auto& problem : per_policy) {
+    if (problem.kind != ProblemKind::kAbsent) {
+      problems.push_back(std::move(problem));
+    }
+  }
 }
 
 } // namespace rg::policy

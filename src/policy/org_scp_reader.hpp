@@ -31,7 +31,8 @@ Result<std::string> read_describe_policy(const std::filesystem::path& file, cons
 Result<std::vector<model::PolicyTarget>> read_list_targets_for_policy(const std::filesystem::path& file,
                                                                       const std::string& display);
 
-// Reads every SCP into `organization` (sets scps_collected when the list file exists).
+// Reads every SCP into `organization` (sets scps_collected when the list file exists). Only problems
+// other than absence are appended: an absent per-policy file shows up as that policy's unknown content.
 void load_service_control_policies(const std::filesystem::path& directory, const std::string& display,
                                    model::Organization& organization, std::vector<Problem>& problems);
 

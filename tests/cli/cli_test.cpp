@@ -43,7 +43,7 @@ TEST(Cli, EveryControlShowsEveryStatusInTheExample) {
   for (const auto& finding : doc["findings"]) {
     seen[finding["control_id"]].insert(finding["status"].get<std::string>());
   }
-  ASSERT_EQ(seen.size(), 6U);
+  ASSERT_EQ(seen.size(), 7U);
   for (const auto& [control, statuses] : seen) {
     EXPECT_EQ(statuses, (std::set<std::string>{"PASS", "FAIL", "UNKNOWN"})) << control;
   }
@@ -121,7 +121,7 @@ TEST(Cli, ControlsListAsJson) {
   const auto result = run_rootguard({"controls", "list", "--format", "json"});
   EXPECT_EQ(result.exit_code, 0);
   const auto list = nlohmann::json::parse(result.out);
-  EXPECT_EQ(list.size(), 6U);
+  EXPECT_EQ(list.size(), 7U);
 }
 
 } // namespace

@@ -152,7 +152,7 @@ TEST(OrgScpReader, ReadsPoliciesContentAndTargets) {
   const auto& missing = (*policies)[3];
   EXPECT_FALSE(missing.content);
   EXPECT_FALSE(missing.targets);
-  ASSERT_EQ(problems.size(), 2u);
+  ASSERT_EQ(problems.size(), 2u); // read_service_control_policies reports absence too
   EXPECT_EQ(problems[0].kind, ProblemKind::kAbsent);
   EXPECT_EQ(problems[0].file, "organization/DescribePolicy/p-missing01.json");
   EXPECT_EQ(problems[1].kind, ProblemKind::kUnreadable);
@@ -169,6 +169,8 @@ TEST(OrgScpReader, AbsentListMeansNotCollected) {
   load_service_control_policies(kOrgDir, "organization", org, problems);
   EXPECT_TRUE(org.scps_collected);
   EXPECT_EQ(org.service_control_policies.size(), 4u);
+  ASSERT_EQ(problems.size(), 1u); // the absent DescribePolicy is "not collected", not a problem
+  EXPECT_EQ(problems[0].kind, ProblemKind::kUnreadable);
 }
 
 TEST(OrgScpReader, TypeErrorsNameThePath) {
