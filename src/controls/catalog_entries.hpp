@@ -10,5 +10,9 @@ extern const Control kRootHardwareMfa;
 extern const Control kRootRecentUse;
 extern const Control kRootSigningCerts;
 extern const Control kRootCredentialsRemoved;
+extern const Control kOrgRootAccessManagement;
+extern const Control kRootUsageAlarm;
+extern const Control kGuardDutyEnabled;
+extern const Control kGuardDutyRootFindings;
 
 } // namespace rg::controls
