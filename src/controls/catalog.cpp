@@ -1,21 +1,30 @@
-#include "controls/catalog_entries.hpp"
-
 #include <array>
+
+#include "controls/catalog_entries.hpp"
 
 namespace rg::controls {
 namespace {
 
 // The one list: output order, `controls list` order, and what a scan evaluates.
-constinit const std::array<const Control*, 7> kCatalog{
-    &kRootAccessKeys,         &kRootMfa,    &kRootHardwareMfa, &kRootRecentUse, &kRootSigningCerts,
-    &kRootCredentialsRemoved, &kOrgRootScp,
+constinit const std::array<const Control*, 11> kCatalog{
+    // Root credentials
+    &kRootAccessKeys,
+    &kRootMfa,
+    &kRootHardwareMfa,
+    &kRootRecentUse,
+    &kRootSigningCerts,
+    &kRootCredentialsRemoved,
+    // Organization and monitoring
+    &kOrgRootAccessManagement,
+    &kOrgRootScp,
+    &kRootUsageAlarm,
+    &kGuardDutyEnabled,
+    &kGuardDutyRootFindings,
 };
 
 } // namespace
 
-std::span<const Control* const> all_controls() {
-  return kCatalog;
-}
+std::span<const Control* const> all_controls() { return kCatalog; }
 
 const Control* find_control(std::string_view id) {
   for (const auto* control : kCatalog) {

@@ -10,6 +10,10 @@ extern const Control kRootHardwareMfa;
 extern const Control kRootRecentUse;
 extern const Control kRootSigningCerts;
 extern const Control kRootCredentialsRemoved;
+extern const Control kOrgRootAccessManagement;
+extern const Control kRootUsageAlarm;
+extern const Control kGuardDutyEnabled;
+extern const Control kGuardDutyRootFindings;
 extern const Control kOrgRootScp;
 
 } // namespace rg::controls

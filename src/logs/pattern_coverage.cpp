@@ -39,9 +39,8 @@ std::string fill_wildcards(const std::string& text, const std::string& filler) {
 }
 
 std::vector<Candidate> candidates_for(const std::vector<const Comparison*>& comparisons) {
-  std::vector<Candidate> result{{false, nullptr, "absent"}, {true, nullptr, "null"},
-                                {true, true, "true"},        {true, false, "false"},
-                                {true, "rootguard-other-value", "\"<another value>\""}};
+  // Strings first: the first counterexample found is then a realistic event, not a boolean oddity.
+  std::vector<Candidate> result{{false, nullptr, "absent"}, {true, "rootguard-other-value", "<any other value>"}};
   std::set<std::string> strings;
   std::set<double> numbers;
   for (const auto* comparison : comparisons) {
@@ -62,6 +61,9 @@ std::vector<Candidate> candidates_for(const std::vector<const Comparison*>& comp
   for (const double n : numbers) {
     result.push_back({true, n, fmt::format("{}", n)});
   }
+  result.push_back({true, nullptr, "null"});
+  result.push_back({true, true, "true"});
+  result.push_back({true, false, "false"});
   return result;
 }
 

@@ -13,7 +13,7 @@ struct RenderedRemediation {
   std::string limits;
 };
 
-// Fills ${ACCOUNT_ID}, ${PARTITION} and ${RESOURCE_ARN} in the CLI and Terraform text.
+// Fills ${ACCOUNT_ID}, ${PARTITION}, ${REGION} and ${RESOURCE_ARN} in the CLI and Terraform text.
 RenderedRemediation render_remediation(const Finding& finding, const std::string& partition, Lang lang);
 
 } // namespace rg::remediate

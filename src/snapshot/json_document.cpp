@@ -127,4 +127,56 @@ Result<std::optional<std::string>> optional_string(const JsonDocument& doc, cons
   return std::optional<std::string>{std::move(*value)};
 }
 
+Result<bool> optional_bool(const JsonDocument& doc, const nlohmann::json& object, const std::string& path,
+                           const char* key, bool fallback) {
+  if (!object.is_object() || !object.contains(key) || object.at(key).is_null()) {
+    return fallback;
+  }
+  auto member = require_member(doc, object, path, key, nlohmann::json::value_t::boolean);
+  if (!member) {
+    return member.error();
+  }
+  return (*member)->get<bool>();
+}
+
+Result<std::optional<double>> optional_number(const JsonDocument& doc, const nlohmann::json& object,
+                                              const std::string& path, const char* key) {
+  if (!object.is_object() || !object.contains(key) || object.at(key).is_null()) {
+    return std::optional<double>{};
+  }
+  auto member = require_member(doc, object, path, key, nlohmann::json::value_t::number_integer);
+  if (!member) {
+    return member.error();
+  }
+  return std::optional<double>{(*member)->get<double>()};
+}
+
+Result<const nlohmann::json*> optional_array(const JsonDocument& doc, const nlohmann::json& object,
+                                             const std::string& path, const char* key) {
+  static const nlohmann::json kEmpty = nlohmann::json::array();
+  if (!object.is_object() || !object.contains(key) || object.at(key).is_null()) {
+    return &kEmpty;
+  }
+  return require_member(doc, object, path, key, nlohmann::json::value_t::array);
+}
+
+Result<std::vector<std::string>> string_array(const JsonDocument& doc, const nlohmann::json& object,
+                                              const std::string& path, const char* key) {
+  auto list = optional_array(doc, object, path, key);
+  if (!list) {
+    return list.error();
+  }
+  std::vector<std::string> values;
+  size_t index = 0;
+  for (const auto& item : **list) {
+    if (!item.is_string()) {
+      return Problem{ProblemKind::kInvalid, doc.file, fmt::format("{}.{}[{}]", path, key, index),
+                     "expected a string, found " + json_type_name(item)};
+    }
+    values.push_back(item.get<std::string>());
+    ++index;
+  }
+  return values;
+}
+
 } // namespace rg::snapshot

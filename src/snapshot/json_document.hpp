@@ -27,6 +27,18 @@ Result<std::string> require_string(const JsonDocument& doc, const nlohmann::json
 Result<std::optional<std::string>> optional_string(const JsonDocument& doc, const nlohmann::json& object,
                                                    const std::string& path, const char* key);
 
+// Absent -> `fallback`; present with another type -> Problem.
+Result<bool> optional_bool(const JsonDocument& doc, const nlohmann::json& object, const std::string& path,
+                           const char* key, bool fallback);
+Result<std::optional<double>> optional_number(const JsonDocument& doc, const nlohmann::json& object,
+                                              const std::string& path, const char* key);
+// The array under `key`, or an empty array when absent; a Problem when it is something else.
+Result<const nlohmann::json*> optional_array(const JsonDocument& doc, const nlohmann::json& object,
+                                             const std::string& path, const char* key);
+// Array of strings under `key` (absent -> empty).
+Result<std::vector<std::string>> string_array(const JsonDocument& doc, const nlohmann::json& object,
+                                              const std::string& path, const char* key);
+
 std::string json_type_name(const nlohmann::json& value);
 
 } // namespace rg::snapshot

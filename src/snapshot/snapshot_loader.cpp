@@ -1,6 +1,7 @@
 #include "snapshot/snapshot_loader.hpp"
 
 #include "policy/org_scp_reader.hpp"
+#include "snapshot/load_region.hpp"
 #include "snapshot/readers.hpp"
 #include "util/fatal_error.hpp"
 
@@ -54,6 +55,18 @@ model::Account load_account(const std::filesystem::path& directory, const std::s
   note(account.virtual_mfa_devices, problems);
   account.organizations_features = read_list_organizations_features(location);
   note(account.organizations_features, problems);
+  std::error_code ec;
+  std::vector<std::string> region_names;
+  for (const auto& entry : std::filesystem::directory_iterator(directory / "regions", ec)) {
+    if (entry.is_directory()) {
+      region_names.push_back(entry.path().filename().string());
+    }
+  }
+  std::sort(region_names.begin(), region_names.end());
+  for (const auto& name : region_names) {
+    const Location region{directory / "regions" / name, location.display + "/regions/" + name};
+    account.regions.push_back(load_region(region, name, problems));
+  }
   return account;
 }
 

@@ -27,7 +27,16 @@ std::vector<fs::path> files_in(const fs::path& folder) {
 TEST(SnapshotCorpus, EveryBadJsonFileIsReportedWhereverItLies) {
   const std::vector<std::string> targets{"sts/GetCallerIdentity.json", "iam/GetCredentialReport.json",
                                          "iam/GetAccountSummary.json", "iam/ListVirtualMFADevices.json",
-                                         "iam/ListOrganizationsFeatures.json"};
+                                         "iam/ListOrganizationsFeatures.json",
+                                         "regions/us-east-1/cloudtrail/DescribeTrails.json",
+                                         "regions/us-east-1/cloudtrail/GetTrailStatus/main.json",
+                                         "regions/us-east-1/cloudtrail/GetEventSelectors/main.json",
+                                         "regions/us-east-1/logs/DescribeMetricFilters.json",
+                                         "regions/us-east-1/cloudwatch/DescribeAlarms.json",
+                                         "regions/us-east-1/sns/ListSubscriptionsByTopic/alerts.json",
+                                         "regions/us-east-1/guardduty/ListDetectors.json",
+                                         "regions/us-east-1/guardduty/GetDetector/abc.json",
+                                         "regions/us-east-1/guardduty/GetFindings.json"};
   const auto files = files_in(kCorpus / "snapshot-json");
   ASSERT_GE(files.size(), 8U);
   for (const auto& file : files) {

@@ -148,5 +148,36 @@ TEST_F(SnapshotLoader, OrganizationTreeIsWalkedAndNamesAccounts) {
   EXPECT_EQ(snapshot.organization->find_account("222222222222")->parent_id, "ou-1");
 }
 
+TEST_F(SnapshotLoader, RegionalResponsesAreRead) {
+  const std::string r = "accounts/111111111111/regions/eu-west-1/";
+  write(r + "cloudtrail/DescribeTrails.json",
+        R"({"trailList": [{"Name": "t", "IsMultiRegionTrail": true, "HomeRegion": "eu-west-1",
+            "CloudWatchLogsLogGroupArn": "arn:aws:logs:eu-west-1:111111111111:log-group:g:*"}]})");
+  write(r + "cloudtrail/GetTrailStatus/t.json", R"({"IsLogging": false})");
+  write(r + "cloudtrail/GetEventSelectors/t.json",
+        R"({"TrailARN": "x", "AdvancedEventSelectors": [{"FieldSelectors": [
+            {"Field": "eventCategory", "Equals": ["Management"]}, {"Field": "readOnly", "Equals": ["false"]}]}]})");
+  write(r + "cloudwatch/DescribeAlarms.json",
+        R"({"MetricAlarms": [{"AlarmName": "a", "MetricName": "m", "Namespace": "n", "Threshold": 1,
+            "ComparisonOperator": "GreaterThanOrEqualToThreshold", "AlarmActions": ["arn:aws:sns:eu-west-1:1:t"]}]})");
+  write(r + "sns/ListSubscriptionsByTopic/t.json", R"({"Subscriptions": [{"SubscriptionArn": "PendingConfirmation"}]})");
+  write(r + "guardduty/ListDetectors.json", R"({"DetectorIds": ["d1"]})");
+  write(r + "guardduty/GetDetector/d1.json", R"({"Status": "ENABLED"})");
+  const auto snapshot = load_snapshot(dir_);
+  ASSERT_TRUE(snapshot.problems.empty()) << snapshot.problems.front().describe();
+  const auto* region = snapshot.accounts.at(0).find_region("eu-west-1");
+  ASSERT_NE(region, nullptr);
+  ASSERT_TRUE(region->trails);
+  EXPECT_TRUE(region->trails->at(0).multi_region);
+  EXPECT_FALSE(region->trail_status.at("t")->is_logging);
+  EXPECT_FALSE(region->event_selectors.at("t")->management_read); // write-only advanced selector
+  EXPECT_TRUE(region->event_selectors.at("t")->management_write);
+  EXPECT_EQ(region->alarms->at(0).threshold, 1.0);
+  EXPECT_EQ(region->subscriptions.at("t")->at(0).arn, "PendingConfirmation");
+  EXPECT_EQ(region->detectors.at("d1")->status, "ENABLED");
+  EXPECT_FALSE(region->metric_filters); // not collected
+  EXPECT_EQ(region->metric_filters.error().kind, ProblemKind::kAbsent);
+}
+
 } // namespace
 } // namespace rg::snapshot
