@@ -67,23 +67,6 @@ std::vector<ScpLevel> build_path(const model::Organization& org, const model::Or
   return {reversed.rbegin(), reversed.rend()};
 }
 
-// "*" is the synthetic probe; long lists are cut so a finding stays readable.
-LocalizedString action_list(const std::vector<std::string>& actions) {
-  constexpr size_t kShown = 4;
-  std::vector<std::string> en;
-  std::vector<std::string> ja;
-  for (const auto& action : actions) {
-    if (en.size() == kShown) {
-      en.push_back(fmt::format("{} more", actions.size() - kShown));
-      ja.push_back(fmt::format("ほか {} 件", actions.size() - kShown));
-      break;
-    }
-    en.push_back(action == "*" ? "any action no SCP names" : action);
-    ja.push_back(action == "*" ? "SCP が名指ししない任意のアクション" : action);
-  }
-  return {fmt::format("{}", fmt::join(en, ", ")), fmt::format("{}", fmt::join(ja, "、"))};
-}
-
 LocalizedString describe(const AccountScpVerdict& v) {
   std::vector<std::string> names;
   std::vector<std::string> names_ja;
@@ -106,8 +89,8 @@ LocalizedString describe(const AccountScpVerdict& v) {
     return {fmt::format("An SCP denies every action to the root user: {}.", by),
             fmt::format("SCP がルートユーザーのすべてのアクションを拒否しています: {}。", by_ja)};
   case AccountScpStatus::kPartial: {
-    const auto denied = action_list(v.denied_actions);
-    const auto open = action_list(v.open_actions);
+    const auto denied = describe_actions(v.denied_actions);
+    const auto open = describe_actions(v.open_actions);
     return {
         fmt::format("SCPs deny root only {} ({}); root can still call {}.", denied.en, by, open.en),
         fmt::format("SCP がルートに拒否しているのは {} だけです ({})。ルートは引き続き {} を実行できます。",

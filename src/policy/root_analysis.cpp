@@ -20,6 +20,23 @@ std::string_view to_string(RootScope scope) {
   return "none";
 }
 
+// "*" is the synthetic probe; long lists are cut so a finding stays readable.
+LocalizedString describe_actions(const std::vector<std::string>& actions) {
+  constexpr size_t kShown = 4;
+  std::vector<std::string> en;
+  std::vector<std::string> ja;
+  for (const auto& action : actions) {
+    if (en.size() == kShown) {
+      en.push_back(fmt::format("{} more", actions.size() - kShown));
+      ja.push_back(fmt::format("ほか {} 件", actions.size() - kShown));
+      break;
+    }
+    en.push_back(action == "*" ? "any action not named" : action);
+    ja.push_back(action == "*" ? "名指しされていない任意のアクション" : action);
+  }
+  return {fmt::format("{}", fmt::join(en, ", ")), fmt::format("{}", fmt::join(ja, "、"))};
+}
+
 RootDenial analyze_root_denial(const Document& document, PolicyType type, bool valid,
                                const RootAnalysisOptions& options) {
   RootDenial result;
@@ -53,11 +70,14 @@ RootDenial analyze_root_denial(const Document& document, PolicyType type, bool v
         result.statements.push_back(statement->label());
       }
     }
+  }
+  for (const auto& probe : assume_root_task_probes()) {
     const auto as_task = evaluate(
         document, type, probe_context(probe, options.partition, options.account, /*assumed_root=*/true));
     assumed_root_denied = assumed_root_denied || as_task.decision == Decision::kExplicitDeny;
   }
-  result.blocks_assumed_root = assumed_root_denied;
+  // Only a policy that denies root something can be blamed for blocking AssumeRoot tasks.
+  result.blocks_assumed_root = assumed_root_denied && !result.denied_actions.empty();
   if (result.open_actions.empty()) {
     result.scope = RootScope::kAll;
     result.note = {fmt::format("Every action is explicitly denied to the root user (by {}).",
@@ -70,12 +90,13 @@ RootDenial analyze_root_denial(const Document& document, PolicyType type, bool v
                    "ルートユーザーのリクエストを拒否するステートメントはありません。"};
   } else {
     result.scope = RootScope::kSome;
+    const auto denied = describe_actions(result.denied_actions);
+    const auto open = describe_actions(result.open_actions);
     result.note = {
-        fmt::format("Only some actions are denied to root ({}); root can still call {}.",
-                    fmt::join(result.denied_actions, ", "), fmt::join(result.open_actions, ", ")),
+        fmt::format("Only some actions are denied to root ({}); root can still call {}.", denied.en, open.en),
         fmt::format("ルートに拒否されるのは一部のアクションだけです ({})。ルートは引き続き {} を実行"
                     "できます。",
-                    fmt::join(result.denied_actions, ", "), fmt::join(result.open_actions, ", "))};
+                    denied.ja, open.ja)};
   }
   return result;
 }

@@ -19,7 +19,7 @@ struct RootDenial {
   std::vector<std::string> denied_actions; // probe actions denied; "*" stands for every unlisted action
   std::vector<std::string> open_actions;   // probe actions root can still call
   std::vector<std::string> statements;     // labels (Sid or path) of the statements that deny
-  bool blocks_assumed_root = false;        // the deny also hits sts:AssumeRoot task sessions
+  bool blocks_assumed_root = false;        // the deny also hits the actions of sts:AssumeRoot task sessions
   LocalizedString note;                    // why this scope, in one sentence
 };
 
@@ -27,6 +27,9 @@ struct RootAnalysisOptions {
   std::string partition = "aws";
   std::string account = "210987654321"; // a member account no example policy names
 };
+
+// A readable list of probe actions: "*" becomes "any action no policy names", long lists are cut.
+LocalizedString describe_actions(const std::vector<std::string>& actions);
 
 // `valid` = the document has no errors for its type; an invalid policy cannot be saved, so it denies nothing.
 RootDenial analyze_root_denial(const Document& document, PolicyType type, bool valid,

@@ -33,10 +33,26 @@ constexpr std::array kProbes{
               "arn:${partition}:lambda:us-east-1:${account}:function:rootguard-probe"},
 };
 
+constexpr std::array kTaskProbes{
+    RootProbe{"iam:GetLoginProfile", "arn:${partition}:iam::${account}:root"},
+    RootProbe{"iam:ListAccessKeys", "arn:${partition}:iam::${account}:root"},
+    RootProbe{"iam:DeleteAccessKey", "arn:${partition}:iam::${account}:root"},
+    RootProbe{"iam:DeleteLoginProfile", "arn:${partition}:iam::${account}:root"},
+    RootProbe{"iam:CreateLoginProfile", "arn:${partition}:iam::${account}:root"},
+    RootProbe{"iam:DeactivateMFADevice", "arn:${partition}:iam::${account}:root"},
+    RootProbe{"iam:DeleteSigningCertificate", "arn:${partition}:iam::${account}:root"},
+    RootProbe{"s3:DeleteBucketPolicy", "arn:${partition}:s3:::rootguard-probe-bucket"},
+    RootProbe{"sqs:SetQueueAttributes", "arn:${partition}:sqs:us-east-1:${account}:rootguard-probe"},
+};
+
 } // namespace
 
 std::span<const RootProbe> root_probes() {
   return kProbes;
+}
+
+std::span<const RootProbe> assume_root_task_probes() {
+  return kTaskProbes;
 }
 
 RequestContext probe_context(const RootProbe& probe, std::string_view partition, std::string_view account,

@@ -20,6 +20,10 @@ inline constexpr std::string_view kUnlistedActionProbe = "rootguardprobe:AnyOthe
 // The synthetic probe first, then the sensitive actions (credentials, logging, organization, data).
 std::span<const RootProbe> root_probes();
 
+// Actions the sts:AssumeRoot task policies exist for (audit and delete root credentials, recreate the
+// password, unlock S3 bucket and SQS queue policies): a root deny should leave these sessions alone.
+std::span<const RootProbe> assume_root_task_probes();
+
 RequestContext probe_context(const RootProbe& probe, std::string_view partition, std::string_view account,
                              bool assumed_root);
 
