@@ -29,6 +29,7 @@ std::string render_check_json(const CheckResult& result, std::string_view file, 
   root["actions"] = denial.denied_actions;
   root["open_actions"] = denial.open_actions;
   root["statements"] = denial.statements;
+  root["conditional_statements"] = denial.conditional_statements;
   root["blocks_assumed_root"] = denial.blocks_assumed_root;
   root["note"] = denial.note.get(lang);
   out["denies_root"] = std::move(root);

@@ -132,18 +132,10 @@ bool null_test(const ConditionTest& test, const std::vector<std::string>* values
   return false;
 }
 
-} // namespace
-
-bool evaluate_condition_test(const ConditionTest& test, const RequestContext& context,
-                             const ConditionOptions& options,
-                             std::vector<std::string>* unknown_operator_paths) {
-  const auto op = parse_condition_operator(test.operator_name);
-  if (!op) {
-    if (unknown_operator_paths) {
-      unknown_operator_paths->push_back(test.path);
-    }
-    return false;
-  }
+// The test against a context where its key is known (present or certainly absent).
+bool matches(const ConditionOperator& op_value, const ConditionTest& test, const RequestContext& context,
+             const ConditionOptions& options) {
+  const auto* op = &op_value;
   const auto* actual_values = context.find(test.key);
   if (op->base == BaseOperator::kNull) {
     return null_test(test, actual_values);
@@ -192,16 +184,45 @@ bool evaluate_condition_test(const ConditionTest& test, const RequestContext& co
                  : std::any_of(actual_values->begin(), actual_values->end(), value_ok);
 }
 
-bool evaluate_conditions(const std::vector<ConditionTest>& tests, const RequestContext& context,
-                         const ConditionOptions& options, std::vector<std::string>* unknown_operator_paths) {
-  bool all = true;
+} // namespace
+
+Truth condition_truth(const ConditionTest& test, const RequestContext& context,
+                      const ConditionOptions& options, std::vector<std::string>* unknown_operator_paths) {
+  const auto op = parse_condition_operator(test.operator_name);
+  if (!op) {
+    if (unknown_operator_paths) {
+      unknown_operator_paths->push_back(test.path);
+    }
+    return Truth::kFalse;
+  }
+  if (context.state(test.key) == KeyState::kUnknown) {
+    return Truth::kUnknown;
+  }
+  return matches(*op, test, context, options) ? Truth::kTrue : Truth::kFalse;
+}
+
+Truth conditions_truth(const std::vector<ConditionTest>& tests, const RequestContext& context,
+                       const ConditionOptions& options, std::vector<std::string>* unknown_operator_paths) {
+  bool any_false = false;
+  bool any_unknown = false;
   for (const auto& test : tests) {
     // Keep going after a false test so every unknown operator is reported, not just the first.
-    if (!evaluate_condition_test(test, context, options, unknown_operator_paths)) {
-      all = false;
-    }
+    const auto truth = condition_truth(test, context, options, unknown_operator_paths);
+    any_false = any_false || truth == Truth::kFalse;
+    any_unknown = any_unknown || truth == Truth::kUnknown;
   }
-  return all;
+  return any_false ? Truth::kFalse : (any_unknown ? Truth::kUnknown : Truth::kTrue);
+}
+
+bool evaluate_condition_test(const ConditionTest& test, const RequestContext& context,
+                             const ConditionOptions& options,
+                             std::vector<std::string>* unknown_operator_paths) {
+  return condition_truth(test, context, options, unknown_operator_paths) == Truth::kTrue;
+}
+
+bool evaluate_conditions(const std::vector<ConditionTest>& tests, const RequestContext& context,
+                         const ConditionOptions& options, std::vector<std::string>* unknown_operator_paths) {
+  return conditions_truth(tests, context, options, unknown_operator_paths) == Truth::kTrue;
 }
 
 } // namespace rg::policy

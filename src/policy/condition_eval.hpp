@@ -14,7 +14,19 @@ struct ConditionOptions {
   bool substitute_variables = true; // false for Version 2008-10-17 (or no Version)
 };
 
-// An unknown operator makes its test false (and appends the test's path to `unknown_operator_paths`).
+enum class Truth { kFalse, kTrue, kUnknown };
+
+// Three-valued: kUnknown when the test needs a key an open-world context leaves unknown.
+Truth condition_truth(const ConditionTest& test, const RequestContext& context,
+                      const ConditionOptions& options,
+                      std::vector<std::string>* unknown_operator_paths = nullptr);
+// AND of every test: any false -> false, else any unknown -> unknown, else true.
+Truth conditions_truth(const std::vector<ConditionTest>& tests, const RequestContext& context,
+                       const ConditionOptions& options,
+                       std::vector<std::string>* unknown_operator_paths = nullptr);
+
+// Two-valued shorthands (true only when certainly true). An unknown operator makes its test false (and
+// appends the test's path to `unknown_operator_paths`).
 bool evaluate_condition_test(const ConditionTest& test, const RequestContext& context,
                              const ConditionOptions& options,
                              std::vector<std::string>* unknown_operator_paths = nullptr);

@@ -61,38 +61,49 @@ bool principal_listed(const PrincipalBlock& block, const RequestContext& context
 
 } // namespace
 
-bool statement_applies(const Statement& statement, const Document& document, PolicyType type,
-                       const RequestContext& context, std::vector<std::string>* unknown_operators) {
+Truth statement_truth(const Statement& statement, const Document& document, PolicyType type,
+                      const RequestContext& context, std::vector<std::string>* unknown_operators) {
   if (!statement.well_formed || !statement.effect || !statement.action || !statement.resource) {
-    return false;
+    return Truth::kFalse;
   }
   if (statement.principal) {
     if (type != PolicyType::kResource) {
-      return false;
+      return Truth::kFalse;
     }
     if (principal_listed(*statement.principal, context) == statement.principal->negated) {
-      return false;
+      return Truth::kFalse;
     }
   } else if (type == PolicyType::kResource) {
-    return false; // a resource policy statement without a principal is rejected by AWS
+    return Truth::kFalse; // a resource policy statement without a principal is rejected by AWS
   }
   if (action_listed(*statement.action, context.action) == statement.action->negated) {
-    return false;
+    return Truth::kFalse;
   }
   const bool variables = uses_variables(document);
   if (resource_listed(*statement.resource, context, variables) == statement.resource->negated) {
-    return false;
+    return Truth::kFalse;
   }
-  return evaluate_conditions(statement.conditions, context, {variables}, unknown_operators);
+  return conditions_truth(statement.conditions, context, {variables}, unknown_operators);
+}
+
+bool statement_applies(const Statement& statement, const Document& document, PolicyType type,
+                       const RequestContext& context, std::vector<std::string>* unknown_operators) {
+  return statement_truth(statement, document, type, context, unknown_operators) == Truth::kTrue;
 }
 
 Evaluation evaluate(const Document& document, PolicyType type, const RequestContext& context) {
   Evaluation result;
   for (const auto& statement : document.statements) {
-    if (!statement_applies(statement, document, type, context, &result.unknown_operators)) {
+    const auto truth = statement_truth(statement, document, type, context, &result.unknown_operators);
+    if (truth == Truth::kFalse) {
       continue;
     }
-    (*statement.effect == Effect::kDeny ? result.denying : result.allowing).push_back(&statement);
+    const bool deny = *statement.effect == Effect::kDeny;
+    if (truth == Truth::kTrue) {
+      (deny ? result.denying : result.allowing).push_back(&statement);
+    } else {
+      (deny ? result.conditional_denying : result.conditional_allowing).push_back(&statement);
+    }
   }
   result.decision = !result.denying.empty()    ? Decision::kExplicitDeny
                     : !result.allowing.empty() ? Decision::kAllow

@@ -166,6 +166,10 @@ AccountScpVerdict analyze_account(const model::Organization& org, const std::vec
           continue;
         }
         const auto evaluation = evaluate(check->document, PolicyType::kScp, context);
+        for (const auto* statement : evaluation.conditional_denying) {
+          add_unique(v.conditional_denies,
+                     fmt::format("{} ({}) {}", check->policy->name, check->policy->id, statement->label()));
+        }
         if (evaluation.decision != Decision::kExplicitDeny) {
           continue;
         }
@@ -192,8 +196,10 @@ AccountScpVerdict analyze_account(const model::Organization& org, const std::vec
             allowed = true;
             break;
           }
+          const auto evaluation = evaluate(check->document, PolicyType::kScp, context);
+          // A conditional Allow may allow: never turn it into an implicit deny (err toward "open").
           allowed =
-              allowed || evaluate(check->document, PolicyType::kScp, context).decision == Decision::kAllow;
+              allowed || evaluation.decision == Decision::kAllow || !evaluation.conditional_allowing.empty();
         }
         if (!allowed) {
           denied = true;
@@ -214,6 +220,14 @@ AccountScpVerdict analyze_account(const model::Organization& org, const std::vec
     v.status = AccountScpStatus::kPartial;
   }
   v.reason = describe(v);
+  if (!v.conditional_denies.empty() && v.status != AccountScpStatus::kDenied) {
+    const auto list = fmt::format("{}", fmt::join(v.conditional_denies, "; "));
+    v.reason.en += fmt::format(" Conditional denies not counted (they depend on region, source IP, MFA or "
+                               "time): {}.",
+                               list);
+    v.reason.ja += fmt::format(
+        " 条件付きの拒否 (リージョン・送信元 IP・MFA・時刻などに依存) は数えていません: {}。", list);
+  }
   return v;
 }
 

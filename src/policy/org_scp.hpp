@@ -52,6 +52,7 @@ struct AccountScpVerdict {
   std::vector<std::string> denied_actions; // probe names; "*" = every action no SCP names
   std::vector<std::string> open_actions;
   std::vector<DenyingPolicy> denying;
+  std::vector<std::string> conditional_denies;   // "Name (id) Sid": denies root only under unknown conditions
   std::vector<std::string> levels_without_allow; // target ids whose SCPs allow none of a probed action
   std::vector<const ScpCheck*> invalid_policies; // attached on the path but with errors: ignored
   std::vector<LocalizedString> unknown_reasons;  // why the verdict could not be certain

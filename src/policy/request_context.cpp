@@ -19,6 +19,22 @@ const std::vector<std::string>* RequestContext::find(std::string_view key) const
   return it == keys.end() ? nullptr : &it->second;
 }
 
+KeyState RequestContext::state(std::string_view key) const {
+  const auto lower = to_lower(key);
+  if (keys.count(lower) != 0) {
+    return KeyState::kPresent;
+  }
+  if (!open_world || known_absent.count(lower) != 0) {
+    return KeyState::kAbsent;
+  }
+  for (const auto& family : known_absent) {
+    if (!family.empty() && family.back() == '/' && lower.starts_with(family)) {
+      return KeyState::kAbsent;
+    }
+  }
+  return KeyState::kUnknown;
+}
+
 std::string root_arn(std::string_view partition, std::string_view account) {
   return fmt::format("arn:{}:iam::{}:root", partition, account);
 }
@@ -34,6 +50,14 @@ RequestContext root_user_context(std::string_view partition, std::string_view ac
   context.set("aws:userid", std::string(account));
   context.set("aws:PrincipalIsAWSService", "false");
   context.set("aws:ViaAWSService", "false");
+  context.open_world = true;
+  context.known_absent = {"aws:assumedroot",
+                          "aws:username",
+                          "aws:principaltag/",
+                          "aws:sourceidentity",
+                          "aws:federatedprovider",
+                          "aws:principalservicename",
+                          "aws:principalservicenameslist"};
   return context;
 }
 
@@ -41,6 +65,7 @@ RequestContext assumed_root_context(std::string_view partition, std::string_view
                                     std::string resource) {
   auto context = root_user_context(partition, account, std::move(action), std::move(resource));
   context.set("aws:AssumedRoot", "true");
+  context.known_absent.erase("aws:assumedroot");
   return context;
 }
 

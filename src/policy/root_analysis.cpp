@@ -59,6 +59,12 @@ RootDenial analyze_root_denial(const Document& document, PolicyType type, bool v
     const auto evaluation =
         evaluate(document, type, probe_context(probe, options.partition, options.account, false));
     const std::string name = probe.action == kUnlistedActionProbe ? "*" : std::string(probe.action);
+    for (const auto* statement : evaluation.conditional_denying) {
+      if (std::find(result.conditional_statements.begin(), result.conditional_statements.end(),
+                    statement->label()) == result.conditional_statements.end()) {
+        result.conditional_statements.push_back(statement->label());
+      }
+    }
     if (evaluation.decision != Decision::kExplicitDeny) {
       result.open_actions.push_back(name);
       continue;
@@ -97,6 +103,15 @@ RootDenial analyze_root_denial(const Document& document, PolicyType type, bool v
         fmt::format("ルートに拒否されるのは一部のアクションだけです ({})。ルートは引き続き {} を実行"
                     "できます。",
                     denied.ja, open.ja)};
+  }
+  if (!result.conditional_statements.empty()) {
+    const auto labels = fmt::format("{}", fmt::join(result.conditional_statements, ", "));
+    result.note.en += fmt::format(" {} deny root only under conditions on keys that vary by request (region, "
+                                  "source IP, MFA, time...), so they are not counted.",
+                                  labels);
+    result.note.ja += fmt::format(" {} はリクエストごとに変わるキー (リージョン、送信元 IP、MFA、時刻など) の"
+                                  "条件付きでしかルートを拒否しないため、数えていません。",
+                                  labels);
   }
   return result;
 }

@@ -19,8 +19,11 @@ struct RootDenial {
   std::vector<std::string> denied_actions; // probe actions denied; "*" stands for every unlisted action
   std::vector<std::string> open_actions;   // probe actions root can still call
   std::vector<std::string> statements;     // labels (Sid or path) of the statements that deny
-  bool blocks_assumed_root = false;        // the deny also hits the actions of sts:AssumeRoot task sessions
-  LocalizedString note;                    // why this scope, in one sentence
+  // Deny statements that hit root only under conditions rootguard cannot know (region, source IP, MFA,
+  // time...): reported, but not counted as denying root.
+  std::vector<std::string> conditional_statements;
+  bool blocks_assumed_root = false; // the deny also hits the actions of sts:AssumeRoot task sessions
+  LocalizedString note;             // why this scope, in one sentence
 };
 
 struct RootAnalysisOptions {

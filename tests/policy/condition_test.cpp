@@ -66,8 +66,34 @@ TEST(Condition, AbsentKeys) {
   EXPECT_TRUE(eval("Null", "aws:AssumedRoot", {"true"}, ctx));
   EXPECT_FALSE(eval("Null", "aws:AssumedRoot", {"false"}, ctx));
   EXPECT_TRUE(eval("Null", "aws:PrincipalArn", {"false"}, ctx));
-  EXPECT_TRUE(eval("ForAllValues:StringEquals", "aws:TagKeys", {"a"}, ctx)); // vacuous truth
-  EXPECT_FALSE(eval("ForAnyValue:StringEquals", "aws:TagKeys", {"a"}, ctx));
+  const RequestContext closed; // closed world: a key not set is absent
+  EXPECT_TRUE(eval("ForAllValues:StringEquals", "aws:TagKeys", {"a"}, closed)); // vacuous truth
+  EXPECT_FALSE(eval("ForAnyValue:StringEquals", "aws:TagKeys", {"a"}, closed));
+  EXPECT_TRUE(eval("StringNotEquals", "aws:SourceVpc", {"vpc-1"}, closed));
+}
+
+TEST(Condition, RootContextIsOpenWorld) {
+  const auto ctx = root_ctx();
+  auto truth = [&](const std::string& op, const std::string& key, std::vector<std::string> values) {
+    ConditionTest test{op, key, std::move(values), "$.c"};
+    return condition_truth(test, ctx, {});
+  };
+  // Region, source IP, MFA: every root request has some value rootguard cannot know.
+  EXPECT_EQ(truth("StringNotEquals", "aws:RequestedRegion", {"eu-west-1"}), Truth::kUnknown);
+  EXPECT_EQ(truth("NotIpAddress", "aws:SourceIp", {"192.0.2.0/24"}), Truth::kUnknown);
+  EXPECT_EQ(truth("BoolIfExists", "aws:MultiFactorAuthPresent", {"false"}), Truth::kUnknown);
+  EXPECT_EQ(truth("Null", "aws:SourceIp", {"true"}), Truth::kUnknown);
+  // What is certain about root: its ARN and type, no username, no tags, not an AssumeRoot session.
+  EXPECT_EQ(truth("ArnLike", "aws:PrincipalArn", {"arn:aws:iam::*:root"}), Truth::kTrue);
+  EXPECT_EQ(truth("StringEquals", "aws:PrincipalType", {"Root"}), Truth::kFalse);
+  EXPECT_EQ(truth("StringNotEquals", "aws:username", {"alice"}), Truth::kTrue);
+  EXPECT_EQ(truth("StringEquals", "aws:PrincipalTag/team", {"ops"}), Truth::kFalse);
+  EXPECT_EQ(truth("Null", "aws:AssumedRoot", {"true"}), Truth::kTrue);
+  std::vector<ConditionTest> tests{{"ArnLike", "aws:PrincipalArn", {"arn:aws:iam::*:root"}, "$.a"},
+                                   {"StringNotEquals", "aws:RequestedRegion", {"eu-west-1"}, "$.b"}};
+  EXPECT_EQ(conditions_truth(tests, ctx, {}), Truth::kUnknown);
+  tests.push_back({"StringEquals", "aws:PrincipalType", {"Root"}, "$.c"});
+  EXPECT_EQ(conditions_truth(tests, ctx, {}), Truth::kFalse); // one certain false decides
 }
 
 TEST(Condition, AssumedRootPresentForTaskSessions) {

@@ -89,6 +89,33 @@ TEST(OrgScp, MissingAllowAtOneLevelIsAnImplicitDeny) {
   EXPECT_EQ(web->levels_without_allow, std::vector<std::string>{"ou-web"});
 }
 
+TEST(OrgScp, ConditionalAllowIsNeverAnImplicitDeny) {
+  auto org = tree();
+  // Only a region-conditioned allow at ou-web: it may allow, so root is not "denied" there.
+  const std::string regional =
+      R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*",
+    "Condition":{"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}}]})";
+  org.service_control_policies = {
+      scp("p-full", fixtures::kFullAwsAccess, {"r-root", "ou-prod", "222222222222"}),
+      scp("p-regional", regional, {"ou-web"})};
+  const auto analysis = analyze_organization_scps(org, "aws");
+  EXPECT_EQ(find_verdict(analysis, "222222222222")->status, AccountScpStatus::kOpen);
+}
+
+TEST(OrgScp, ConditionalDenyIsNamedButNotCounted) {
+  auto org = tree();
+  const std::string mfa = R"({"Version":"2012-10-17","Statement":[{"Sid":"DenyRootWithoutMfa","Effect":"Deny",
+    "Action":"*","Resource":"*","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:root"},
+    "BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}]})";
+  org.service_control_policies = {scp("p-full", fixtures::kFullAwsAccess, kEveryLevel),
+                                  scp("p-mfa", mfa, {"r-root"})};
+  const auto analysis = analyze_organization_scps(org, "aws");
+  const auto* sandbox = find_verdict(analysis, "333333333333");
+  EXPECT_EQ(sandbox->status, AccountScpStatus::kOpen);
+  EXPECT_EQ(sandbox->conditional_denies, std::vector<std::string>{"p-mfa (p-mfa) DenyRootWithoutMfa"});
+  EXPECT_NE(sandbox->reason.en.find("Conditional denies not counted"), std::string::npos);
+}
+
 TEST(OrgScp, PartialDenyNamesTheActions) {
   auto org = tree();
   org.service_control_policies = {scp("p-full", fixtures::kFullAwsAccess, kEveryLevel),

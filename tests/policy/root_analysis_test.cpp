@@ -89,6 +89,30 @@ TEST(DeniesRoot, NotActionExemptionMakesItSome) {
   EXPECT_EQ(result.denies_root.open_actions, std::vector<std::string>{"iam:CreateAccessKey"});
 }
 
+TEST(DeniesRoot, ConditionsOnUnknownKeysAreNotCounted) {
+  // The documented region-restriction SCP: root is denied only outside the allowed regions.
+  const std::string regions =
+      R"({"Version":"2012-10-17","Statement":[{"Sid":"DenyOutsideRegions","Effect":"Deny",
+    "NotAction":["iam:*","organizations:*","sts:*","support:*"],"Resource":"*",
+    "Condition":{"StringNotEquals":{"aws:RequestedRegion":["eu-west-1","ap-northeast-1"]}}}]})";
+  const auto result = check_policy(regions, PolicyType::kScp);
+  EXPECT_EQ(result.denies_root.scope, RootScope::kNone);
+  EXPECT_EQ(result.denies_root.conditional_statements, std::vector<std::string>{"DenyOutsideRegions"});
+  EXPECT_NE(result.denies_root.note.en.find("not counted"), std::string::npos);
+  // Root without MFA is denied, root with MFA is not: not a root deny either.
+  const std::string mfa =
+      R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*",
+    "Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:root"},
+                 "BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}]})";
+  EXPECT_EQ(check_policy(mfa, PolicyType::kScp).denies_root.scope, RootScope::kNone);
+  // A condition that is certainly false for root wins over one that is unknown.
+  const std::string never =
+      R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*",
+    "Condition":{"StringEquals":{"aws:PrincipalType":"Root"},"IpAddress":{"aws:SourceIp":"0.0.0.0/0"}}}]})";
+  const auto never_result = check_policy(never, PolicyType::kScp);
+  EXPECT_TRUE(never_result.denies_root.conditional_statements.empty());
+}
+
 TEST(DeniesRoot, DenyForEveryoneAlsoDeniesRoot) {
   const std::string policy =
       R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]})";
