@@ -12,7 +12,7 @@ namespace {
 
 std::string cis_text(const RuleMetadata& rule) {
   std::string text;
-  for (const auto& row : expand_cis(rule.mappings.cis).view()) {
+  for (const auto& row : expand_cis(rule.mappings.cis)) {
     text += fmt::format("{}v{} {}", text.empty() ? "" : ", ", row.version, row.item);
   }
   return text;
@@ -24,7 +24,7 @@ std::string render_json(Lang lang) {
   for (const auto* control : controls::all_controls()) {
     const auto& rule = control->rule;
     nlohmann::ordered_json cis = nlohmann::ordered_json::array();
-    for (const auto& row : expand_cis(rule.mappings.cis).view()) {
+    for (const auto& row : expand_cis(rule.mappings.cis)) {
       nlohmann::ordered_json entry;
       entry["version"] = std::string(row.version);
       entry["item"] = std::string(row.item);
