@@ -5,6 +5,7 @@
 #include "policy/org_scp_reader.hpp"
 #include "policy/remediation.hpp"
 
+#include <array>
 #include <fmt/format.h>
 
 namespace rg::controls {
@@ -21,8 +22,8 @@ std::string path_text(const policy::AccountScpVerdict& verdict) {
 }
 
 // Problems of valid policies on the path that explain why a Deny that looks right does not apply.
-constexpr std::string_view kNearMissCodes[] = {"string-equals-wildcard", "principal-type-root",
-                                               "arn-pattern-malformed"};
+constexpr std::array<std::string_view, 3> kNearMissCodes{"string-equals-wildcard", "principal-type-root",
+                                                         "arn-pattern-malformed"};
 
 LocalizedString near_misses(const policy::AccountScpVerdict& verdict) {
   LocalizedString text;

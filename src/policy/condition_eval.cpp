@@ -121,15 +121,9 @@ bool compare(BaseOperator base, std::string_view actual, std::string_view expect
 
 bool null_test(const ConditionTest& test, const std::vector<std::string>* values) {
   const bool absent = values == nullptr || values->empty();
-  for (const auto& expected : test.values) {
-    if (iequals(expected, "true") && absent) {
-      return true;
-    }
-    if (iequals(expected, "false") && !absent) {
-      return true;
-    }
-  }
-  return false;
+  return std::ranges::any_of(test.values, [absent](const std::string& expected) {
+    return (iequals(expected, "true") && absent) || (iequals(expected, "false") && !absent);
+  });
 }
 
 // The test against a context where its key is known (present or certainly absent).
@@ -190,7 +184,7 @@ Truth condition_truth(const ConditionTest& test, const RequestContext& context,
                       const ConditionOptions& options, std::vector<std::string>* unknown_operator_paths) {
   const auto op = parse_condition_operator(test.operator_name);
   if (!op) {
-    if (unknown_operator_paths) {
+    if (unknown_operator_paths != nullptr) {
       unknown_operator_paths->push_back(test.path);
     }
     return Truth::kFalse;

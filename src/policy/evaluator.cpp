@@ -44,14 +44,14 @@ bool principal_listed(const PrincipalBlock& block, const RequestContext& context
       if (id == "*") {
         return true;
       }
-      if (account && !account->empty()) {
+      if (account != nullptr && !account->empty()) {
         const auto& acct = account->front();
         if (id == acct || (id.size() > acct.size() + 6 && id.ends_with(":" + acct + ":root") &&
                            id.starts_with("arn:") && id.find(":iam::") != std::string::npos)) {
           return true;
         }
       }
-      if (arn && !arn->empty() && id == arn->front()) {
+      if (arn != nullptr && !arn->empty() && id == arn->front()) {
         return true;
       }
     }

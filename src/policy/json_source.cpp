@@ -1,5 +1,6 @@
 #include "policy/json_source.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <set>
 #include <vector>
@@ -11,13 +12,9 @@ bool is_identifier(std::string_view key) {
   if (key.empty()) {
     return false;
   }
-  for (const char c : key) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    if (!ok) {
-      return false;
-    }
-  }
-  return true;
+  return std::ranges::all_of(key, [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  });
 }
 
 // Tracks where the parser is so duplicate keys can be reported with a path (nlohmann keeps the last).

@@ -2,6 +2,7 @@
 
 #include "policy/json_source.hpp"
 
+#include <algorithm>
 #include <array>
 #include <fmt/format.h>
 
@@ -15,12 +16,7 @@ constexpr std::array kStatementElements{"Sid",         "Effect",    "Action",   
                                         "NotResource", "Principal", "NotPrincipal", "Condition"};
 
 template <size_t N> bool contains(const std::array<const char*, N>& names, const std::string& key) {
-  for (const char* name : names) {
-    if (key == name) {
-      return true;
-    }
-  }
-  return false;
+  return std::ranges::any_of(names, [&key](const char* name) { return key == name; });
 }
 
 std::string type_name(const json& value) {
@@ -203,7 +199,7 @@ private:
     const auto effect_path = json_member_path(path, "Effect");
     if (it == object.end()) {
       st.well_formed = false;
-      problems_.error("effect-missing", path, "The statement has no Effect (\"Allow\" or \"Deny\").",
+      problems_.error("effect-missing", path, R"(The statement has no Effect ("Allow" or "Deny").)",
                       "ステートメントに Effect (\"Allow\" または \"Deny\") がありません。");
       return;
     }
@@ -216,7 +212,7 @@ private:
       const std::string seen = it->dump();
       problems_.error(
           "effect-invalid", effect_path,
-          fmt::format("Effect must be exactly \"Allow\" or \"Deny\" (case-sensitive), not {}.", seen),
+          fmt::format(R"(Effect must be exactly "Allow" or "Deny" (case-sensitive), not {}.)", seen),
           fmt::format("Effect は \"Allow\" か \"Deny\" (大文字小文字を区別) でなければなりません ({} が指定"
                       "されています)。",
                       seen));
@@ -346,7 +342,7 @@ private:
       st.well_formed = false;
       problems_.error(
           "principal-type", block.path,
-          fmt::format("Principal must be \"*\" or an object such as {{\"AWS\": [...]}}, not {}.",
+          fmt::format(R"(Principal must be "*" or an object such as {{"AWS": [...]}}, not {}.)",
                       value.dump()),
           fmt::format("Principal は \"*\" か {{\"AWS\": [...]}} のようなオブジェクトでなければなりません "
                       "({} が指定されています)。",

@@ -43,8 +43,8 @@ template <const std::string_view&... Parts> struct JoinedText {
     ((std::copy(Parts.begin(), Parts.end(), out.begin() + at), at += Parts.size()), ...);
     return out;
   }
-  static constexpr auto storage = make();
-  static constexpr std::string_view value{storage.data(), storage.size() - 1};
+  static constexpr auto kStorage = make();
+  static constexpr std::string_view kValue{kStorage.data(), kStorage.size() - 1};
 };
 
 inline constexpr std::string_view kRootDenyCliHead =
@@ -60,7 +60,7 @@ inline constexpr std::string_view kRootDenyCliTail =
     "aws iam enable-organizations-root-credentials-management\n"
     "aws iam enable-organizations-root-sessions";
 inline constexpr std::string_view kRootDenyCli =
-    JoinedText<kRootDenyCliHead, kRootDenyScp, kRootDenyCliTail>::value;
+    JoinedText<kRootDenyCliHead, kRootDenyScp, kRootDenyCliTail>::kValue;
 
 inline constexpr std::string_view kRootDenyTerraform =
     R"(resource "aws_organizations_policy" "deny_root_user" {

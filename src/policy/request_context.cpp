@@ -21,10 +21,10 @@ const std::vector<std::string>* RequestContext::find(std::string_view key) const
 
 KeyState RequestContext::state(std::string_view key) const {
   const auto lower = to_lower(key);
-  if (keys.count(lower) != 0) {
+  if (keys.contains(lower)) {
     return KeyState::kPresent;
   }
-  if (!open_world || known_absent.count(lower) != 0) {
+  if (!open_world || known_absent.contains(lower)) {
     return KeyState::kAbsent;
   }
   for (const auto& family : known_absent) {

@@ -6,6 +6,7 @@
 #include "util/strings.hpp"
 #include "util/time.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <map>
 
@@ -43,25 +44,16 @@ bool is_resource_pattern(std::string_view value) {
 }
 
 bool sid_chars_ok(std::string_view sid) {
-  for (const char c : sid) {
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
-      return false;
-    }
-  }
-  return true;
+  return std::ranges::all_of(
+      sid, [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
 }
 
 bool mentions_root(const ConditionTest& test) {
   const auto key = to_lower(test.key);
-  for (const auto& value : test.values) {
-    if ((key == "aws:principalarn" || key == "aws:sourcearn") && value.ends_with(":root")) {
-      return true;
-    }
-    if (key == "aws:principaltype" && (iequals(value, "Root") || iequals(value, "Account"))) {
-      return true;
-    }
-  }
-  return false;
+  return std::ranges::any_of(test.values, [&key](const std::string& value) {
+    return ((key == "aws:principalarn" || key == "aws:sourcearn") && value.ends_with(":root")) ||
+           (key == "aws:principaltype" && (iequals(value, "Root") || iequals(value, "Account")));
+  });
 }
 
 class Validator {

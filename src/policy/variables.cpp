@@ -40,7 +40,7 @@ std::optional<std::string> substitute_variables(std::string_view text, const Req
       }
     }
     const auto* values = context.find(name);
-    if (values && values->size() == 1) {
+    if (values != nullptr && values->size() == 1) {
       out += values->front();
     } else if (fallback) {
       out += *fallback;

@@ -63,12 +63,12 @@ bool arn_matches(std::string_view pattern, std::string_view arn) {
     return true;
   }
   const auto pattern_parts = arn_parts(pattern);
-  const auto arn_parts_ = arn_parts(arn);
-  if (!pattern_parts || !arn_parts_) {
+  const auto text_parts = arn_parts(arn);
+  if (!pattern_parts || !text_parts) {
     return false;
   }
   for (size_t i = 0; i < 6; ++i) {
-    if (!wildcard_match((*pattern_parts)[i], (*arn_parts_)[i])) {
+    if (!wildcard_match((*pattern_parts)[i], (*text_parts)[i])) {
       return false;
     }
   }
