@@ -4,8 +4,8 @@
 #include "detections/detection.hpp"
 #include "trail/scanner.hpp"
 
+#include <array>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace rg::detections {
@@ -15,11 +15,20 @@ public:
   CatalogMatcher(); // the whole catalog
   explicit CatalogMatcher(std::span<const Detection* const> detections);
 
+  bool may_match(const trail::EventView& partial) const override;
   void match(const trail::EventView& event, std::vector<std::string_view>& ids) const override;
 
 private:
+  struct NamedDetections {
+    std::string_view event_name;
+    std::vector<const Detection*> detections;
+  };
+  const std::vector<const Detection*>* detections_for(std::string_view event_name) const;
+
   std::vector<const Detection*> every_event_;
-  std::unordered_map<std::string_view, std::vector<const Detection*>> by_event_name_;
+  // Buckets by name length: a dozen names, so a length check and a compare or two beat hashing every
+  // one of millions of event names.
+  std::array<std::vector<NamedDetections>, 64> by_length_;
 };
 
 } // namespace rg::detections

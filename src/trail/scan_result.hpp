@@ -45,12 +45,12 @@ struct TrailSummary {
   std::size_t skipped_digest = 0;
   std::size_t skipped_insight = 0;
   std::size_t skipped_other = 0;
-  std::size_t pruned = 0;          // files outside --since/--until, --accounts, --regions by their key
-  std::size_t events = 0;          // records read
-  std::size_t events_in_scope = 0; // records inside the time, account and region filters
-  std::size_t matched = 0;         // distinct matched events
-  std::size_t duplicates = 0;      // matched events seen again (an organization trail and an account trail)
-  std::uint64_t bytes_read = 0;    // on disk
+  std::size_t pruned = 0;       // files outside --since/--until, --accounts, --regions by their key
+  std::size_t events = 0;       // records read
+  std::size_t candidates = 0;   // records that could match (root, or a named event) inside the filters
+  std::size_t matched = 0;      // distinct matched events
+  std::size_t duplicates = 0;   // matched events seen again (an organization trail and an account trail)
+  std::uint64_t bytes_read = 0; // on disk
   std::uint64_t bytes_inflated = 0;
   std::vector<Problem> errors; // every unreadable file or path, and why
 };

@@ -25,6 +25,8 @@ public:
 
   void set_file(std::string_view file) { file_ = file; }
 
+  bool wants(const EventView& partial) override { return matcher_.may_match(partial); }
+
   void on_event(const EventView& event) override {
     if (!options_.accounts.empty() && !contains(options_.accounts, event.account())) {
       return;
@@ -39,7 +41,7 @@ public:
         return;
       }
     }
-    ++in_scope;
+    ++candidates;
     ids_.clear();
     matcher_.match(event, ids_);
     if (!ids_.empty()) {
@@ -47,7 +49,7 @@ public:
     }
   }
 
-  std::size_t in_scope = 0;
+  std::size_t candidates = 0;
   std::vector<MatchedEvent> matched;
 
 private:
@@ -62,7 +64,7 @@ struct WorkerResult {
   std::vector<std::pair<std::size_t, Problem>> problems; // by file index, for a deterministic order
   std::size_t files = 0;
   std::size_t events = 0;
-  std::size_t in_scope = 0;
+  std::size_t candidates = 0;
   std::uint64_t bytes_read = 0;
   std::uint64_t bytes_inflated = 0;
 };
@@ -83,7 +85,7 @@ void run_worker(const TrailScanOptions& options, const EventMatcher& matcher,
       result.problems.emplace_back(index, std::move(*outcome.problem));
     }
   }
-  result.in_scope = sink.in_scope;
+  result.candidates = sink.candidates;
   result.matched = std::move(sink.matched);
 }
 
@@ -191,7 +193,7 @@ TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& 
   for (WorkerResult& worker : workers) {
     summary.files += worker.files;
     summary.events += worker.events;
-    summary.events_in_scope += worker.in_scope;
+    summary.candidates += worker.candidates;
     summary.bytes_read += worker.bytes_read;
     summary.bytes_inflated += worker.bytes_inflated;
     std::move(worker.problems.begin(), worker.problems.end(), std::back_inserter(problems));

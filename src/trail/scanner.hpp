@@ -16,6 +16,9 @@ public:
   virtual ~EventMatcher() = default;
   // Appends the ids of the rules `event` matches (ids must outlive the scan: static catalog strings).
   virtual void match(const EventView& event, std::vector<std::string_view>& ids) const = 0;
+  // A cheap first look with only userIdentity and eventName read: false means no rule can match, and the
+  // rest of the record is never decoded. Must not return false for a record match() would accept.
+  virtual bool may_match(const EventView& /*partial*/) const { return true; }
 };
 
 TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& matcher);
