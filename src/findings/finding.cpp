@@ -1,14 +1,15 @@
 #include "findings/finding.hpp"
 
+#include "util/hash.hpp"
+
 #include <algorithm>
 #include <tuple>
-
-#include "util/hash.hpp"
 
 namespace rg {
 
 std::string Finding::finding_id() const {
-  return sha256_hex(std::string(rule->id) + '\n' + account_id + '\n' + region + '\n' + resource).substr(0, 32);
+  return sha256_hex(std::string(rule->id) + '\n' + account_id + '\n' + region + '\n' + resource)
+      .substr(0, 32);
 }
 
 void sort_findings(std::vector<Finding>& findings) {

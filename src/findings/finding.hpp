@@ -1,11 +1,11 @@
 #pragma once
 // A Finding is one rule's verdict on one resource: what every output format renders.
-#include <string>
-#include <vector>
-
 #include "findings/rule.hpp"
 #include "findings/severity.hpp"
 #include "i18n/text.hpp"
+
+#include <string>
+#include <vector>
 
 namespace rg {
 
@@ -18,7 +18,7 @@ struct Evidence {
 struct Finding {
   const RuleMetadata* rule = nullptr; // points into a constinit catalog; never null in a finished finding
   std::string account_id;
-  std::string region; // "global" for IAM
+  std::string region;   // "global" for IAM
   std::string resource; // ARN
   Status status = Status::kUnknown;
   LocalizedString reason; // why this status, with the values seen

@@ -27,6 +27,8 @@ bool parse_lang(std::string_view text, Lang& out) {
   return false;
 }
 
-std::string_view to_string(Lang lang) { return lang == Lang::kJa ? "ja" : "en"; }
+std::string_view to_string(Lang lang) {
+  return lang == Lang::kJa ? "ja" : "en";
+}
 
 } // namespace rg

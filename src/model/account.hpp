@@ -1,13 +1,14 @@
 #pragma once
 // Everything collected about one AWS account. Each source is a Result: the value, or why it is missing
 // (not collected, unreadable), so a control can say UNKNOWN with the reason instead of guessing.
+#include "model/credential_report.hpp"
+#include "model/region.hpp"
+#include "util/result.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "model/credential_report.hpp"
-#include "util/result.hpp"
 
 namespace rg::model {
 
@@ -54,6 +55,9 @@ struct Account {
   Result<AccountSummary> account_summary = not_collected("iam/GetAccountSummary.json");
   Result<VirtualMfaDevices> virtual_mfa_devices = not_collected("iam/ListVirtualMFADevices.json");
   Result<OrganizationsFeatures> organizations_features = not_collected("iam/ListOrganizationsFeatures.json");
+  std::vector<Region> regions; // one per regions/<name>/ folder, sorted by name
+
+  const Region* find_region(const std::string& name) const;
 };
 
 } // namespace rg::model

@@ -10,7 +10,9 @@ std::optional<std::string_view> CredentialReportRow::cell(std::string_view colum
   return std::string_view(found->second);
 }
 
-std::string_view CredentialReportRow::user() const { return cell("user").value_or(""); }
+std::string_view CredentialReportRow::user() const {
+  return cell("user").value_or("");
+}
 
 const CredentialReportRow* CredentialReport::root() const {
   for (const auto& row : rows) {

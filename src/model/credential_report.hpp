@@ -1,13 +1,13 @@
 #pragma once
 // The IAM credential report, parsed by header name (AWS has added columns before and may again).
+#include "util/problem.hpp"
+#include "util/time.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "util/problem.hpp"
-#include "util/time.hpp"
 
 namespace rg::model {
 
@@ -21,11 +21,11 @@ struct CredentialReportRow {
 };
 
 struct CredentialReport {
-  std::string source;                  // file the report came from, for messages
+  std::string source; // file the report came from, for messages
   std::vector<std::string> header;
   std::vector<CredentialReportRow> rows;
   std::optional<TimePoint> generated_time;
-  std::vector<Problem> problems;       // rows that could not be read completely
+  std::vector<Problem> problems; // rows that could not be read completely
 
   static constexpr std::string_view kRootUser = "<root_account>";
   const CredentialReportRow* root() const;

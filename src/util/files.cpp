@@ -1,16 +1,14 @@
 #include "util/files.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
+#include "util/fatal_error.hpp"
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
 #include <fstream>
 #include <random>
-
-#include <fmt/format.h>
-
-#include "util/fatal_error.hpp"
+#include <unistd.h>
 
 namespace rg {
 
@@ -21,7 +19,8 @@ Result<std::string> read_file(const std::filesystem::path& path) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return Problem{ProblemKind::kUnreadable, path.string(), "", fmt::format("cannot open: {}", std::strerror(errno))};
+    return Problem{ProblemKind::kUnreadable, path.string(), "",
+                   fmt::format("cannot open: {}", std::strerror(errno))};
   }
   std::string content;
   in.seekg(0, std::ios::end);
@@ -44,7 +43,8 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
   const auto temp = directory / fmt::format(".{}.{:08x}.tmp", path.filename().string(), entropy());
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) {
-    throw FatalError(ExitCode::kError, fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
+    throw FatalError(ExitCode::kError,
+                     fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
   }
   size_t written = 0;
   while (written < content.size()) {
@@ -56,7 +56,8 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
       const int saved = errno;
       ::close(fd);
       ::unlink(temp.c_str());
-      throw FatalError(ExitCode::kError, fmt::format("cannot write {}: {}", path.string(), std::strerror(saved)));
+      throw FatalError(ExitCode::kError,
+                       fmt::format("cannot write {}: {}", path.string(), std::strerror(saved)));
     }
     written += static_cast<size_t>(n);
   }
@@ -68,7 +69,8 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
   if (std::rename(temp.c_str(), path.c_str()) != 0) {
     const int saved = errno;
     ::unlink(temp.c_str());
-    throw FatalError(ExitCode::kError, fmt::format("cannot write {}: {}", path.string(), std::strerror(saved)));
+    throw FatalError(ExitCode::kError,
+                     fmt::format("cannot write {}: {}", path.string(), std::strerror(saved)));
   }
 }
 

@@ -1,11 +1,11 @@
 #pragma once
 // File I/O with the project's safety rules: reads report located problems; writes never follow symlinks
 // and land atomically (temp file + rename), so a crash never leaves half a report.
+#include "util/result.hpp"
+
 #include <filesystem>
 #include <string>
 #include <string_view>
-
-#include "util/result.hpp"
 
 namespace rg {
 

@@ -1,10 +1,9 @@
 #include "util/hash.hpp"
 
-#include <openssl/evp.h>
+#include "util/assert.hpp"
 
 #include <array>
-
-#include "util/assert.hpp"
+#include <openssl/evp.h>
 
 namespace rg {
 

@@ -13,8 +13,9 @@ enum class ProblemKind {
 
 struct Problem {
   ProblemKind kind = ProblemKind::kUnreadable;
-  std::string file;    // path as the user would type it; may be empty for non-file problems
-  std::string where;   // position inside the file: "line 3, column 7", "row 4", "$.SummaryMap.AccountMFAEnabled"
+  std::string file; // path as the user would type it; may be empty for non-file problems
+  std::string
+      where; // position inside the file: "line 3, column 7", "row 4", "$.SummaryMap.AccountMFAEnabled"
   std::string message; // what is wrong, in plain English
 
   std::string describe() const; // "file: where: message"

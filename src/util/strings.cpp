@@ -6,9 +6,8 @@ namespace rg {
 
 std::string to_lower(std::string_view text) {
   std::string result(text);
-  std::transform(result.begin(), result.end(), result.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  });
+  std::transform(result.begin(), result.end(), result.begin(),
+                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
   return result;
 }
 
@@ -41,7 +40,8 @@ bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && to_lower(a) == to_lower(b);
 }
 
-std::string substitute(std::string_view text, const std::vector<std::pair<std::string, std::string>>& values) {
+std::string substitute(std::string_view text,
+                       const std::vector<std::pair<std::string, std::string>>& values) {
   std::string result;
   result.reserve(text.size());
   size_t pos = 0;

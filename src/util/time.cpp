@@ -28,8 +28,8 @@ std::optional<TimePoint> parse_iso8601(std::string_view text) {
   int year = 0;
   int month = 0;
   int day = 0;
-  if (!read_digits(text, 0, 4, year) || text.size() < 10 || text[4] != '-' || !read_digits(text, 5, 2, month) ||
-      text[7] != '-' || !read_digits(text, 8, 2, day)) {
+  if (!read_digits(text, 0, 4, year) || text.size() < 10 || text[4] != '-' ||
+      !read_digits(text, 5, 2, month) || text[7] != '-' || !read_digits(text, 8, 2, day)) {
     return std::nullopt;
   }
   const year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
@@ -93,8 +93,8 @@ std::string format_iso8601(TimePoint time) {
   const year_month_day date{day_point};
   const hh_mm_ss clock{time - day_point};
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(date.year()),
-                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), clock.hours().count(),
-                     clock.minutes().count(), clock.seconds().count());
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                     clock.hours().count(), clock.minutes().count(), clock.seconds().count());
 }
 
 long days_between(TimePoint earlier, TimePoint later) {

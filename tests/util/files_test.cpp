@@ -1,10 +1,8 @@
+#include "util/fatal_error.hpp"
 #include "util/files.hpp"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
-
-#include "util/fatal_error.hpp"
+#include <gtest/gtest.h>
 
 namespace rg {
 namespace {

@@ -17,9 +17,9 @@ TEST(ParseIso8601, AcceptsTheFormsAwsWrites) {
 }
 
 TEST(ParseIso8601, RejectsSentinelsAndGarbage) {
-  for (const char* text : {"", "N/A", "no_information", "not_supported", "2026-13-01T00:00:00Z",
-                           "2026-02-30T00:00:00Z", "2026-11-28T25:00:00Z", "2026-11-28T09:00:00+0900",
-                           "2026-11-28T09:00:00Zjunk"}) {
+  for (const char* text :
+       {"", "N/A", "no_information", "not_supported", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z",
+        "2026-11-28T25:00:00Z", "2026-11-28T09:00:00+0900", "2026-11-28T09:00:00Zjunk"}) {
     EXPECT_FALSE(parse_iso8601(text)) << text;
   }
 }

@@ -1,0 +1,15 @@
+#pragma once
+// Each subcommand file adds its options to the app and sets `action` when it is chosen; main() runs it.
+#include "util/fatal_error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace rg::cli {
+
+using Action = std::function<ExitCode()>;
+
+void add_scan_command(CLI::App& app, Action& action);
+void add_controls_command(CLI::App& app, Action& action);
+
+} // namespace rg::cli

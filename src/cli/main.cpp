@@ -1,0 +1,38 @@
+// rootguard: dispatch, the one top-level catch, and exit codes (0 ok, 1 error, 2 usage, 3 failures found).
+#include "cli/command.hpp"
+#include "version.hpp"
+
+#include <cstdio>
+#include <exception>
+#include <fmt/format.h>
+
+int main(int argc, char** argv) {
+  using rg::ExitCode;
+  CLI::App app{"rootguard: find, explain and fix AWS root-user risk"};
+  app.set_version_flag("--version", std::string(rg::cli::kVersion));
+  app.require_subcommand(1);
+  rg::cli::Action action;
+  rg::cli::add_scan_command(app, action);
+  rg::cli::add_controls_command(app, action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return static_cast<int>(ExitCode::kUsage);
+  }
+  try {
+    return static_cast<int>(action ? action() : ExitCode::kUsage);
+  } catch (const rg::FatalError& e) {
+    fmt::print(stderr, "rootguard: {}\n", e.what());
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "rootguard: internal error: {}\n", e.what());
+    return static_cast<int>(ExitCode::kError);
+  }
+}

@@ -1,0 +1,48 @@
+#include "controls/control.hpp"
+
+#include <fmt/format.h>
+
+namespace rg::controls {
+
+std::string root_arn(const model::Snapshot& snapshot, const std::string& account_id) {
+  return fmt::format("arn:{}:iam::{}:root", snapshot.partition, account_id);
+}
+
+Finding root_finding(const Control& control, const EvaluationInput& input, Status status,
+                     LocalizedString reason, std::vector<Evidence> evidence) {
+  Finding finding;
+  finding.rule = &control.rule;
+  finding.account_id = input.account.id;
+  finding.region = "global";
+  finding.resource = root_arn(input.snapshot, input.account.id);
+  finding.status = status;
+  finding.reason = std::move(reason);
+  finding.evidence = std::move(evidence);
+  return finding;
+}
+
+Finding unknown_finding(const Control& control, const EvaluationInput& input, const Problem& problem) {
+  const std::string detail = problem.describe();
+  LocalizedString reason;
+  if (problem.kind == ProblemKind::kAbsent) {
+    reason = {fmt::format("Cannot evaluate: {}", detail),
+              fmt::format("評価できません (データ未収集): {}", detail)};
+  } else {
+    reason = {fmt::format("Cannot evaluate: {}", detail),
+              fmt::format("評価できません (読み取り不可): {}", detail)};
+  }
+  return root_finding(control, input, Status::kUnknown, std::move(reason));
+}
+
+Finding unknown_finding(const Control& control, const EvaluationInput& input,
+                        const std::vector<Problem>& problems) {
+  std::string detail;
+  for (const auto& problem : problems) {
+    detail += (detail.empty() ? "" : "; ") + problem.describe();
+  }
+  return root_finding(
+      control, input, Status::kUnknown,
+      {fmt::format("Cannot evaluate: {}", detail), fmt::format("評価できません: {}", detail)});
+}
+
+} // namespace rg::controls

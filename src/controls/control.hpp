@@ -1,0 +1,50 @@
+#pragma once
+// A control: its metadata once (findings/rule.hpp) plus one evaluate function. Adding a control is one
+// .cpp file defining a constinit Control, one line in catalog.cpp, and its test cases.
+#include "findings/finding.hpp"
+#include "model/snapshot.hpp"
+#include "util/time.hpp"
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace rg::controls {
+
+struct ScanOptions {
+  std::optional<TimePoint> as_of; // the clock for age rules: collected_at unless --as-of overrides it
+  int root_usage_days = 90;       // --root-usage-days
+};
+
+struct EvaluationInput {
+  const model::Snapshot& snapshot;
+  const model::Account& account;
+  const ScanOptions& options;
+};
+
+struct Control;
+using EvaluateFn = std::vector<Finding> (*)(const Control& control, const EvaluationInput& input);
+
+struct Control {
+  RuleMetadata rule;
+  EvaluateFn evaluate = nullptr;
+};
+
+// The one ordered list of controls (catalog.cpp).
+std::span<const Control* const> all_controls();
+const Control* find_control(std::string_view id);
+
+// The account's root user ARN: arn:<partition>:iam::<account>:root.
+std::string root_arn(const model::Snapshot& snapshot, const std::string& account_id);
+
+// A finding about the account's root user (resource = root ARN, region "global").
+Finding root_finding(const Control& control, const EvaluationInput& input, Status status,
+                     LocalizedString reason, std::vector<Evidence> evidence = {});
+
+// UNKNOWN because a source could not be used; the reason quotes the problem in both languages.
+Finding unknown_finding(const Control& control, const EvaluationInput& input, const Problem& problem);
+// UNKNOWN because none of several alternative sources could be used; quotes each.
+Finding unknown_finding(const Control& control, const EvaluationInput& input,
+                        const std::vector<Problem>& problems);
+
+} // namespace rg::controls

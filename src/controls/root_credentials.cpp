@@ -1,0 +1,209 @@
+#include "controls/root_credentials.hpp"
+
+#include "util/strings.hpp"
+
+#include <fmt/format.h>
+
+namespace rg::controls {
+namespace {
+
+constexpr auto kReportMaxAge = std::chrono::hours(4); // IAM regenerates the report at most every 4 hours
+
+void add_evidence(std::vector<Evidence>& evidence, std::string name, std::string value) {
+  evidence.push_back({std::move(name), std::move(value)});
+}
+
+// A summary count as a fact, when the summary has it.
+std::optional<CredentialFact> from_summary(const model::Account& account, const char* key,
+                                           std::vector<Evidence>& evidence) {
+  if (!account.account_summary) {
+    return std::nullopt;
+  }
+  const auto value = account.account_summary->get(key);
+  if (!value) {
+    return std::nullopt;
+  }
+  add_evidence(evidence, key, std::to_string(*value));
+  return CredentialFact{*value > 0 ? Presence::kPresent : Presence::kAbsent,
+                        fmt::format("{} = {}", key, *value)};
+}
+
+// Reads `<column>` from the root row as a boolean fact; nullopt when the cell is absent or not a boolean.
+std::optional<bool> report_bool(const model::CredentialReportRow* row, const std::string& column,
+                                std::vector<Evidence>& evidence) {
+  if (row == nullptr) {
+    return std::nullopt;
+  }
+  const auto cell = row->cell(column);
+  if (!cell) {
+    return std::nullopt;
+  }
+  add_evidence(evidence, column, std::string(*cell));
+  return parse_report_bool(*cell);
+}
+
+bool report_has_date(const model::CredentialReportRow* row, const std::string& column) {
+  if (row == nullptr) {
+    return false;
+  }
+  const auto cell = row->cell(column);
+  return cell && !is_report_sentinel(*cell);
+}
+
+// Keys or certificates from the report: slot N is present when active, or inactive with a rotation date.
+struct SlotFacts {
+  CredentialFact any;
+  CredentialFact active;
+};
+
+SlotFacts from_report_slots(const model::CredentialReportRow* row, const char* prefix,
+                            std::vector<Evidence>& evidence) {
+  SlotFacts facts;
+  bool all_known = row != nullptr;
+  bool any_active = false;
+  bool any_present = false;
+  std::string seen;
+  for (int slot = 1; slot <= 2 && row != nullptr; ++slot) {
+    const std::string active_column = fmt::format("{}_{}_active", prefix, slot);
+    const auto active = report_bool(row, active_column, evidence);
+    if (!active) {
+      all_known = false;
+      continue;
+    }
+    seen += fmt::format("{}{} = {}", seen.empty() ? "" : ", ", active_column, *active ? "true" : "false");
+    any_active = any_active || *active;
+    any_present =
+        any_present || *active || report_has_date(row, fmt::format("{}_{}_last_rotated", prefix, slot));
+  }
+  if (any_active) {
+    facts.active = {Presence::kPresent, seen};
+  } else if (all_known) {
+    facts.active = {Presence::kAbsent, seen};
+  }
+  if (any_present) {
+    facts.any = {Presence::kPresent, seen};
+  } else if (all_known) {
+    facts.any = {Presence::kAbsent, seen};
+  }
+  return facts;
+}
+
+} // namespace
+
+std::optional<bool> parse_report_bool(std::string_view cell) {
+  const auto value = to_lower(trim(cell));
+  if (value == "true") {
+    return true;
+  }
+  if (value == "false") {
+    return false;
+  }
+  return std::nullopt;
+}
+
+bool is_report_sentinel(std::string_view cell) {
+  const auto value = to_lower(trim(cell));
+  return value.empty() || value == "n/a" || value == "no_information" || value == "not_supported";
+}
+
+Result<const model::CredentialReportRow*> root_report_row(const model::Account& account) {
+  if (!account.credential_report) {
+    return account.credential_report.error();
+  }
+  const auto* row = account.credential_report->root();
+  if (row == nullptr) {
+    return Problem{
+        ProblemKind::kInvalid, account.credential_report->source, "",
+        "the credential report has no <root_account> row (reports in the China partitions may lack it)"};
+  }
+  return row;
+}
+
+bool RootCredentials::has_no_credentials() const {
+  return password.presence == Presence::kAbsent && access_keys.presence == Presence::kAbsent &&
+         certificates.presence == Presence::kAbsent;
+}
+
+LocalizedString RootCredentials::present_list() const {
+  LocalizedString list;
+  const auto add = [&](const CredentialFact& fact, const char* en, const char* ja) {
+    if (fact.presence == Presence::kPresent) {
+      list.en += list.en.empty() ? en : fmt::format(", {}", en);
+      list.ja += list.ja.empty() ? ja : fmt::format("、{}", ja);
+    }
+  };
+  add(password, "password", "パスワード");
+  add(access_keys, "access keys", "アクセスキー");
+  add(certificates, "signing certificates", "署名証明書");
+  return list;
+}
+
+RootCredentials read_root_credentials(const EvaluationInput& input) {
+  RootCredentials result;
+  const auto& account = input.account;
+  const auto row_result = root_report_row(account);
+  const model::CredentialReportRow* row = row_result ? *row_result : nullptr;
+
+  if (account.credential_report && row == nullptr) {
+    result.report_note = LocalizedString{
+        "The credential report has no <root_account> row (China partition reports may lack it).",
+        "認証情報レポートに <root_account> 行がありません "
+        "(中国リージョンのレポートでは欠けることがあります)。"};
+  }
+  if (account.credential_report && account.credential_report->generated_time && input.snapshot.collected_at &&
+      *input.snapshot.collected_at - *account.credential_report->generated_time > kReportMaxAge) {
+    const auto generated = format_iso8601(*account.credential_report->generated_time);
+    result.report_note = LocalizedString{
+        fmt::format("The credential report was generated at {}, more than 4 hours before the snapshot; "
+                    "newer changes are not in it.",
+                    generated),
+        fmt::format("認証情報レポートの生成時刻 {} はスナップショット取得の 4 時間以上前です。"
+                    "それ以降の変更は反映されていません。",
+                    generated)};
+  }
+
+  // Password: GetAccountSummary is authoritative; the report's password_enabled may read not_supported.
+  if (auto fact = from_summary(account, "AccountPasswordPresent", result.evidence)) {
+    result.password = *fact;
+  } else if (const auto enabled = report_bool(row, "password_enabled", result.evidence)) {
+    result.password = {*enabled ? Presence::kPresent : Presence::kAbsent,
+                       fmt::format("password_enabled = {}", *enabled ? "true" : "false")};
+  }
+
+  const auto keys = from_report_slots(row, "access_key", result.evidence);
+  if (auto fact = from_summary(account, "AccountAccessKeysPresent", result.evidence)) {
+    result.access_keys = *fact;
+    // No key at all means none active; otherwise only the report can tell which are active.
+    result.active_access_keys = fact->presence == Presence::kAbsent ? *fact : keys.active;
+    if (fact->presence == Presence::kAbsent && keys.active.presence == Presence::kPresent) {
+      result.active_access_keys = keys.active; // the report saw an active key: never hide it
+      result.access_keys = keys.any;
+    }
+  } else {
+    result.access_keys = keys.any;
+    result.active_access_keys = keys.active;
+  }
+
+  const auto certs = from_report_slots(row, "cert", result.evidence);
+  if (auto fact = from_summary(account, "AccountSigningCertificatesPresent", result.evidence)) {
+    result.certificates = *fact;
+    result.active_certificates = fact->presence == Presence::kAbsent ? *fact : certs.active;
+    if (fact->presence == Presence::kAbsent && certs.active.presence == Presence::kPresent) {
+      result.active_certificates = certs.active;
+      result.certificates = certs.any;
+    }
+  } else {
+    result.certificates = certs.any;
+    result.active_certificates = certs.active;
+  }
+
+  if (auto fact = from_summary(account, "AccountMFAEnabled", result.evidence)) {
+    result.mfa = *fact;
+  } else if (const auto active = report_bool(row, "mfa_active", result.evidence)) {
+    result.mfa = {*active ? Presence::kPresent : Presence::kAbsent,
+                  fmt::format("mfa_active = {}", *active ? "true" : "false")};
+  }
+  return result;
+}
+
+} // namespace rg::controls

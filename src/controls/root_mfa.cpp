@@ -1,0 +1,127 @@
+// root-mfa (Security Hub IAM.9): MFA is enabled on the root user, or root has no credentials at all.
+#include "controls/catalog_entries.hpp"
+#include "controls/root_credentials.hpp"
+
+#include <fmt/format.h>
+
+namespace rg::controls {
+namespace {
+
+std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
+  const auto creds = read_root_credentials(input);
+  const auto note_en = creds.report_note ? " " + creds.report_note->en : std::string();
+  const auto note_ja = creds.report_note ? " " + creds.report_note->ja : std::string();
+  if (creds.mfa.presence == Presence::kPresent) {
+    return {root_finding(control, input, Status::kPass,
+                         {fmt::format("MFA is enabled on root ({}).", creds.mfa.seen) + note_en,
+                          fmt::format("ルートで MFA が有効です ({})。", creds.mfa.seen) + note_ja},
+                         creds.evidence)};
+  }
+  if (creds.has_no_credentials()) {
+    return {root_finding(
+        control, input, Status::kPass,
+        {fmt::format("Root has no password, access keys or signing certificates ({}; {}; {}), so "
+                     "there is nothing to protect with MFA.",
+                     creds.password.seen, creds.access_keys.seen, creds.certificates.seen) +
+             note_en,
+         fmt::format("ルートにはパスワード、アクセスキー、署名証明書がありません ({}、{}、{})。"
+                     "MFA で保護すべき認証情報がありません。",
+                     creds.password.seen, creds.access_keys.seen, creds.certificates.seen) +
+             note_ja},
+        creds.evidence)};
+  }
+  if (creds.mfa.presence == Presence::kUnknown) {
+    const auto row = root_report_row(input.account);
+    if (!input.account.account_summary && !row) {
+      return {unknown_finding(control, input, {input.account.account_summary.error(), row.error()})};
+    }
+    return {root_finding(
+        control, input, Status::kUnknown,
+        {"Cannot tell whether root has MFA: neither AccountMFAEnabled nor mfa_active was "
+         "readable." +
+             note_en,
+         "ルートの MFA を判定できません: AccountMFAEnabled も mfa_active も読み取れませんでした。" + note_ja},
+        creds.evidence)};
+  }
+  const auto present = creds.present_list();
+  if (present.en.empty()) {
+    // MFA is off and no credential is known to exist, but not all are known to be absent.
+    return {root_finding(
+        control, input, Status::kUnknown,
+        {fmt::format("MFA is not enabled on root ({}), and whether root still has credentials "
+                     "cannot be told from the data collected.",
+                     creds.mfa.seen) +
+             note_en,
+         fmt::format("ルートで MFA が無効です ({})。ルートに認証情報が残っているかは収集データから"
+                     "判定できません。",
+                     creds.mfa.seen) +
+             note_ja},
+        creds.evidence)};
+  }
+  return {root_finding(
+      control, input, Status::kFail,
+      {fmt::format("MFA is not enabled on root ({}) and root still has {}.", creds.mfa.seen, present.en) +
+           note_en,
+       fmt::format("ルートで MFA が無効です ({})。ルートには {} が残っています。", creds.mfa.seen,
+                   present.ja) +
+           note_ja},
+      creds.evidence)};
+}
+
+} // namespace
+
+constinit const Control kRootMfa{
+    .rule =
+        {
+            .id = "root-mfa",
+            .kind = RuleKind::kPosture,
+            .severity = Severity::kCritical,
+            .title = {"Root user has MFA enabled", "ルートユーザーで MFA が有効になっている"},
+            .risk =
+                {"Without MFA, a phished or reused root password is enough to take over the account, "
+                 "including closing it, changing its contact details and removing every guard rail.",
+                 "MFA がないと、フィッシングや使い回しで漏れたルートパスワードだけでアカウントを乗っ取られ、"
+                 "連絡先の変更やアカウントの閉鎖、あらゆる防御策の解除まで可能になります。"},
+            .explanation =
+                {"Follows Security Hub IAM.9: PASS when AccountMFAEnabled = 1, and also when root has "
+                 "no password, access keys or signing certificates at all (Security Hub and CIS v5+ "
+                 "treat such a root as protected; peers that fail it are a known complaint).",
+                 "Security Hub IAM.9 に従い、AccountMFAEnabled = 1 の場合に加えて、ルートにパスワード・"
+                 "アクセスキー・署名証明書が一切ない場合も PASS とします (Security Hub と CIS v5 以降の"
+                 "扱い。これを FAIL にするスキャナーは既知の不満点です)。"},
+            .mappings =
+                {.security_hub = "IAM.9",
+                 .cis = {.v1_2 = "1.13", .v1_4_to_v4_0 = "1.5", .v5_0 = "1.4", .v6_0 = "2.4", .v7_0 = "2.5"}},
+            .remediation =
+                {.console =
+                     {"1. Sign in to the AWS Management Console as the root user.\n"
+                      "2. Open the account menu > Security credentials.\n"
+                      "3. Under Multi-factor authentication (MFA), choose Assign MFA device.\n"
+                      "4. Prefer a FIDO2 security key or hardware TOTP token (see root-hardware-mfa); "
+                      "register a second device as a backup.\n"
+                      "5. Member accounts: instead remove root's credentials with centralized root "
+                      "access management (root-credentials-removed), which makes MFA unnecessary.",
+                      "1. ルートユーザーとして AWS マネジメントコンソールにサインインします。\n"
+                      "2. アカウントメニュー > [セキュリティ認証情報] を開きます。\n"
+                      "3. [多要素認証 (MFA)] で [MFA デバイスの割り当て] を選びます。\n"
+                      "4. FIDO2 セキュリティキーまたはハードウェア TOTP トークンを推奨します "
+                      "(root-hardware-mfa を参照)。予備として 2 台目も登録します。\n"
+                      "5. メンバーアカウントでは、一元化されたルートアクセス管理でルートの認証情報を削除する"
+                      "方法もあり (root-credentials-removed)、その場合 MFA は不要です。"},
+                 .cli = "# No API enables MFA on the root user: it needs a root console sign-in.\n"
+                        "# Member accounts can drop root's credentials instead (management account):\n"
+                        "aws sts assume-root --target-principal ${ACCOUNT_ID} \\\n"
+                        "  --task-policy-arn "
+                        "arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials\n"
+                        "aws iam delete-login-profile",
+                 .terraform = "",
+                 .limits =
+                     {"No API or Terraform resource can enable MFA on the root user; it takes a root "
+                      "console sign-in.",
+                      "ルートユーザーの MFA を有効にする API や Terraform リソースはありません。ルートでの"
+                      "コンソールサインインが必要です。"}},
+        },
+    .evaluate = evaluate,
+};
+
+} // namespace rg::controls

@@ -1,0 +1,344 @@
+#include "controls/root_usage_chain.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "controls/arn.hpp"
+#include "logs/pattern_coverage.hpp"
+
+namespace rg::controls {
+namespace {
+
+constexpr int kTrailLink = 1;
+constexpr int kLoggingLink = 2;
+constexpr int kLogGroupLink = 3;
+constexpr int kFilterLink = 4;
+constexpr int kAlarmLink = 5;
+constexpr int kSubscriberLink = 6;
+
+ChainOutcome stop(int depth, Status status, std::string en, std::string ja) {
+  ChainOutcome outcome;
+  outcome.depth = depth;
+  outcome.status = status;
+  outcome.reason = {std::move(en), std::move(ja)};
+  return outcome;
+}
+
+const model::Region* region_of(const model::Snapshot& snapshot, const std::string& account_id,
+                               const std::string& region) {
+  const auto* account = snapshot.find_account(account_id);
+  return account == nullptr ? nullptr : account->find_region(region);
+}
+
+// GetTrailStatus is regional: prefer the trail's home region, then any region that has the file.
+const Result<model::TrailStatus>* find_status(const model::Account& account, const model::Trail& trail) {
+  if (const auto* home = account.find_region(trail.home_region)) {
+    if (const auto found = home->trail_status.find(trail.name); found != home->trail_status.end()) {
+      return &found->second;
+    }
+  }
+  for (const auto& region : account.regions) {
+    if (const auto found = region.trail_status.find(trail.name); found != region.trail_status.end()) {
+      return &found->second;
+    }
+  }
+  return nullptr;
+}
+
+const Result<model::EventSelectors>* find_selectors(const model::Account& account, const model::Trail& trail) {
+  for (const auto& region : account.regions) {
+    if (const auto found = region.event_selectors.find(trail.name); found != region.event_selectors.end()) {
+      return &found->second;
+    }
+  }
+  return nullptr;
+}
+
+// Would the alarm go off for a single root event? The metric records metricValue per match.
+std::optional<std::string> alarm_problem(const model::Alarm& alarm, double metric_value) {
+  if (!alarm.threshold) {
+    return fmt::format("alarm {} has no threshold", alarm.name);
+  }
+  const double threshold = *alarm.threshold;
+  const bool fires = (alarm.comparison_operator == "GreaterThanOrEqualToThreshold" && metric_value >= threshold) ||
+                     (alarm.comparison_operator == "GreaterThanThreshold" && metric_value > threshold);
+  if (!fires) {
+    return fmt::format("alarm {} ({} {}) does not fire on a single event (metric value {})", alarm.name,
+                       alarm.comparison_operator, threshold, metric_value);
+  }
+  if (!alarm.actions_enabled) {
+    return fmt::format("alarm {} has its actions disabled", alarm.name);
+  }
+  if (alarm.alarm_actions.empty()) {
+    return fmt::format("alarm {} has no alarm action", alarm.name);
+  }
+  return std::nullopt;
+}
+
+double metric_value_of(const model::MetricTransformation& transformation) {
+  double value = 1; // the CIS filter's metricValue; "$.field" values cannot be known in advance
+  const auto& text = transformation.metric_value;
+  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), value);
+  return parsed.ec == std::errc() ? value : 1;
+}
+
+struct CoveringFilter {
+  const model::MetricFilter* filter = nullptr;
+  logs::Coverage coverage;
+};
+
+ChainOutcome follow_subscribers(const std::vector<const model::Alarm*>& alarms, const EvaluationInput& input,
+                                const std::string& so_far_en, const std::string& so_far_ja) {
+  std::optional<ChainOutcome> best;
+  for (const auto* alarm : alarms) {
+    for (const auto& action : alarm->alarm_actions) {
+      const auto arn = parse_arn(action);
+      if (!arn || arn->service != "sns") {
+        continue; // EC2, Auto Scaling and Systems Manager actions notify nobody by themselves
+      }
+      const std::string topic = arn->resource;
+      const auto* region = region_of(input.snapshot, arn->account, arn->region);
+      const auto* subscriptions = region == nullptr ? nullptr : [&]() -> const Result<std::vector<model::Subscription>>* {
+        const auto found = region->subscriptions.find(topic);
+        return found == region->subscriptions.end() ? nullptr : &found->second;
+      }();
+      if (subscriptions == nullptr || !*subscriptions) {
+        const auto detail = subscriptions == nullptr
+                                ? fmt::format("accounts/{}/regions/{}/sns/ListSubscriptionsByTopic/{}.json not collected",
+                                              arn->account, arn->region, topic)
+                                : (*subscriptions).error().describe();
+        if (!best) {
+          best = stop(kSubscriberLink, Status::kUnknown,
+                      fmt::format("{}; cannot tell whether topic {} has a confirmed subscriber: {}.", so_far_en, action, detail),
+                      fmt::format("{}。トピック {} に承認済みのサブスクリプションがあるか判定できません: {}。", so_far_ja,
+                                  action, detail));
+        }
+        continue;
+      }
+      size_t confirmed = 0;
+      size_t pending = 0;
+      for (const auto& subscription : **subscriptions) {
+        if (subscription.arn == "PendingConfirmation") {
+          ++pending;
+        } else if (subscription.arn != "Deleted") {
+          ++confirmed;
+        }
+      }
+      if (confirmed > 0) {
+        auto outcome = stop(kSubscriberLink, Status::kPass,
+                            fmt::format("{} -> SNS topic {} with {} confirmed subscription(s).", so_far_en, action, confirmed),
+                            fmt::format("{} -> SNS トピック {} (承認済みサブスクリプション {} 件)。", so_far_ja, action,
+                                        confirmed));
+        outcome.evidence.push_back({"Topic", action});
+        return outcome;
+      }
+      best = stop(kSubscriberLink, Status::kFail,
+                  fmt::format("{}; but SNS topic {} has no confirmed subscription ({} pending confirmation), so nobody "
+                              "is told.",
+                              so_far_en, action, pending),
+                  fmt::format("{}。しかし SNS トピック {} に承認済みのサブスクリプションがなく (確認待ち {} 件)、誰にも通知"
+                              "されません。",
+                              so_far_ja, action, pending));
+    }
+  }
+  if (best) {
+    return *best;
+  }
+  return stop(kSubscriberLink, Status::kFail,
+              fmt::format("{}; but none of the alarm actions is an SNS topic, so nobody is told.", so_far_en),
+              fmt::format("{}。しかしアラームのアクションに SNS トピックがなく、誰にも通知されません。", so_far_ja));
+}
+
+ChainOutcome follow_alarms(const std::vector<CoveringFilter>& filters, const model::Region& region,
+                           const EvaluationInput& input, const std::string& so_far_en, const std::string& so_far_ja) {
+  if (!region.alarms) {
+    const auto detail = region.alarms.error().describe();
+    return stop(kAlarmLink, Status::kUnknown, fmt::format("{}; alarms unknown: {}.", so_far_en, detail),
+                fmt::format("{}。アラームを確認できません: {}。", so_far_ja, detail));
+  }
+  std::vector<const model::Alarm*> good;
+  std::string first_problem;
+  std::string metrics;
+  for (const auto& covering : filters) {
+    for (const auto& transformation : covering.filter->transformations) {
+      metrics += fmt::format("{}{}/{}", metrics.empty() ? "" : ", ", transformation.metric_namespace,
+                             transformation.metric_name);
+      for (const auto& alarm : *region.alarms) {
+        if (alarm.metric_name != transformation.metric_name ||
+            alarm.metric_namespace != transformation.metric_namespace) {
+          continue;
+        }
+        if (const auto problem = alarm_problem(alarm, metric_value_of(transformation))) {
+          if (first_problem.empty()) {
+            first_problem = *problem;
+          }
+        } else {
+          good.push_back(&alarm);
+        }
+      }
+    }
+  }
+  if (good.empty()) {
+    if (first_problem.empty()) {
+      return stop(kAlarmLink, Status::kFail, fmt::format("{}; but no CloudWatch alarm watches {}.", so_far_en, metrics),
+                  fmt::format("{}。しかし {} を監視する CloudWatch アラームがありません。", so_far_ja, metrics));
+    }
+    return stop(kAlarmLink, Status::kFail, fmt::format("{}; but {}.", so_far_en, first_problem),
+                fmt::format("{}。しかし問題があります: {}。", so_far_ja, first_problem));
+  }
+  return follow_subscribers(good, input, fmt::format("{} -> alarm {}", so_far_en, good.front()->name),
+                            fmt::format("{} -> アラーム {}", so_far_ja, good.front()->name));
+}
+
+ChainOutcome follow_filters(const model::Region& region, const std::string& group, const EvaluationInput& input,
+                            const std::string& so_far_en, const std::string& so_far_ja) {
+  if (!region.metric_filters) {
+    const auto detail = region.metric_filters.error().describe();
+    return stop(kFilterLink, Status::kUnknown, fmt::format("{}; metric filters unknown: {}.", so_far_en, detail),
+                fmt::format("{}。メトリクスフィルターを確認できません: {}。", so_far_ja, detail));
+  }
+  static const auto kCis = *logs::parse_filter_pattern(logs::kCisRootUsagePattern);
+  std::vector<CoveringFilter> covering;
+  std::string missed;
+  std::string unjudged;
+  size_t on_group = 0;
+  for (const auto& filter : *region.metric_filters) {
+    if (filter.log_group_name != group) {
+      continue;
+    }
+    ++on_group;
+    const auto pattern = logs::parse_filter_pattern(filter.pattern);
+    if (!pattern) {
+      unjudged += fmt::format("{}{} ({}: {})", unjudged.empty() ? "" : "; ", filter.name, pattern.error().where,
+                              pattern.error().message);
+      continue;
+    }
+    auto coverage = logs::compare_patterns(*pattern, kCis);
+    if (!coverage.exhaustive) {
+      unjudged += fmt::format("{}{} (too many fields to judge)", unjudged.empty() ? "" : "; ", filter.name);
+    } else if (coverage.covers_reference) {
+      covering.push_back({&filter, std::move(coverage)});
+    } else if (missed.empty()) {
+      missed = fmt::format("filter {} misses root events such as {{{}}}", filter.name, coverage.missed_example);
+    }
+  }
+  if (covering.empty()) {
+    if (!unjudged.empty()) {
+      return stop(kFilterLink, Status::kUnknown,
+                  fmt::format("{}; but no metric filter is known to match every root event, and these could not "
+                              "be judged: {}{}.",
+                              so_far_en, unjudged, missed.empty() ? "" : "; " + missed),
+                  fmt::format("{}。すべてのルート操作に一致するメトリクスフィルターが確認できず、次のフィルターは判定"
+                              "できません: {}。",
+                              so_far_ja, unjudged));
+    }
+    if (on_group == 0) {
+      return stop(kFilterLink, Status::kFail,
+                  fmt::format("{}; but the log group has no metric filter.", so_far_en),
+                  fmt::format("{}。しかしロググループにメトリクスフィルターがありません。", so_far_ja));
+    }
+    return stop(kFilterLink, Status::kFail, fmt::format("{}; but {}.", so_far_en, missed),
+                fmt::format("{}。しかしフィルターがルート操作を取りこぼします: {}。", so_far_ja, missed));
+  }
+  const auto& first = covering.front();
+  std::string note_en;
+  std::string note_ja;
+  if (first.coverage.broader) {
+    note_en = fmt::format(" (broader than the CIS pattern: it also fires on {{{}}})", first.coverage.broader_example);
+    note_ja = fmt::format(" (CIS のパターンより広く、{{{}}} でも発火します)", first.coverage.broader_example);
+  }
+  auto outcome = follow_alarms(covering, region, input,
+                               fmt::format("{} -> metric filter {}{}", so_far_en, first.filter->name, note_en),
+                               fmt::format("{} -> メトリクスフィルター {}{}", so_far_ja, first.filter->name, note_ja));
+  outcome.evidence.push_back({"filterPattern", first.filter->pattern});
+  return outcome;
+}
+
+} // namespace
+
+ChainOutcome follow_root_usage_chain(const model::Trail& trail, const EvaluationInput& input) {
+  const auto& account = input.account;
+  const auto finish = [&](ChainOutcome outcome) {
+    outcome.resource = trail.arn;
+    outcome.region = trail.home_region.empty() ? "global" : trail.home_region;
+    outcome.evidence.insert(outcome.evidence.begin(), {"Trail", trail.arn.empty() ? trail.name : trail.arn});
+    return outcome;
+  };
+  if (!trail.multi_region) {
+    return finish(stop(kTrailLink, Status::kFail,
+                       fmt::format("Trail {} is single-region: root activity in other regions is not recorded.",
+                                   trail.name),
+                       fmt::format("証跡 {} は単一リージョンです。他のリージョンでのルート操作は記録されません。",
+                                   trail.name)));
+  }
+  const auto* status = find_status(account, trail);
+  if (status == nullptr || !*status) {
+    const auto detail = status == nullptr
+                            ? fmt::format("cloudtrail/GetTrailStatus/{}.json not collected", trail.name)
+                            : status->error().describe();
+    return finish(stop(kLoggingLink, Status::kUnknown,
+                       fmt::format("Cannot tell whether trail {} is logging: {}.", trail.name, detail),
+                       fmt::format("証跡 {} がログ記録中か判定できません: {}。", trail.name, detail)));
+  }
+  if (!(*status)->is_logging) {
+    return finish(stop(kLoggingLink, Status::kFail,
+                       fmt::format("Trail {} is multi-region but not logging (IsLogging = false).", trail.name),
+                       fmt::format("証跡 {} はマルチリージョンですがログ記録が停止しています (IsLogging = false)。",
+                                   trail.name)));
+  }
+  std::string selectors_note_en = "; management event selectors not collected";
+  std::string selectors_note_ja = "。管理イベントのセレクターは未収集";
+  if (const auto* selectors = find_selectors(account, trail); selectors != nullptr && *selectors) {
+    if (!(*selectors)->management_read || !(*selectors)->management_write) {
+      return finish(stop(kLoggingLink, Status::kFail,
+                         fmt::format("Trail {} does not log {} management events, so some root activity is not "
+                                     "recorded.",
+                                     trail.name, (*selectors)->management_write ? "read" : "write"),
+                         fmt::format("証跡 {} は管理イベントの{}を記録しないため、一部のルート操作が記録されません。",
+                                     trail.name, (*selectors)->management_write ? "読み取り" : "書き込み")));
+    }
+    selectors_note_en = ", management events read and write";
+    selectors_note_ja = "、管理イベントの読み取りと書き込み";
+  }
+  const std::string so_far_en = fmt::format("Trail {} (multi-region, logging{})", trail.name, selectors_note_en);
+  const std::string so_far_ja = fmt::format("証跡 {} (マルチリージョン、ログ記録中{})", trail.name, selectors_note_ja);
+  if (trail.log_group_arn.empty()) {
+    return finish(stop(kLogGroupLink, Status::kFail,
+                       fmt::format("{} does not deliver to CloudWatch Logs, so no metric filter can see root activity.",
+                                   so_far_en),
+                       fmt::format("{} は CloudWatch Logs に配信していないため、メトリクスフィルターでルート操作を検知"
+                                   "できません。",
+                                   so_far_ja)));
+  }
+  const auto arn = parse_arn(trail.log_group_arn);
+  const auto group = arn ? log_group_name(*arn) : std::nullopt;
+  if (!group) {
+    return finish(stop(kLogGroupLink, Status::kUnknown,
+                       fmt::format("{}: CloudWatchLogsLogGroupArn {} is not a log group ARN.", so_far_en, trail.log_group_arn),
+                       fmt::format("{}: CloudWatchLogsLogGroupArn {} はロググループの ARN ではありません。", so_far_ja,
+                                   trail.log_group_arn)));
+  }
+  const auto* region = region_of(input.snapshot, arn->account, arn->region);
+  if (region == nullptr) {
+    const bool elsewhere = arn->account != account.id && input.snapshot.find_account(arn->account) == nullptr;
+    return finish(stop(
+        kLogGroupLink, Status::kUnknown,
+        elsewhere ? fmt::format("{} delivers to log group {} in account {} (an organization trail); that account is not "
+                                "in this snapshot, so the metric filter and alarm cannot be checked here (Security "
+                                "Hub reports NO_DATA). Scan that account too.",
+                                so_far_en, *group, arn->account)
+                  : fmt::format("{} delivers to log group {} in {}, whose region folder was not collected.", so_far_en,
+                                *group, arn->region),
+        elsewhere ? fmt::format("{} はアカウント {} のロググループ {} に配信しています (組織の証跡)。そのアカウントは"
+                                "このスナップショットにないため、ここではメトリクスフィルターとアラームを確認できま"
+                                "せん (Security Hub は NO_DATA)。そのアカウントもスキャンしてください。",
+                                so_far_ja, arn->account, *group)
+                  : fmt::format("{} はロググループ {} ({}) に配信していますが、そのリージョンのフォルダーは未収集です。",
+                                so_far_ja, *group, arn->region)));
+  }
+  return finish(follow_filters(*region, *group, input, fmt::format("{} -> log group {}", so_far_en, *group),
+                               fmt::format("{} -> ロググループ {}", so_far_ja, *group)));
+}
+
+} // namespace rg::controls

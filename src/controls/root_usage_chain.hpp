@@ -1,0 +1,20 @@
+#pragma once
+// The chain behind "would anyone notice root being used?": a multi-region trail that is logging,
+// delivering to a CloudWatch Logs group, a metric filter on that group matching every root event, an
+// alarm on its metric that fires on one event, and an SNS topic with a confirmed subscription.
+#include "controls/control.hpp"
+
+namespace rg::controls {
+
+struct ChainOutcome {
+  int depth = 0; // how many links held: 6 means the whole chain
+  Status status = Status::kFail;
+  LocalizedString reason;
+  std::vector<Evidence> evidence;
+  std::string resource; // the trail's ARN
+  std::string region;   // the trail's home region
+};
+
+ChainOutcome follow_root_usage_chain(const model::Trail& trail, const EvaluationInput& input);
+
+} // namespace rg::controls

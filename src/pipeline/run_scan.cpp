@@ -1,0 +1,78 @@
+#include "pipeline/run_scan.hpp"
+
+#include "controls/control.hpp"
+#include "snapshot/snapshot_loader.hpp"
+#include "util/fatal_error.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace rg::pipeline {
+namespace {
+
+template <typename T> bool allowed(const std::vector<T>& filter, const T& value) {
+  return filter.empty() || std::find(filter.begin(), filter.end(), value) != filter.end();
+}
+
+std::vector<const controls::Control*> select_controls(const std::vector<std::string>& ids) {
+  std::vector<const controls::Control*> selected;
+  for (const auto* control : controls::all_controls()) {
+    if (allowed(ids, std::string(control->rule.id))) {
+      selected.push_back(control);
+    }
+  }
+  for (const auto& id : ids) {
+    if (controls::find_control(id) == nullptr) {
+      throw FatalError(ExitCode::kUsage,
+                       fmt::format("unknown control '{}' (see: rootguard controls list)", id));
+    }
+  }
+  return selected;
+}
+
+std::string role_of(const model::Snapshot& snapshot, const std::string& account_id) {
+  if (!snapshot.organization) {
+    return "standalone";
+  }
+  if (snapshot.organization->management_account_id == account_id) {
+    return "management";
+  }
+  return snapshot.organization->find_account(account_id) != nullptr ? "member" : "standalone";
+}
+
+} // namespace
+
+report::Report run_scan(const ScanRequest& request) {
+  const auto selected = select_controls(request.controls);
+  const auto snapshot = snapshot::load_snapshot(request.snapshot);
+
+  controls::ScanOptions options;
+  options.as_of = request.as_of ? request.as_of : snapshot.collected_at;
+  options.root_usage_days = request.root_usage_days;
+
+  report::Report result;
+  result.run.tool_version = request.tool_version;
+  result.run.snapshot = request.snapshot.string();
+  result.run.collected_at = snapshot.collected_at;
+  result.run.as_of = options.as_of;
+  result.run.partition = snapshot.partition;
+  result.run.root_usage_days = request.root_usage_days;
+  result.problems = snapshot.problems;
+
+  for (const auto& account : snapshot.accounts) {
+    result.accounts.push_back({account.id, account.name, role_of(snapshot, account.id)});
+    const controls::EvaluationInput input{snapshot, account, options};
+    for (const auto* control : selected) {
+      for (auto& finding : control->evaluate(*control, input)) {
+        if (allowed(request.statuses, finding.status) &&
+            allowed(request.severities, finding.rule->severity)) {
+          result.findings.push_back(std::move(finding));
+        }
+      }
+    }
+  }
+  sort_findings(result.findings);
+  return result;
+}
+
+} // namespace rg::pipeline

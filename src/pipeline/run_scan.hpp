@@ -1,0 +1,26 @@
+#pragma once
+// The scan use case, shared by the CLI and (later) the dashboard: snapshot -> controls -> report.
+#include "findings/severity.hpp"
+#include "report/report.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rg::pipeline {
+
+struct ScanRequest {
+  std::filesystem::path snapshot;
+  std::optional<TimePoint> as_of; // overrides collected_at
+  int root_usage_days = 90;
+  std::vector<std::string> controls; // empty: all
+  std::vector<Status> statuses;      // empty: all
+  std::vector<Severity> severities;  // empty: all
+  std::string tool_version;
+};
+
+// Throws FatalError (usage) for an unknown control id; bad snapshot data never throws.
+report::Report run_scan(const ScanRequest& request);
+
+} // namespace rg::pipeline

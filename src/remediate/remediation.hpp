@@ -1,0 +1,19 @@
+#pragma once
+// A rule's remediation made concrete for one finding: placeholders filled, language chosen.
+#include "findings/finding.hpp"
+
+#include <string>
+
+namespace rg::remediate {
+
+struct RenderedRemediation {
+  std::string console;
+  std::string cli;
+  std::string terraform;
+  std::string limits;
+};
+
+// Fills ${ACCOUNT_ID}, ${PARTITION}, ${REGION} and ${RESOURCE_ARN} in the CLI and Terraform text.
+RenderedRemediation render_remediation(const Finding& finding, const std::string& partition, Lang lang);
+
+} // namespace rg::remediate

@@ -1,0 +1,112 @@
+// --format json: the document described in docs/output-json.md.
+#include "remediate/remediation.hpp"
+#include "report/report.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace rg::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json optional_time(const std::optional<TimePoint>& time) {
+  return time ? Json(format_iso8601(*time)) : Json(nullptr);
+}
+
+Json mappings_json(const RuleMetadata& rule) {
+  Json mappings = Json::object();
+  mappings["security_hub"] =
+      rule.mappings.security_hub.empty() ? Json(nullptr) : Json(rule.mappings.security_hub);
+  if (!rule.mappings.security_hub_retired.empty()) {
+    mappings["security_hub_retired"] = rule.mappings.security_hub_retired;
+  }
+  Json cis = Json::array();
+  const auto rows = expand_cis(rule.mappings.cis);
+  for (const auto& row : rows.view()) {
+    cis.push_back({{"version", row.version}, {"item", row.item}});
+  }
+  mappings["cis"] = std::move(cis);
+  if (!rule.mappings.guardduty_type.empty()) {
+    mappings["guardduty_type"] = rule.mappings.guardduty_type;
+  }
+  return mappings;
+}
+
+Json finding_json(const Finding& finding, const Report& report, Lang lang) {
+  const auto& rule = *finding.rule;
+  const auto remediation = remediate::render_remediation(finding, report.run.partition, lang);
+  Json item;
+  item["finding_id"] = finding.finding_id();
+  item["control_id"] = rule.id;
+  item["kind"] = rule.kind == RuleKind::kPosture ? "posture" : "activity";
+  item["account_id"] = finding.account_id;
+  item["region"] = finding.region;
+  item["resource"] = finding.resource;
+  item["status"] = to_string(finding.status);
+  item["severity"] = to_string(rule.severity);
+  item["title"] = rule.title.get(lang);
+  item["reason"] = finding.reason.get(lang);
+  item["risk"] = rule.risk.get(lang);
+  Json evidence = Json::array();
+  for (const auto& entry : finding.evidence) {
+    evidence.push_back({{"name", entry.name}, {"value", entry.value}});
+  }
+  item["evidence"] = std::move(evidence);
+  item["remediation"] = {
+      {"console", remediation.console},
+      {"cli", remediation.cli},
+      {"terraform", remediation.terraform.empty() ? Json(nullptr) : Json(remediation.terraform)},
+      {"limits", remediation.limits}};
+  item["mappings"] = mappings_json(rule);
+  return item;
+}
+
+} // namespace
+
+std::string render_json(const Report& report, const RenderOptions& options) {
+  Json doc;
+  doc["schema_version"] = "1.0";
+  doc["tool"] = {{"name", "rootguard"}, {"version", report.run.tool_version}};
+  doc["run"] = {{"command", report.run.command},
+                {"snapshot", report.run.snapshot},
+                {"collected_at", optional_time(report.run.collected_at)},
+                {"as_of", optional_time(report.run.as_of)},
+                {"partition", report.run.partition},
+                {"root_usage_days", report.run.root_usage_days},
+                {"lang", to_string(options.lang)}};
+  Json accounts = Json::array();
+  for (const auto& account : report.accounts) {
+    accounts.push_back({{"account_id", account.id}, {"name", account.name}, {"role", account.role}});
+  }
+  doc["accounts"] = std::move(accounts);
+  Json findings = Json::array();
+  for (const auto& finding : report.findings) {
+    findings.push_back(finding_json(finding, report, options.lang));
+  }
+  doc["findings"] = std::move(findings);
+  const auto summary = summarize(report);
+  Json by_severity = Json::object();
+  for (const auto severity :
+       {Severity::kCritical, Severity::kHigh, Severity::kMedium, Severity::kLow, Severity::kInformational}) {
+    by_severity[std::string(to_string(severity))] = summary.fail_by_severity[static_cast<int>(severity)];
+  }
+  doc["summary"] = {{"total", summary.total},
+                    {"pass", summary.pass},
+                    {"fail", summary.fail},
+                    {"unknown", summary.unknown},
+                    {"fail_by_severity", std::move(by_severity)},
+                    {"accounts", report.accounts.size()},
+                    {"unreadable", summary.unreadable}};
+  Json problems = Json::array();
+  for (const auto& problem : report.problems) {
+    problems.push_back({{"kind", rg::to_string(problem.kind)},
+                        {"file", problem.file},
+                        {"where", problem.where},
+                        {"message", problem.message}});
+  }
+  doc["problems"] = std::move(problems);
+  // Invalid UTF-8 from an input file must not abort the report: replace it with U+FFFD.
+  return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+} // namespace rg::report

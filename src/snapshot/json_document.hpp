@@ -1,0 +1,44 @@
+#pragma once
+// Loads an AWS CLI JSON response with errors located by line and column, and typed field access
+// whose errors name the JSON path: the snapshot readers never see a raw nlohmann exception.
+#include "util/result.hpp"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace rg::snapshot {
+
+struct JsonDocument {
+  std::string file; // as shown to the user
+  nlohmann::json root;
+};
+
+// Absent file -> kAbsent; unparseable -> kUnreadable with "line L, column C".
+Result<JsonDocument> load_json(const std::filesystem::path& path, const std::string& display_name);
+
+// Field access with located type errors. `path` is the JSON path of `object` ("$", "$.SummaryMap").
+Result<const nlohmann::json*> require_member(const JsonDocument& doc, const nlohmann::json& object,
+                                             const std::string& path, const char* key,
+                                             nlohmann::json::value_t type);
+Result<std::string> require_string(const JsonDocument& doc, const nlohmann::json& object,
+                                   const std::string& path, const char* key);
+// nullopt when absent; a Problem when present with another type.
+Result<std::optional<std::string>> optional_string(const JsonDocument& doc, const nlohmann::json& object,
+                                                   const std::string& path, const char* key);
+
+// Absent -> `fallback`; present with another type -> Problem.
+Result<bool> optional_bool(const JsonDocument& doc, const nlohmann::json& object, const std::string& path,
+                           const char* key, bool fallback);
+Result<std::optional<double>> optional_number(const JsonDocument& doc, const nlohmann::json& object,
+                                              const std::string& path, const char* key);
+// The array under `key`, or an empty array when absent; a Problem when it is something else.
+Result<const nlohmann::json*> optional_array(const JsonDocument& doc, const nlohmann::json& object,
+                                             const std::string& path, const char* key);
+// Array of strings under `key` (absent -> empty).
+Result<std::vector<std::string>> string_array(const JsonDocument& doc, const nlohmann::json& object,
+                                              const std::string& path, const char* key);
+
+std::string json_type_name(const nlohmann::json& value);
+
+} // namespace rg::snapshot

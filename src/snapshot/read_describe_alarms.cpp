@@ -1,0 +1,47 @@
+#include <fmt/format.h>
+
+#include "snapshot/json_document.hpp"
+#include "snapshot/readers.hpp"
+
+namespace rg::snapshot {
+
+Result<std::vector<model::Alarm>> read_describe_alarms(const Location& region) {
+  const std::string name = "cloudwatch/DescribeAlarms.json";
+  auto doc = load_json(region.path(name), region.name(name));
+  if (!doc) {
+    return doc.error();
+  }
+  auto list = require_member(*doc, doc->root, "$", "MetricAlarms", nlohmann::json::value_t::array);
+  if (!list) {
+    return list.error();
+  }
+  std::vector<model::Alarm> alarms;
+  size_t index = 0;
+  for (const auto& item : **list) {
+    const std::string path = fmt::format("$.MetricAlarms[{}]", index++);
+    auto alarm_name = require_string(*doc, item, path, "AlarmName");
+    auto arn = optional_string(*doc, item, path, "AlarmArn");
+    // Metric-math alarms carry Metrics instead of MetricName; they are read but cannot match a filter here.
+    auto metric = optional_string(*doc, item, path, "MetricName");
+    auto metric_namespace = optional_string(*doc, item, path, "Namespace");
+    auto statistic = optional_string(*doc, item, path, "Statistic");
+    auto comparison = optional_string(*doc, item, path, "ComparisonOperator");
+    auto threshold = optional_number(*doc, item, path, "Threshold");
+    auto enabled = optional_bool(*doc, item, path, "ActionsEnabled", true);
+    auto actions = string_array(*doc, item, path, "AlarmActions");
+    for (const Problem* problem :
+         {alarm_name ? nullptr : &alarm_name.error(), arn ? nullptr : &arn.error(), metric ? nullptr : &metric.error(),
+          metric_namespace ? nullptr : &metric_namespace.error(), statistic ? nullptr : &statistic.error(),
+          comparison ? nullptr : &comparison.error(), threshold ? nullptr : &threshold.error(),
+          enabled ? nullptr : &enabled.error(), actions ? nullptr : &actions.error()}) {
+      if (problem != nullptr) {
+        return *problem;
+      }
+    }
+    alarms.push_back({*alarm_name, arn->value_or(""), metric->value_or(""), metric_namespace->value_or(""),
+                      statistic->value_or(""), comparison->value_or(""), *threshold, *enabled, *actions});
+  }
+  return alarms;
+}
+
+} // namespace rg::snapshot

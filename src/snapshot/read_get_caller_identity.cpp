@@ -1,0 +1,23 @@
+#include "snapshot/json_document.hpp"
+#include "snapshot/readers.hpp"
+
+namespace rg::snapshot {
+
+Result<model::CallerIdentity> read_get_caller_identity(const Location& account) {
+  auto doc =
+      load_json(account.path("sts/GetCallerIdentity.json"), account.name("sts/GetCallerIdentity.json"));
+  if (!doc) {
+    return doc.error();
+  }
+  auto id = require_string(*doc, doc->root, "$", "Account");
+  if (!id) {
+    return id.error();
+  }
+  auto arn = optional_string(*doc, doc->root, "$", "Arn");
+  if (!arn) {
+    return arn.error();
+  }
+  return model::CallerIdentity{*id, arn->value_or("")};
+}
+
+} // namespace rg::snapshot

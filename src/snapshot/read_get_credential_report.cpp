@@ -1,0 +1,56 @@
+#include "snapshot/credential_report_parser.hpp"
+#include "snapshot/json_document.hpp"
+#include "snapshot/readers.hpp"
+#include "util/base64.hpp"
+#include "util/files.hpp"
+
+namespace rg::snapshot {
+
+// iam/GetCredentialReport.json (base64 CSV in Content) or iam/credential-report.csv (decoded).
+Result<model::CredentialReport> read_get_credential_report(const Location& account) {
+  const std::string json_name = "iam/GetCredentialReport.json";
+  const std::string csv_name = "iam/credential-report.csv";
+  auto doc = load_json(account.path(json_name), account.name(json_name));
+  if (!doc && doc.error().kind == ProblemKind::kAbsent) {
+    auto csv = read_file(account.path(csv_name));
+    if (!csv) {
+      if (csv.error().kind == ProblemKind::kAbsent) {
+        return Problem{ProblemKind::kAbsent, account.name(json_name), "",
+                       "not collected (neither GetCredentialReport.json nor credential-report.csv)"};
+      }
+      auto problem = csv.error();
+      problem.file = account.name(csv_name);
+      return problem;
+    }
+    return parse_credential_report_csv(*csv, account.name(csv_name));
+  }
+  if (!doc) {
+    return doc.error();
+  }
+  auto content = require_string(*doc, doc->root, "$", "Content");
+  if (!content) {
+    return content.error();
+  }
+  auto decoded = base64_decode(*content);
+  if (!decoded) {
+    return Problem{ProblemKind::kUnreadable, doc->file, "$.Content", "Content is not valid base64"};
+  }
+  auto report = parse_credential_report_csv(*decoded, doc->file + " ($.Content)");
+  if (!report) {
+    return report;
+  }
+  auto generated = optional_string(*doc, doc->root, "$", "GeneratedTime");
+  if (!generated) {
+    return generated.error();
+  }
+  if (*generated) {
+    report->generated_time = parse_iso8601(**generated);
+    if (!report->generated_time) {
+      report->problems.push_back(Problem{ProblemKind::kInvalid, doc->file, "$.GeneratedTime",
+                                         "not an ISO 8601 time: " + **generated});
+    }
+  }
+  return report;
+}
+
+} // namespace rg::snapshot

@@ -1,0 +1,126 @@
+#include "snapshot/json_document.hpp"
+#include "snapshot/readers.hpp"
+
+#include <fmt/format.h>
+#include <set>
+
+namespace rg::snapshot {
+namespace {
+
+// Reads `<list_key>` from a per-parent file; an absent file means "this parent has no children collected".
+Result<std::vector<const nlohmann::json*>> read_children(const Location& organization,
+                                                         const std::string& folder,
+                                                         const std::string& parent_id, const char* list_key,
+                                                         JsonDocument& holder) {
+  const std::string name = folder + "/" + parent_id + ".json";
+  auto doc = load_json(organization.path(name), organization.name(name));
+  if (!doc) {
+    return doc.error();
+  }
+  holder = std::move(*doc);
+  auto list = require_member(holder, holder.root, "$", list_key, nlohmann::json::value_t::array);
+  if (!list) {
+    return list.error();
+  }
+  std::vector<const nlohmann::json*> items;
+  for (const auto& item : **list) {
+    items.push_back(&item);
+  }
+  return items;
+}
+
+} // namespace
+
+Result<model::Organization> read_organization(const Location& organization, std::vector<Problem>& problems) {
+  auto describe = load_json(organization.path("DescribeOrganization.json"),
+                            organization.name("DescribeOrganization.json"));
+  if (!describe) {
+    return describe.error();
+  }
+  auto body = require_member(*describe, describe->root, "$", "Organization", nlohmann::json::value_t::object);
+  if (!body) {
+    return body.error();
+  }
+  model::Organization result;
+  auto id = require_string(*describe, **body, "$.Organization", "Id");
+  auto management = require_string(*describe, **body, "$.Organization", "MasterAccountId");
+  if (!id) {
+    return id.error();
+  }
+  if (!management) {
+    return management.error();
+  }
+  result.id = *id;
+  result.management_account_id = *management;
+
+  auto roots = load_json(organization.path("ListRoots.json"), organization.name("ListRoots.json"));
+  if (!roots) {
+    problems.push_back(roots.error());
+    return result; // the organization is known; its tree is not
+  }
+  auto root_list = require_member(*roots, roots->root, "$", "Roots", nlohmann::json::value_t::array);
+  if (!root_list) {
+    problems.push_back(root_list.error());
+    return result;
+  }
+  size_t index = 0;
+  for (const auto& root : **root_list) {
+    auto root_id = require_string(*roots, root, fmt::format("$.Roots[{}]", index++), "Id");
+    if (!root_id) {
+      problems.push_back(root_id.error());
+      continue;
+    }
+    result.root_ids.push_back(*root_id);
+  }
+
+  // Breadth-first walk; `visited` stops a malformed snapshot whose parents form a cycle.
+  std::vector<std::string> pending = result.root_ids;
+  std::set<std::string> visited;
+  while (!pending.empty()) {
+    const std::string parent = pending.back();
+    pending.pop_back();
+    if (!visited.insert(parent).second) {
+      continue;
+    }
+    JsonDocument units_doc;
+    auto units = read_children(organization, "ListOrganizationalUnitsForParent", parent,
+                               "OrganizationalUnits", units_doc);
+    if (units) {
+      for (size_t i = 0; i < units->size(); ++i) {
+        const std::string path = fmt::format("$.OrganizationalUnits[{}]", i);
+        auto unit_id = require_string(units_doc, *(*units)[i], path, "Id");
+        if (!unit_id) {
+          problems.push_back(unit_id.error());
+          continue;
+        }
+        auto unit_name = optional_string(units_doc, *(*units)[i], path, "Name");
+        result.units.push_back({*unit_id, unit_name ? unit_name->value_or("") : "", parent});
+        pending.push_back(*unit_id);
+      }
+    } else if (units.error().kind != ProblemKind::kAbsent) {
+      problems.push_back(units.error());
+    }
+    JsonDocument accounts_doc;
+    auto accounts = read_children(organization, "ListAccountsForParent", parent, "Accounts", accounts_doc);
+    if (accounts) {
+      for (size_t i = 0; i < accounts->size(); ++i) {
+        const std::string path = fmt::format("$.Accounts[{}]", i);
+        const auto& item = *(*accounts)[i];
+        auto account_id = require_string(accounts_doc, item, path, "Id");
+        if (!account_id) {
+          problems.push_back(account_id.error());
+          continue;
+        }
+        auto name = optional_string(accounts_doc, item, path, "Name");
+        auto status = optional_string(accounts_doc, item, path, "Status");
+        result.accounts.push_back(
+            {*account_id, name ? name->value_or("") : "", status ? status->value_or("") : "", parent});
+      }
+    } else if (accounts.error().kind != ProblemKind::kAbsent) {
+      problems.push_back(accounts.error());
+    }
+  }
+  return result;
+}
+
+} // namespace rg::snapshot

@@ -1,0 +1,55 @@
+// Golden outputs for the example organization. Regenerate with scripts/update-golden after an intended
+// change, and review the diff like code.
+#include "cli/run_binary.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <sstream>
+
+namespace rg::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kGolden = fs::path(RG_TEST_DATA_DIR) / ".." / "golden" / "example-org";
+
+void expect_golden(const std::string& name, const std::vector<std::string>& args) {
+  const auto result = run_rootguard(args);
+  EXPECT_EQ(result.exit_code, 3) << result.err; // the example has failures by design
+  const auto path = kGolden / name;
+  if (std::getenv("RG_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(path, std::ios::binary) << result.out;
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in) << "missing golden file " << path << " (run scripts/update-golden)";
+  std::stringstream expected;
+  expected << in.rdbuf();
+  EXPECT_EQ(result.out, expected.str())
+      << "output differs from " << path << " (scripts/update-golden to accept)";
+}
+
+TEST(Golden, ScanJsonEnglish) {
+  expect_golden("scan.en.json",
+                {"scan", "--snapshot", "examples/example-org", "--format", "json", "--lang", "en"});
+}
+
+TEST(Golden, ScanJsonJapanese) {
+  expect_golden("scan.ja.json",
+                {"scan", "--snapshot", "examples/example-org", "--format", "json", "--lang", "ja"});
+}
+
+TEST(Golden, ScanTableEnglish) {
+  expect_golden("scan.en.txt",
+                {"scan", "--snapshot", "examples/example-org", "--lang", "en", "--color", "never"});
+}
+
+TEST(Golden, ScanTableJapanese) {
+  expect_golden("scan.ja.txt",
+                {"scan", "--snapshot", "examples/example-org", "--lang", "ja", "--color", "never"});
+}
+
+} // namespace
+} // namespace rg::testing

@@ -1,0 +1,56 @@
+#include "controls/control_test_support.hpp"
+
+namespace rg::controls::testing {
+namespace {
+
+using RootMfa = ControlTest;
+
+TEST_F(RootMfa, PassesWithMfa) {
+  set_summary({{"AccountMFAEnabled", 1}, {"AccountPasswordPresent", 1}});
+  EXPECT_EQ(only("root-mfa").status, Status::kPass);
+}
+
+TEST_F(RootMfa, FailsWithoutMfaWhenAPasswordExists) {
+  set_summary({{"AccountMFAEnabled", 0},
+               {"AccountPasswordPresent", 1},
+               {"AccountAccessKeysPresent", 0},
+               {"AccountSigningCertificatesPresent", 0}});
+  const auto finding = only("root-mfa");
+  EXPECT_EQ(finding.status, Status::kFail);
+  EXPECT_NE(finding.reason.en.find("password"), std::string::npos) << finding.reason.en;
+  EXPECT_NE(finding.reason.ja.find("パスワード"), std::string::npos) << finding.reason.ja;
+}
+
+TEST_F(RootMfa, PassesWhenRootHasNoCredentialsAtAll) {
+  set_summary({{"AccountMFAEnabled", 0},
+               {"AccountPasswordPresent", 0},
+               {"AccountAccessKeysPresent", 0},
+               {"AccountSigningCertificatesPresent", 0}});
+  const auto finding = only("root-mfa");
+  EXPECT_EQ(finding.status, Status::kPass);
+  EXPECT_NE(finding.reason.en.find("no password, access keys or signing certificates"), std::string::npos);
+}
+
+TEST_F(RootMfa, NoCredentialsFromTheReportAlone) {
+  set_root_report({{"password_enabled", "false"}});
+  EXPECT_EQ(only("root-mfa").status, Status::kPass);
+}
+
+TEST_F(RootMfa, ReportNotSupportedPasswordIsNotTakenAsAbsent) {
+  // password_enabled reads not_supported for root: without the summary we cannot say root has no password.
+  set_root_report({{"password_enabled", "not_supported"}});
+  EXPECT_EQ(only("root-mfa").status, Status::kUnknown);
+}
+
+TEST_F(RootMfa, ReportBooleanInAnyCase) {
+  set_root_report({{"mfa_active", "True"}});
+  EXPECT_EQ(only("root-mfa").status, Status::kPass);
+}
+
+TEST_F(RootMfa, UnknownWhenNothingWasCollected) {
+  account();
+  EXPECT_EQ(only("root-mfa").status, Status::kUnknown);
+}
+
+} // namespace
+} // namespace rg::controls::testing

@@ -1,0 +1,78 @@
+#include "snapshot/credential_report_parser.hpp"
+
+#include <gtest/gtest.h>
+
+namespace rg::snapshot {
+namespace {
+
+TEST(CredentialReportParser, ReadsByHeaderNameWhateverTheOrder) {
+  const auto report = parse_credential_report_csv(
+      "mfa_active,user,password_last_used\nTRUE,<root_account>,2026-01-01T00:00:00+00:00\n", "r.csv");
+  ASSERT_TRUE(report);
+  const auto* root = report->root();
+  ASSERT_NE(root, nullptr);
+  EXPECT_EQ(root->cell("mfa_active"), "TRUE");
+  EXPECT_EQ(root->cell("password_last_used"), "2026-01-01T00:00:00+00:00");
+  EXPECT_FALSE(root->cell("cert_1_active")); // a column the report lacks is absent, not empty
+}
+
+TEST(CredentialReportParser, HandlesCrlfQuotesAndBom) {
+  const auto report = parse_credential_report_csv("\xEF\xBB\xBFuser,arn,note\r\n\"<root_account>\",arn:aws:"
+                                                  "iam::1:root,\"a, \"\"quoted\"\"\r\nvalue\"\r\n",
+                                                  "r.csv");
+  ASSERT_TRUE(report);
+  ASSERT_EQ(report->rows.size(), 1U);
+  EXPECT_EQ(report->rows[0].user(), "<root_account>");
+  EXPECT_EQ(report->rows[0].cell("note"), "a, \"quoted\"\r\nvalue");
+  EXPECT_TRUE(report->problems.empty());
+}
+
+TEST(CredentialReportParser, ShortRowKeepsWhatItHasAndNamesTheLine) {
+  const auto report =
+      parse_credential_report_csv("user,arn,mfa_active\nalice,arn:a\n<root_account>,arn:r,true\n",
+                                  "accounts/1/iam/credential-report.csv");
+  ASSERT_TRUE(report);
+  ASSERT_EQ(report->rows.size(), 2U);
+  EXPECT_FALSE(report->rows[0].cell("mfa_active"));
+  ASSERT_EQ(report->problems.size(), 1U);
+  EXPECT_EQ(report->problems[0].file, "accounts/1/iam/credential-report.csv");
+  EXPECT_EQ(report->problems[0].where, "line 2");
+  EXPECT_NE(report->problems[0].message.find("2 cells, header has 3"), std::string::npos);
+  ASSERT_NE(report->root(), nullptr);
+  EXPECT_EQ(report->root()->cell("mfa_active"), "true");
+}
+
+TEST(CredentialReportParser, ExtraCellsAreIgnoredAndNoted) {
+  const auto report = parse_credential_report_csv("user,arn\n<root_account>,arn:r,surprise\n", "r.csv");
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->problems.size(), 1U);
+  EXPECT_EQ(report->root()->cells.size(), 2U);
+}
+
+TEST(CredentialReportParser, ExtraColumnsInTheHeaderAreFine) {
+  const auto report = parse_credential_report_csv("user,arn,a_new_column\n<root_account>,arn:r,x\n", "r.csv");
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->problems.empty());
+  EXPECT_EQ(report->root()->cell("a_new_column"), "x");
+}
+
+TEST(CredentialReportParser, UnterminatedQuoteIsAnError) {
+  const auto report = parse_credential_report_csv("user,arn\n<root_account>,\"arn:r\n", "r.csv");
+  ASSERT_FALSE(report);
+  EXPECT_EQ(report.error().where, "line 2");
+}
+
+TEST(CredentialReportParser, NotACredentialReport) {
+  EXPECT_FALSE(parse_credential_report_csv("", "r.csv"));
+  EXPECT_FALSE(parse_credential_report_csv("name,value\nx,y\n", "r.csv"));
+  EXPECT_FALSE(parse_credential_report_csv(std::string("\0\x01\x02", 3), "r.csv"));
+}
+
+TEST(CredentialReportParser, MissingTrailingNewline) {
+  const auto report = parse_credential_report_csv("user,arn\n<root_account>,arn:r", "r.csv");
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->root()->cell("arn"), "arn:r");
+}
+
+} // namespace
+} // namespace rg::snapshot

@@ -1,0 +1,183 @@
+// The loader on real folders: every bad file becomes a located problem, the rest is still read.
+#include "snapshot/snapshot_loader.hpp"
+#include "util/fatal_error.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+
+namespace rg::snapshot {
+namespace {
+
+namespace fs = std::filesystem;
+
+class SnapshotLoader : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("rg_loader_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    write("snapshot.json", R"({"collected_at": "2026-11-28T09:00:00Z", "partition": "aws"})");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void write(const std::string& relative, const std::string& content) {
+    const auto path = dir_ / relative;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << content;
+  }
+
+  const Problem* problem_for(const model::Snapshot& snapshot, const std::string& file) {
+    for (const auto& problem : snapshot.problems) {
+      if (problem.file == file) {
+        return &problem;
+      }
+    }
+    return nullptr;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(SnapshotLoader, MissingFolderIsFatal) {
+  EXPECT_THROW(load_snapshot(dir_ / "nope"), FatalError);
+}
+
+TEST_F(SnapshotLoader, ReadsCollectedAtAndPartition) {
+  write("snapshot.json", R"({"collected_at": "2026-11-28T09:00:00Z", "partition": "aws-us-gov"})");
+  write("accounts/123456789012/iam/GetAccountSummary.json", R"({"SummaryMap": {"AccountMFAEnabled": 1}})");
+  const auto snapshot = load_snapshot(dir_);
+  ASSERT_TRUE(snapshot.collected_at);
+  EXPECT_EQ(format_iso8601(*snapshot.collected_at), "2026-11-28T09:00:00Z");
+  EXPECT_EQ(snapshot.partition, "aws-us-gov");
+  ASSERT_EQ(snapshot.accounts.size(), 1U);
+  EXPECT_EQ(*snapshot.accounts[0].account_summary->get("AccountMFAEnabled"), 1);
+  EXPECT_TRUE(snapshot.problems.empty());
+}
+
+TEST_F(SnapshotLoader, TruncatedJsonNamesFileLineAndColumnAndOtherAccountsStillLoad) {
+  write("accounts/111111111111/iam/GetAccountSummary.json", "{\n  \"SummaryMap\": {\n    \"AccountMFAEnab");
+  write("accounts/222222222222/iam/GetAccountSummary.json", R"({"SummaryMap": {"AccountMFAEnabled": 0}})");
+  const auto snapshot = load_snapshot(dir_);
+  ASSERT_EQ(snapshot.accounts.size(), 2U);
+  const auto* problem = problem_for(snapshot, "accounts/111111111111/iam/GetAccountSummary.json");
+  ASSERT_NE(problem, nullptr);
+  EXPECT_EQ(problem->where.substr(0, 7), "line 3,");
+  EXPECT_FALSE(snapshot.accounts[0].account_summary);
+  EXPECT_TRUE(snapshot.accounts[1].account_summary);
+}
+
+TEST_F(SnapshotLoader, WrongTypesAreLocatedByJsonPath) {
+  write("accounts/111111111111/iam/GetAccountSummary.json",
+        R"({"SummaryMap": {"AccountMFAEnabled": "yes", "AccountAccessKeysPresent": 0}})");
+  write("accounts/111111111111/iam/ListVirtualMFADevices.json",
+        R"({"VirtualMFADevices": {"SerialNumber": "x"}})");
+  const auto snapshot = load_snapshot(dir_);
+  const auto& account = snapshot.accounts.at(0);
+  ASSERT_TRUE(account.account_summary);
+  EXPECT_EQ(*account.account_summary->get("AccountAccessKeysPresent"), 0);
+  const auto mfa = account.account_summary->get("AccountMFAEnabled");
+  ASSERT_FALSE(mfa);
+  EXPECT_EQ(mfa.error().where, "$.SummaryMap.AccountMFAEnabled");
+  const auto* devices = problem_for(snapshot, "accounts/111111111111/iam/ListVirtualMFADevices.json");
+  ASSERT_NE(devices, nullptr);
+  EXPECT_EQ(devices->where, "$.VirtualMFADevices");
+  EXPECT_NE(devices->message.find("expected an array, found an object"), std::string::npos);
+}
+
+TEST_F(SnapshotLoader, BadBase64IsAnError) {
+  write("accounts/111111111111/iam/GetCredentialReport.json", R"({"Content": "%%%not base64%%%"})");
+  const auto snapshot = load_snapshot(dir_);
+  const auto* problem = problem_for(snapshot, "accounts/111111111111/iam/GetCredentialReport.json");
+  ASSERT_NE(problem, nullptr);
+  EXPECT_EQ(problem->where, "$.Content");
+}
+
+TEST_F(SnapshotLoader, DecodedCsvIsAccepted) {
+  write("accounts/111111111111/iam/credential-report.csv",
+        "user,arn,mfa_active\n<root_account>,arn:r,true\n");
+  const auto snapshot = load_snapshot(dir_);
+  ASSERT_TRUE(snapshot.accounts.at(0).credential_report);
+  EXPECT_NE(snapshot.accounts.at(0).credential_report->root(), nullptr);
+}
+
+TEST_F(SnapshotLoader, ShortCsvRowIsCountedAsAProblem) {
+  write("accounts/111111111111/iam/credential-report.csv", "user,arn,mfa_active\n<root_account>,arn:r\n");
+  const auto snapshot = load_snapshot(dir_);
+  const auto* problem = problem_for(snapshot, "accounts/111111111111/iam/credential-report.csv");
+  ASSERT_NE(problem, nullptr);
+  EXPECT_EQ(problem->where, "line 2");
+}
+
+TEST_F(SnapshotLoader, AbsentFilesAreNotProblems) {
+  write("accounts/111111111111/sts/GetCallerIdentity.json", R"({"Account": "111111111111"})");
+  const auto snapshot = load_snapshot(dir_);
+  EXPECT_TRUE(snapshot.problems.empty());
+  EXPECT_EQ(snapshot.accounts.at(0).account_summary.error().kind, ProblemKind::kAbsent);
+}
+
+TEST_F(SnapshotLoader, FolderThatIsNotAnAccountIdIsReported) {
+  write("accounts/not-an-account/iam/GetAccountSummary.json", "{}");
+  const auto snapshot = load_snapshot(dir_);
+  EXPECT_TRUE(snapshot.accounts.empty());
+  EXPECT_NE(problem_for(snapshot, "accounts/not-an-account"), nullptr);
+}
+
+TEST_F(SnapshotLoader, MissingCollectedAtLeavesNoClock) {
+  fs::remove(dir_ / "snapshot.json");
+  const auto snapshot = load_snapshot(dir_);
+  EXPECT_FALSE(snapshot.collected_at);
+}
+
+TEST_F(SnapshotLoader, OrganizationTreeIsWalkedAndNamesAccounts) {
+  write("organization/DescribeOrganization.json",
+        R"({"Organization": {"Id": "o-1", "MasterAccountId": "111111111111"}})");
+  write("organization/ListRoots.json", R"({"Roots": [{"Id": "r-1"}]})");
+  write("organization/ListOrganizationalUnitsForParent/r-1.json",
+        R"({"OrganizationalUnits": [{"Id": "ou-1", "Name": "Prod"}]})");
+  write("organization/ListAccountsForParent/r-1.json",
+        R"({"Accounts": [{"Id": "111111111111", "Name": "mgmt"}]})");
+  write("organization/ListAccountsForParent/ou-1.json",
+        R"({"Accounts": [{"Id": "222222222222", "Name": "prod"}]})");
+  write("accounts/222222222222/iam/GetAccountSummary.json", R"({"SummaryMap": {}})");
+  const auto snapshot = load_snapshot(dir_);
+  ASSERT_TRUE(snapshot.organization);
+  EXPECT_TRUE(snapshot.organization->is_member("222222222222"));
+  EXPECT_FALSE(snapshot.organization->is_member("111111111111"));
+  EXPECT_EQ(snapshot.accounts.at(0).name, "prod");
+  EXPECT_EQ(snapshot.organization->find_account("222222222222")->parent_id, "ou-1");
+}
+
+TEST_F(SnapshotLoader, RegionalResponsesAreRead) {
+  const std::string r = "accounts/111111111111/regions/eu-west-1/";
+  write(r + "cloudtrail/DescribeTrails.json",
+        R"({"trailList": [{"Name": "t", "IsMultiRegionTrail": true, "HomeRegion": "eu-west-1",
+            "CloudWatchLogsLogGroupArn": "arn:aws:logs:eu-west-1:111111111111:log-group:g:*"}]})");
+  write(r + "cloudtrail/GetTrailStatus/t.json", R"({"IsLogging": false})");
+  write(r + "cloudtrail/GetEventSelectors/t.json",
+        R"({"TrailARN": "x", "AdvancedEventSelectors": [{"FieldSelectors": [
+            {"Field": "eventCategory", "Equals": ["Management"]}, {"Field": "readOnly", "Equals": ["false"]}]}]})");
+  write(r + "cloudwatch/DescribeAlarms.json",
+        R"({"MetricAlarms": [{"AlarmName": "a", "MetricName": "m", "Namespace": "n", "Threshold": 1,
+            "ComparisonOperator": "GreaterThanOrEqualToThreshold", "AlarmActions": ["arn:aws:sns:eu-west-1:1:t"]}]})");
+  write(r + "sns/ListSubscriptionsByTopic/t.json", R"({"Subscriptions": [{"SubscriptionArn": "PendingConfirmation"}]})");
+  write(r + "guardduty/ListDetectors.json", R"({"DetectorIds": ["d1"]})");
+  write(r + "guardduty/GetDetector/d1.json", R"({"Status": "ENABLED"})");
+  const auto snapshot = load_snapshot(dir_);
+  ASSERT_TRUE(snapshot.problems.empty()) << snapshot.problems.front().describe();
+  const auto* region = snapshot.accounts.at(0).find_region("eu-west-1");
+  ASSERT_NE(region, nullptr);
+  ASSERT_TRUE(region->trails);
+  EXPECT_TRUE(region->trails->at(0).multi_region);
+  EXPECT_FALSE(region->trail_status.at("t")->is_logging);
+  EXPECT_FALSE(region->event_selectors.at("t")->management_read); // write-only advanced selector
+  EXPECT_TRUE(region->event_selectors.at("t")->management_write);
+  EXPECT_EQ(region->alarms->at(0).threshold, 1.0);
+  EXPECT_EQ(region->subscriptions.at("t")->at(0).arn, "PendingConfirmation");
+  EXPECT_EQ(region->detectors.at("d1")->status, "ENABLED");
+  EXPECT_FALSE(region->metric_filters); // not collected
+  EXPECT_EQ(region->metric_filters.error().kind, ProblemKind::kAbsent);
+}
+
+} // namespace
+} // namespace rg::snapshot
