@@ -3,6 +3,7 @@
 #include "trail/scanner.hpp"
 #include "trail/trail_fixtures.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <gtest/gtest.h>
 #include <random>
@@ -46,14 +47,15 @@ TEST(Mutation, DamagedFilesNeverCrash) {
         bytes[at] = static_cast<char>(random());
         break;
       case 1:
-        bytes.erase(at, 1 + random() % 8);
+        // substr rather than erase: GCC 12 at -O3 raises a false -Wrestrict on std::string::erase here.
+        bytes = bytes.substr(0, at) + bytes.substr(std::min(bytes.size(), at + 1 + random() % 8));
         break;
       default:
         bytes.resize(at + 1);
         break;
       }
       if (bytes.empty()) {
-        bytes = "{";
+        bytes.assign(1, '{');
       }
     }
     const auto file = dir.path() / (compressed ? "damaged.json.gz" : "damaged.json");
