@@ -56,6 +56,20 @@ Problem file_problem(const TrailFile& file, std::string where, std::string messa
 // limit would overflow it anyway, so it goes straight to the stream.
 constexpr std::size_t kCompressedShareOfLimit = 2;
 
+// A gzip file ends with ISIZE, the last member's inflated size mod 2^32: for the usual single-member file
+// that is the whole size, so a file bound to overflow the whole-file buffer goes straight to the stream
+// instead of being half inflated first. (A multi-member file may understate it; the inflater then says so.)
+bool trailer_says_too_large(int fd, std::uint64_t size, std::size_t whole_limit) {
+  unsigned char trailer[4] = {0, 0, 0, 0};
+  if (size < 18 || ::pread(fd, trailer, sizeof trailer, static_cast<off_t>(size - 4)) != 4) {
+    return false;
+  }
+  const std::uint64_t isize =
+      static_cast<std::uint64_t>(trailer[0]) | static_cast<std::uint64_t>(trailer[1]) << 8 |
+      static_cast<std::uint64_t>(trailer[2]) << 16 | static_cast<std::uint64_t>(trailer[3]) << 24;
+  return isize > whole_limit;
+}
+
 } // namespace
 
 FileScanner::FileScanner(const TrailScanOptions& options) : options_(options) {}
@@ -87,7 +101,7 @@ FileOutcome FileScanner::scan(const TrailFile& file, EventSink& sink) {
   const std::size_t whole_limit = static_cast<std::size_t>(
       std::min<std::uint64_t>(options_.whole_file_limit, options_.max_inflated_bytes));
   const std::uint64_t whole_input_limit = gzip ? whole_limit / kCompressedShareOfLimit : whole_limit;
-  if (size > whole_input_limit) {
+  if (size > whole_input_limit || (gzip && trailer_says_too_large(fd.get(), size, whole_limit))) {
     read_streamed(file, gzip, sink, outcome);
     return outcome;
   }
