@@ -119,7 +119,11 @@ error_code read_user_identity(od::value value, UserIdentityView& user) {
       }
       return key == "accessKeyId" ? read_string(field, user.access_key_id) : SUCCESS;
     case 14:
-      return key == "sessionContext" ? read_session_context(field, user) : SUCCESS;
+      // The nested session block matters only for root (MFA, AssumeRoot sessions); for the role sessions
+      // that make up most events it is skipped unread. CloudTrail writes type first.
+      return key == "sessionContext" && (user.type.empty() || user.type == "Root")
+                 ? read_session_context(field, user)
+                 : SUCCESS;
     default:
       return SUCCESS;
     }
