@@ -1,5 +1,6 @@
 #pragma once
-// ARN parts, for following a trail to its log group and an alarm to its SNS topic across regions and accounts.
+// ARN parts, for following a trail to its log group and an alarm to its SNS topic across regions and
+// accounts.
 #include <optional>
 #include <string>
 #include <string_view>

@@ -1,6 +1,6 @@
-#include <array>
-
 #include "controls/catalog_entries.hpp"
+
+#include <array>
 
 namespace rg::controls {
 namespace {
@@ -23,7 +23,9 @@ constinit const std::array<const Control*, 10> kCatalog{
 
 } // namespace
 
-std::span<const Control* const> all_controls() { return kCatalog; }
+std::span<const Control* const> all_controls() {
+  return kCatalog;
+}
 
 const Control* find_control(std::string_view id) {
   for (const auto* control : kCatalog) {

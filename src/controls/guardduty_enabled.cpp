@@ -1,7 +1,7 @@
 // guardduty-enabled (Security Hub GuardDuty.1): an enabled GuardDuty detector in every collected region.
-#include <fmt/format.h>
-
 #include "controls/catalog_entries.hpp"
+
+#include <fmt/format.h>
 
 namespace rg::controls {
 namespace {
@@ -38,10 +38,12 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
         const auto detail = found == region.detectors.end()
                                 ? fmt::format("guardduty/GetDetector/{}.json not collected", id)
                                 : found->second.error().describe();
-        findings.push_back(region_finding(
-            control, input, region.name, id, Status::kUnknown,
-            {fmt::format("Detector {} is listed in {} but its status is unknown: {}.", id, region.name, detail),
-             fmt::format("検出器 {} は {} に存在しますが状態を確認できません: {}。", id, region.name, detail)}));
+        findings.push_back(
+            region_finding(control, input, region.name, id, Status::kUnknown,
+                           {fmt::format("Detector {} is listed in {} but its status is unknown: {}.", id,
+                                        region.name, detail),
+                            fmt::format("検出器 {} は {} に存在しますが状態を確認できません: {}。", id,
+                                        region.name, detail)}));
         continue;
       }
       const bool enabled = found->second->status == "ENABLED";
@@ -66,25 +68,28 @@ constinit const Control kGuardDutyEnabled{
             .risk = {"GuardDuty is what reports root credential use (Policy:IAMUser/RootCredentialUsage) and "
                      "credential abuse without any rule of your own; a region without a detector is a region "
                      "where an attacker can work unseen.",
-                     "GuardDuty は独自ルールなしでルート認証情報の使用 (Policy:IAMUser/RootCredentialUsage) や認証"
+                     "GuardDuty は独自ルールなしでルート認証情報の使用 (Policy:IAMUser/RootCredentialUsage) "
+                     "や認証"
                      "情報の悪用を報告します。検出器のないリージョンでは攻撃者が気付かれずに活動できます。"},
-            .explanation = {"Security Hub GuardDuty.1. Evaluated for every regions/<region>/ folder in the snapshot "
-                            "(the regions the collector found enabled): one finding per region, PASS only when "
-                            "a detector there has Status = ENABLED.",
-                            "Security Hub GuardDuty.1 に対応します。スナップショットの regions/<region>/ フォルダー"
-                            "ごと (収集時に有効だったリージョン) に 1 件の結果を出し、Status = ENABLED の検出器が"
-                            "ある場合のみ PASS とします。"},
+            .explanation =
+                {"Security Hub GuardDuty.1. Evaluated for every regions/<region>/ folder in the snapshot "
+                 "(the regions the collector found enabled): one finding per region, PASS only when "
+                 "a detector there has Status = ENABLED.",
+                 "Security Hub GuardDuty.1 に対応します。スナップショットの regions/<region>/ フォルダー"
+                 "ごと (収集時に有効だったリージョン) に 1 件の結果を出し、Status = ENABLED の検出器が"
+                 "ある場合のみ PASS とします。"},
             .mappings = {.security_hub = "GuardDuty.1"},
             .remediation =
-                {.console = {"1. Open GuardDuty in the region (or, in an organization, in the delegated "
-                             "administrator account).\n"
-                             "2. Choose Get started > Enable GuardDuty, or Settings > Enable for a suspended "
-                             "detector.\n"
-                             "3. In an organization, set auto-enable for all member accounts.",
-                             "1. 対象リージョンで GuardDuty を開きます (組織では委任管理者アカウントで)。\n"
-                             "2. [今すぐ始める] > [GuardDuty を有効にする]、停止中の検出器は [設定] から有効化"
-                             "します。\n"
-                             "3. 組織ではすべてのメンバーアカウントの自動有効化を設定します。"},
+                {.console =
+                     {"1. Open GuardDuty in the region (or, in an organization, in the delegated "
+                      "administrator account).\n"
+                      "2. Choose Get started > Enable GuardDuty, or Settings > Enable for a suspended "
+                      "detector.\n"
+                      "3. In an organization, set auto-enable for all member accounts.",
+                      "1. 対象リージョンで GuardDuty を開きます (組織では委任管理者アカウントで)。\n"
+                      "2. [今すぐ始める] > [GuardDuty を有効にする]、停止中の検出器は [設定] から有効化"
+                      "します。\n"
+                      "3. 組織ではすべてのメンバーアカウントの自動有効化を設定します。"},
                  .cli = "aws guardduty create-detector --enable --region ${REGION}\n"
                         "# a detector that exists but is disabled:\n"
                         "aws guardduty update-detector --detector-id DETECTOR_ID --enable --region ${REGION}",

@@ -1,8 +1,8 @@
 // org-root-access-management (CIS v7.0 2.1.1): the organization manages member root credentials and
 // root sessions centrally (ListOrganizationsFeatures in the management account).
-#include <fmt/format.h>
-
 #include "controls/catalog_entries.hpp"
+
+#include <fmt/format.h>
 
 namespace rg::controls {
 namespace {
@@ -11,9 +11,9 @@ constexpr std::string_view kFeatures[] = {"RootCredentialsManagement", "RootSess
 
 std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
   const auto& snapshot = input.snapshot;
-  const bool is_management =
-      snapshot.organization ? snapshot.organization->management_account_id == input.account.id
-                            : input.account.organizations_features.has_value(); // only callable there
+  const bool is_management = snapshot.organization
+                                 ? snapshot.organization->management_account_id == input.account.id
+                                 : input.account.organizations_features.has_value(); // only callable there
   if (!is_management) {
     return {};
   }
@@ -33,12 +33,14 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
           ? LocalizedString{fmt::format("Organization {} has {} enabled.", features.organization_id, enabled),
                             fmt::format("組織 {} で {} が有効です。", features.organization_id, enabled)}
           : LocalizedString{fmt::format("Organization {} does not have {} enabled (enabled: {}).",
-                                        features.organization_id, missing, enabled.empty() ? "none" : enabled),
-                            fmt::format("組織 {} で {} が有効になっていません (有効: {})。", features.organization_id,
-                                        missing, enabled.empty() ? "なし" : enabled)},
+                                        features.organization_id, missing,
+                                        enabled.empty() ? "none" : enabled),
+                            fmt::format("組織 {} で {} が有効になっていません (有効: {})。",
+                                        features.organization_id, missing,
+                                        enabled.empty() ? "なし" : enabled)},
       {{"EnabledFeatures", enabled}});
-  finding.resource = fmt::format("arn:{}:organizations::{}:organization/{}", snapshot.partition, input.account.id,
-                                 features.organization_id);
+  finding.resource = fmt::format("arn:{}:organizations::{}:organization/{}", snapshot.partition,
+                                 input.account.id, features.organization_id);
   return {finding};
 }
 
@@ -54,26 +56,29 @@ constinit const Control kOrgRootAccessManagement{
                       "組織がメンバーアカウントのルートアクセスを一元管理している"},
             .risk = {"Without centralized root access management every member account keeps its own root "
                      "password and recovery path, and root-only tasks need a root sign-in per account.",
-                     "ルートアクセスの一元管理がないと、各メンバーアカウントが独自のルートパスワードと復旧手段を持ち"
+                     "ルートアクセスの一元管理がないと、各メンバーアカウントが独自のルートパスワードと復旧手"
+                     "段を持ち"
                      "続け、ルート専用タスクのたびにアカウントごとのルートサインインが必要になります。"},
-            .explanation = {"CIS v7.0 2.1.1. Checks ListOrganizationsFeatures in the management account for "
-                            "RootCredentialsManagement (delete and audit member root credentials) and RootSessions "
-                            "(short sts:AssumeRoot sessions for root-only tasks). Enabling them does not delete "
-                            "existing member root credentials: root-credentials-removed checks that.",
-                            "CIS v7.0 2.1.1 に対応します。管理アカウントの ListOrganizationsFeatures で "
-                            "RootCredentialsManagement (メンバーのルート認証情報の削除と監査) と RootSessions "
-                            "(ルート専用タスク用の短時間の sts:AssumeRoot セッション) を確認します。有効化しても既存"
-                            "のメンバーのルート認証情報は削除されません (root-credentials-removed で確認します)。"},
+            .explanation =
+                {"CIS v7.0 2.1.1. Checks ListOrganizationsFeatures in the management account for "
+                 "RootCredentialsManagement (delete and audit member root credentials) and RootSessions "
+                 "(short sts:AssumeRoot sessions for root-only tasks). Enabling them does not delete "
+                 "existing member root credentials: root-credentials-removed checks that.",
+                 "CIS v7.0 2.1.1 に対応します。管理アカウントの ListOrganizationsFeatures で "
+                 "RootCredentialsManagement (メンバーのルート認証情報の削除と監査) と RootSessions "
+                 "(ルート専用タスク用の短時間の sts:AssumeRoot セッション) を確認します。有効化しても既存"
+                 "のメンバーのルート認証情報は削除されません (root-credentials-removed で確認します)。"},
             .mappings = {.cis = {.v7_0 = "2.1.1"}},
             .remediation =
-                {.console = {"1. Sign in to the management account.\n"
-                             "2. Open IAM > Root access management and choose Enable.\n"
-                             "3. Select Root credentials management and Privileged root actions in member "
-                             "accounts, and confirm (this also enables trusted access for IAM in Organizations).",
-                             "1. 管理アカウントにサインインします。\n"
-                             "2. IAM > [ルートアクセス管理] を開き、[有効にする] を選びます。\n"
-                             "3. [ルート認証情報の管理] と [メンバーアカウントでの特権ルートアクション] を選んで確定"
-                             "します (Organizations での IAM の信頼されたアクセスも有効になります)。"},
+                {.console =
+                     {"1. Sign in to the management account.\n"
+                      "2. Open IAM > Root access management and choose Enable.\n"
+                      "3. Select Root credentials management and Privileged root actions in member "
+                      "accounts, and confirm (this also enables trusted access for IAM in Organizations).",
+                      "1. 管理アカウントにサインインします。\n"
+                      "2. IAM > [ルートアクセス管理] を開き、[有効にする] を選びます。\n"
+                      "3. [ルート認証情報の管理] と [メンバーアカウントでの特権ルートアクション] を選んで確定"
+                      "します (Organizations での IAM の信頼されたアクセスも有効になります)。"},
                  .cli = "aws organizations enable-aws-service-access --service-principal iam.amazonaws.com\n"
                         "aws iam enable-organizations-root-credentials-management\n"
                         "aws iam enable-organizations-root-sessions",

@@ -7,11 +7,9 @@
 namespace rg::controls {
 namespace {
 
-std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
-  const auto creds = read_root_credentials(input);
+std::vector<Finding> decide(const Control& control, const EvaluationInput& input,
+                            const RootCredentials& creds) {
   const auto& keys = creds.access_keys;
-  const auto note_en = creds.report_note ? " " + creds.report_note->en : std::string();
-  const auto note_ja = creds.report_note ? " " + creds.report_note->ja : std::string();
   if (keys.presence == Presence::kUnknown) {
     const auto row = root_report_row(input.account);
     if (!input.account.account_summary && !row) {
@@ -20,17 +18,15 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
     return {root_finding(
         control, input, Status::kUnknown,
         {"Cannot tell whether root has access keys: neither AccountAccessKeysPresent nor the "
-         "credential report's access_key_N_active columns were readable." +
-             note_en,
+         "credential report's access_key_N_active columns were readable.",
          "ルートのアクセスキーの有無を判定できません: AccountAccessKeysPresent も認証情報レポートの "
-         "access_key_N_active も読み取れませんでした。" +
-             note_ja},
+         "access_key_N_active も読み取れませんでした。"},
         creds.evidence)};
   }
   if (keys.presence == Presence::kAbsent) {
     return {root_finding(control, input, Status::kPass,
-                         {fmt::format("Root has no access keys ({}).", keys.seen) + note_en,
-                          fmt::format("ルートにアクセスキーはありません ({})。", keys.seen) + note_ja},
+                         {fmt::format("Root has no access keys ({}).", keys.seen),
+                          fmt::format("ルートにアクセスキーはありません ({})。", keys.seen)},
                          creds.evidence)};
   }
   const bool active = creds.active_access_keys.presence == Presence::kPresent;
@@ -51,9 +47,12 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
     reason = {fmt::format("Root has access keys ({}).", keys.seen),
               fmt::format("ルートにアクセスキーがあります ({})。", keys.seen)};
   }
-  reason.en += note_en;
-  reason.ja += note_ja;
   return {root_finding(control, input, Status::kFail, std::move(reason), creds.evidence)};
+}
+
+std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
+  const auto creds = read_root_credentials(input);
+  return with_report_note(creds, decide(control, input, creds));
 }
 
 } // namespace

@@ -206,4 +206,35 @@ RootCredentials read_root_credentials(const EvaluationInput& input) {
   return result;
 }
 
+std::vector<Finding> with_report_note(const RootCredentials& creds, std::vector<Finding> findings) {
+  if (creds.report_note) {
+    for (auto& finding : findings) {
+      finding.reason.en += " " + creds.report_note->en;
+      finding.reason.ja += " " + creds.report_note->ja;
+    }
+  }
+  return findings;
+}
+
+LocalizedString no_credentials_reason(const RootCredentials& creds, std::string_view consequence_en,
+                                      std::string_view consequence_ja) {
+  return {fmt::format("Root has no password, access keys or signing certificates ({}; {}; {}), so {}.",
+                      creds.password.seen, creds.access_keys.seen, creds.certificates.seen, consequence_en),
+          fmt::format("ルートにはパスワード、アクセスキー、署名証明書がありません ({}、{}、{})。{}。",
+                      creds.password.seen, creds.access_keys.seen, creds.certificates.seen, consequence_ja)};
+}
+
+Finding mfa_unknown_finding(const Control& control, const EvaluationInput& input,
+                            const RootCredentials& creds) {
+  const auto row = root_report_row(input.account);
+  if (!input.account.account_summary && !row) {
+    return unknown_finding(control, input, {input.account.account_summary.error(), row.error()});
+  }
+  return root_finding(
+      control, input, Status::kUnknown,
+      {"Cannot tell whether root has MFA: neither AccountMFAEnabled nor mfa_active was readable.",
+       "ルートの MFA を判定できません: AccountMFAEnabled も mfa_active も読み取れませんでした。"},
+      creds.evidence);
+}
+
 } // namespace rg::controls

@@ -35,6 +35,18 @@ struct RootCredentials {
 
 RootCredentials read_root_credentials(const EvaluationInput& input);
 
+// Appends the credential report note (stale report, missing root row) to every finding's reason, so the
+// controls that read the report say so once, in one place.
+std::vector<Finding> with_report_note(const RootCredentials& creds, std::vector<Finding> findings);
+
+// The PASS reason for a root with no password, keys or certificates (root-mfa, root-hardware-mfa).
+LocalizedString no_credentials_reason(const RootCredentials& creds, std::string_view consequence_en,
+                                      std::string_view consequence_ja);
+
+// UNKNOWN because neither AccountMFAEnabled nor mfa_active could be read.
+Finding mfa_unknown_finding(const Control& control, const EvaluationInput& input,
+                            const RootCredentials& creds);
+
 // The root row of the credential report or why there is none.
 Result<const model::CredentialReportRow*> root_report_row(const model::Account& account);
 

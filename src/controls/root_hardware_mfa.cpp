@@ -11,26 +11,12 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
   const auto creds = read_root_credentials(input);
   auto evidence = creds.evidence;
   if (creds.has_no_credentials()) {
-    return {root_finding(
-        control, input, Status::kPass,
-        {fmt::format("Root has no password, access keys or signing certificates ({}; {}; {}), so "
-                     "it needs no MFA device.",
-                     creds.password.seen, creds.access_keys.seen, creds.certificates.seen),
-         fmt::format("ルートにはパスワード、アクセスキー、署名証明書がありません ({}、{}、{})。"
-                     "MFA デバイスは不要です。",
-                     creds.password.seen, creds.access_keys.seen, creds.certificates.seen)},
-        evidence)};
+    return {root_finding(control, input, Status::kPass,
+                         no_credentials_reason(creds, "it needs no MFA device", "MFA デバイスは不要です"),
+                         evidence)};
   }
   if (creds.mfa.presence == Presence::kUnknown) {
-    const auto row = root_report_row(input.account);
-    if (!input.account.account_summary && !row) {
-      return {unknown_finding(control, input, {input.account.account_summary.error(), row.error()})};
-    }
-    return {root_finding(
-        control, input, Status::kUnknown,
-        {"Cannot tell whether root has MFA: neither AccountMFAEnabled nor mfa_active was readable.",
-         "ルートの MFA を判定できません: AccountMFAEnabled も mfa_active も読み取れませんでした。"},
-        evidence)};
+    return {mfa_unknown_finding(control, input, creds)};
   }
   if (creds.mfa.presence == Presence::kAbsent) {
     return {root_finding(control, input, Status::kFail,

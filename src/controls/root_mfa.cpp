@@ -7,41 +7,22 @@
 namespace rg::controls {
 namespace {
 
-std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
-  const auto creds = read_root_credentials(input);
-  const auto note_en = creds.report_note ? " " + creds.report_note->en : std::string();
-  const auto note_ja = creds.report_note ? " " + creds.report_note->ja : std::string();
+std::vector<Finding> decide(const Control& control, const EvaluationInput& input,
+                            const RootCredentials& creds) {
   if (creds.mfa.presence == Presence::kPresent) {
     return {root_finding(control, input, Status::kPass,
-                         {fmt::format("MFA is enabled on root ({}).", creds.mfa.seen) + note_en,
-                          fmt::format("ルートで MFA が有効です ({})。", creds.mfa.seen) + note_ja},
+                         {fmt::format("MFA is enabled on root ({}).", creds.mfa.seen),
+                          fmt::format("ルートで MFA が有効です ({})。", creds.mfa.seen)},
                          creds.evidence)};
   }
   if (creds.has_no_credentials()) {
-    return {root_finding(
-        control, input, Status::kPass,
-        {fmt::format("Root has no password, access keys or signing certificates ({}; {}; {}), so "
-                     "there is nothing to protect with MFA.",
-                     creds.password.seen, creds.access_keys.seen, creds.certificates.seen) +
-             note_en,
-         fmt::format("ルートにはパスワード、アクセスキー、署名証明書がありません ({}、{}、{})。"
-                     "MFA で保護すべき認証情報がありません。",
-                     creds.password.seen, creds.access_keys.seen, creds.certificates.seen) +
-             note_ja},
-        creds.evidence)};
+    return {root_finding(control, input, Status::kPass,
+                         no_credentials_reason(creds, "there is nothing to protect with MFA",
+                                               "MFA で保護すべき認証情報がありません"),
+                         creds.evidence)};
   }
   if (creds.mfa.presence == Presence::kUnknown) {
-    const auto row = root_report_row(input.account);
-    if (!input.account.account_summary && !row) {
-      return {unknown_finding(control, input, {input.account.account_summary.error(), row.error()})};
-    }
-    return {root_finding(
-        control, input, Status::kUnknown,
-        {"Cannot tell whether root has MFA: neither AccountMFAEnabled nor mfa_active was "
-         "readable." +
-             note_en,
-         "ルートの MFA を判定できません: AccountMFAEnabled も mfa_active も読み取れませんでした。" + note_ja},
-        creds.evidence)};
+    return {mfa_unknown_finding(control, input, creds)};
   }
   const auto present = creds.present_list();
   if (present.en.empty()) {
@@ -50,22 +31,23 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
         control, input, Status::kUnknown,
         {fmt::format("MFA is not enabled on root ({}), and whether root still has credentials "
                      "cannot be told from the data collected.",
-                     creds.mfa.seen) +
-             note_en,
+                     creds.mfa.seen),
          fmt::format("ルートで MFA が無効です ({})。ルートに認証情報が残っているかは収集データから"
                      "判定できません。",
-                     creds.mfa.seen) +
-             note_ja},
+                     creds.mfa.seen)},
         creds.evidence)};
   }
   return {root_finding(
       control, input, Status::kFail,
-      {fmt::format("MFA is not enabled on root ({}) and root still has {}.", creds.mfa.seen, present.en) +
-           note_en,
+      {fmt::format("MFA is not enabled on root ({}) and root still has {}.", creds.mfa.seen, present.en),
        fmt::format("ルートで MFA が無効です ({})。ルートには {} が残っています。", creds.mfa.seen,
-                   present.ja) +
-           note_ja},
+                   present.ja)},
       creds.evidence)};
+}
+
+std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
+  const auto creds = read_root_credentials(input);
+  return with_report_note(creds, decide(control, input, creds));
 }
 
 } // namespace

@@ -61,7 +61,8 @@ std::string join(const std::vector<std::string>& items) {
   return text;
 }
 
-std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
+std::vector<Finding> decide(const Control& control, const EvaluationInput& input,
+                            const RootCredentials& /*creds*/) {
   const auto row = root_report_row(input.account);
   if (!row) {
     return {unknown_finding(control, input, row.error())};
@@ -73,9 +74,6 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
                 "no clock to measure recent use against: collected_at unreadable and no --as-of"})};
   }
   const auto as_of = *input.options.as_of;
-  const auto creds = read_root_credentials(input);
-  const auto note_en = creds.report_note ? " " + creds.report_note->en : std::string();
-  const auto note_ja = creds.report_note ? " " + creds.report_note->ja : std::string();
   const auto dates = read_usage_dates(**row);
   const int window = input.options.root_usage_days;
   const auto window_start = as_of - std::chrono::days(window);
@@ -87,29 +85,25 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
     return {root_finding(
         control, input, Status::kFail,
         {fmt::format("Root was used {} days before {} ({} = {}), within the {}-day window. Seen: {}.", age,
-                     format_iso8601(as_of), dates.most_recent_column, when, window, seen) +
-             note_en,
+                     format_iso8601(as_of), dates.most_recent_column, when, window, seen),
          fmt::format("ルートが {} の {} 日前に使用されました ({} = {})。{} 日の判定期間内です。"
                      "確認した値: {}。",
-                     format_iso8601(as_of), age, dates.most_recent_column, when, window, seen) +
-             note_ja},
+                     format_iso8601(as_of), age, dates.most_recent_column, when, window, seen)},
         dates.seen)};
   }
   if (!dates.unreadable.empty()) {
     const auto which = join(dates.unreadable);
     return {root_finding(
         control, input, Status::kUnknown,
-        {fmt::format("Cannot rule out recent root use: {} unreadable. Seen: {}.", which, seen) + note_en,
-         fmt::format("最近のルート使用を否定できません: {} が読み取れません。確認した値: {}。", which, seen) +
-             note_ja},
+        {fmt::format("Cannot rule out recent root use: {} unreadable. Seen: {}.", which, seen),
+         fmt::format("最近のルート使用を否定できません: {} が読み取れません。確認した値: {}。", which, seen)},
         dates.seen)};
   }
   if (!dates.most_recent) {
-    return {root_finding(
-        control, input, Status::kPass,
-        {fmt::format("Root's password and access keys have no recorded use ({}).", seen) + note_en,
-         fmt::format("ルートのパスワードとアクセスキーに使用記録はありません ({})。", seen) + note_ja},
-        dates.seen)};
+    return {root_finding(control, input, Status::kPass,
+                         {fmt::format("Root's password and access keys have no recorded use ({}).", seen),
+                          fmt::format("ルートのパスワードとアクセスキーに使用記録はありません ({})。", seen)},
+                         dates.seen)};
   }
   const auto when = format_iso8601(*dates.most_recent);
   const long age = days_between(*dates.most_recent, as_of);
@@ -117,13 +111,16 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
       root_finding(control, input, Status::kPass,
                    {fmt::format("Root was last used {} days before {} ({} = {}), outside the {}-day window. "
                                 "Seen: {}.",
-                                age, format_iso8601(as_of), dates.most_recent_column, when, window, seen) +
-                        note_en,
+                                age, format_iso8601(as_of), dates.most_recent_column, when, window, seen),
                     fmt::format("ルートの最終使用は {} の {} 日前です ({} = {})。{} 日の判定期間外です。"
                                 "確認した値: {}。",
-                                format_iso8601(as_of), age, dates.most_recent_column, when, window, seen) +
-                        note_ja},
+                                format_iso8601(as_of), age, dates.most_recent_column, when, window, seen)},
                    dates.seen)};
+}
+
+std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
+  const auto creds = read_root_credentials(input);
+  return with_report_note(creds, decide(control, input, creds));
 }
 
 } // namespace

@@ -7,26 +7,22 @@
 namespace rg::controls {
 namespace {
 
-std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
-  const auto creds = read_root_credentials(input);
-  const auto note_en = creds.report_note ? " " + creds.report_note->en : std::string();
-  const auto note_ja = creds.report_note ? " " + creds.report_note->ja : std::string();
+std::vector<Finding> decide(const Control& control, const EvaluationInput& input,
+                            const RootCredentials& creds) {
   const auto& active = creds.active_certificates;
   if (active.presence == Presence::kPresent) {
     return {root_finding(control, input, Status::kFail,
-                         {fmt::format("Root has an active signing certificate ({}).", active.seen) + note_en,
-                          fmt::format("ルートに有効な署名証明書があります ({})。", active.seen) + note_ja},
+                         {fmt::format("Root has an active signing certificate ({}).", active.seen),
+                          fmt::format("ルートに有効な署名証明書があります ({})。", active.seen)},
                          creds.evidence)};
   }
   if (active.presence == Presence::kAbsent) {
     const bool inactive = creds.certificates.presence == Presence::kPresent;
     return {root_finding(control, input, Status::kPass,
                          {fmt::format("Root has no active signing certificate ({}){}.", active.seen,
-                                      inactive ? "; an inactive one remains and can be deleted" : "") +
-                              note_en,
+                                      inactive ? "; an inactive one remains and can be deleted" : ""),
                           fmt::format("ルートに有効な署名証明書はありません ({}){}。", active.seen,
-                                      inactive ? "。無効な証明書が残っているため削除できます" : "") +
-                              note_ja},
+                                      inactive ? "。無効な証明書が残っているため削除できます" : "")},
                          creds.evidence)};
   }
   const auto row = root_report_row(input.account);
@@ -36,12 +32,15 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
   return {root_finding(
       control, input, Status::kUnknown,
       {"Cannot tell whether root's signing certificates are active: cert_1_active and "
-       "cert_2_active were not readable." +
-           note_en,
+       "cert_2_active were not readable.",
        "ルートの署名証明書が有効か判定できません: cert_1_active と cert_2_active を読み取れません"
-       "でした。" +
-           note_ja},
+       "でした。"},
       creds.evidence)};
+}
+
+std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
+  const auto creds = read_root_credentials(input);
+  return with_report_note(creds, decide(control, input, creds));
 }
 
 } // namespace

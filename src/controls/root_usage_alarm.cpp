@@ -1,16 +1,16 @@
 // root-usage-alarm (Security Hub CloudWatch.1, retired IAM.20): root activity reaches a person, link by link.
-#include <fmt/format.h>
-
-#include <set>
-
 #include "controls/catalog_entries.hpp"
 #include "controls/root_usage_chain.hpp"
+
+#include <fmt/format.h>
+#include <set>
 
 namespace rg::controls {
 namespace {
 
 Finding to_finding(const Control& control, const EvaluationInput& input, ChainOutcome outcome) {
-  auto finding = root_finding(control, input, outcome.status, std::move(outcome.reason), std::move(outcome.evidence));
+  auto finding =
+      root_finding(control, input, outcome.status, std::move(outcome.reason), std::move(outcome.evidence));
   if (!outcome.resource.empty()) {
     finding.resource = outcome.resource;
     finding.region = outcome.region;
@@ -21,9 +21,10 @@ Finding to_finding(const Control& control, const EvaluationInput& input, ChainOu
 std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
   const auto& account = input.account;
   if (account.regions.empty()) {
-    return {root_finding(control, input, Status::kUnknown,
-                         {"Cannot evaluate: no regions/<region>/ folder was collected for this account.",
-                          "評価できません: このアカウントの regions/<region>/ フォルダーが収集されていません。"})};
+    return {root_finding(
+        control, input, Status::kUnknown,
+        {"Cannot evaluate: no regions/<region>/ folder was collected for this account.",
+         "評価できません: このアカウントの regions/<region>/ フォルダーが収集されていません。"})};
   }
   // DescribeTrails lists multi-region trails in every region: keep each trail once.
   std::vector<const model::Trail*> trails;
@@ -61,17 +62,19 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
     return {unknown_finding(control, input, unreadable)};
   }
   if (collected == 0) {
-    return {root_finding(control, input, Status::kUnknown,
-                         {"Cannot evaluate: cloudtrail/DescribeTrails.json was not collected in any region.",
-                          "評価できません: どのリージョンでも cloudtrail/DescribeTrails.json が収集されていません。"})};
+    return {root_finding(
+        control, input, Status::kUnknown,
+        {"Cannot evaluate: cloudtrail/DescribeTrails.json was not collected in any region.",
+         "評価できません: どのリージョンでも cloudtrail/DescribeTrails.json が収集されていません。"})};
   }
-  return {root_finding(control, input, Status::kFail,
-                       {fmt::format("No CloudTrail trail exists in the {} regions collected, so root activity is not "
-                                    "recorded at all.",
-                                    collected),
-                        fmt::format("収集した {} リージョンに CloudTrail の証跡がなく、ルート操作はまったく記録されて"
-                                    "いません。",
-                                    collected)})};
+  return {root_finding(
+      control, input, Status::kFail,
+      {fmt::format("No CloudTrail trail exists in the {} regions collected, so root activity is not "
+                   "recorded at all.",
+                   collected),
+       fmt::format("収集した {} リージョンに CloudTrail の証跡がなく、ルート操作はまったく記録されて"
+                   "いません。",
+                   collected)})};
 }
 
 } // namespace
@@ -84,50 +87,55 @@ constinit const Control kRootUsageAlarm{
             .severity = Severity::kLow,
             .title = {"Root activity raises an alarm that reaches someone",
                       "ルートの使用時にアラームが担当者へ届く"},
-            .risk = {"Without the full chain (trail, log group, metric filter, alarm, confirmed subscriber), root "
+            .risk = {"Without the full chain (trail, log group, metric filter, alarm, confirmed subscriber), "
+                     "root "
                      "can be used, by you or an attacker, and nobody hears about it until the damage shows.",
-                     "証跡・ロググループ・メトリクスフィルター・アラーム・承認済みの通知先という連鎖が揃っていないと、"
+                     "証跡・ロググループ・メトリクスフィルター・アラーム・承認済みの通知先という連鎖が揃って"
+                     "いないと、"
                      "ルートが (自分でも攻撃者でも) 使われても、被害が表面化するまで誰も気付きません。"},
-            .explanation = {"Security Hub CloudWatch.1 (and IAM.20, retired in April 2024) and CIS 3.3 / 4.3 / 5.3. "
-                            "Security Hub accepts only the exact CIS text and peers compare strings or regular "
-                            "expressions; rootguard parses the filter pattern and judges it by meaning: reordered "
-                            "clauses, spacing, unquoted values and broader patterns pass (the finding says when a "
-                            "broader one also fires on other events), a pattern that misses root events fails with "
-                            "an example. The finding names the first missing link. Note the CIS filter's blind spot: "
-                            "root's own console actions carry invokedBy = signin.amazonaws.com and do not match; "
-                            "`rootguard trail` catches them.",
-                            "Security Hub CloudWatch.1 (2024 年 4 月に廃止された IAM.20 も) と CIS 3.3 / 4.3 / 5.3 に"
-                            "対応します。Security Hub は CIS の文字列と完全一致する場合のみ合格とし、他のスキャナーは"
-                            "文字列や正規表現で比較しますが、rootguard はフィルターパターンを構文解析して意味で判定"
-                            "します。条件の順序・空白・引用符の有無の違いや、より広いパターンは合格 (より広い場合は他"
-                            "のイベントでも発火することを明記)、ルート操作を取りこぼすパターンは例を示して不合格とし"
-                            "ます。結果には最初に欠けている環を示します。なお CIS フィルターには死角があり、ルート"
-                            "自身のコンソール操作は invokedBy = signin.amazonaws.com を持つため一致しません。"
-                            "`rootguard trail` はこれも検出します。"},
-            .mappings = {.security_hub = "CloudWatch.1",
-                         .security_hub_retired = "IAM.20",
-                         .cis = {.v1_2 = "3.3", .v1_4_to_v4_0 = "4.3", .v5_0 = "4.3", .v6_0 = "5.3", .v7_0 = "5.3"}},
+            .explanation =
+                {"Security Hub CloudWatch.1 (and IAM.20, retired in April 2024) and CIS 3.3 / 4.3 / 5.3. "
+                 "Security Hub accepts only the exact CIS text and peers compare strings or regular "
+                 "expressions; rootguard parses the filter pattern and judges it by meaning: reordered "
+                 "clauses, spacing, unquoted values and broader patterns pass (the finding says when a "
+                 "broader one also fires on other events), a pattern that misses root events fails with "
+                 "an example. The finding names the first missing link. Note the CIS filter's blind spot: "
+                 "root's own console actions carry invokedBy = signin.amazonaws.com and do not match; "
+                 "`rootguard trail` catches them.",
+                 "Security Hub CloudWatch.1 (2024 年 4 月に廃止された IAM.20 も) と CIS 3.3 / 4.3 / 5.3 に"
+                 "対応します。Security Hub は CIS の文字列と完全一致する場合のみ合格とし、他のスキャナーは"
+                 "文字列や正規表現で比較しますが、rootguard はフィルターパターンを構文解析して意味で判定"
+                 "します。条件の順序・空白・引用符の有無の違いや、より広いパターンは合格 (より広い場合は他"
+                 "のイベントでも発火することを明記)、ルート操作を取りこぼすパターンは例を示して不合格とし"
+                 "ます。結果には最初に欠けている環を示します。なお CIS フィルターには死角があり、ルート"
+                 "自身のコンソール操作は invokedBy = signin.amazonaws.com を持つため一致しません。"
+                 "`rootguard trail` はこれも検出します。"},
+            .mappings =
+                {.security_hub = "CloudWatch.1",
+                 .security_hub_retired = "IAM.20",
+                 .cis = {.v1_2 = "3.3", .v1_4_to_v4_0 = "4.3", .v5_0 = "4.3", .v6_0 = "5.3", .v7_0 = "5.3"}},
             .remediation =
-                {.console = {"1. CloudTrail: make sure a multi-region trail is logging and sends events to a "
-                             "CloudWatch Logs log group (Trails > your trail > CloudWatch Logs > Edit).\n"
-                             "2. CloudWatch > Log groups > that group > Metric filters > Create metric filter, with "
-                             "the pattern { $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS "
-                             "&& $.eventType != \"AwsServiceEvent\" }, metric namespace CISBenchmark, metric name "
-                             "RootAccountUsage, value 1.\n"
-                             "3. Create an alarm on that metric: statistic Sum, period 5 minutes, threshold >= 1, "
-                             "action: notify an SNS topic.\n"
-                             "4. SNS > Topics > the topic > Create subscription (e-mail, chat or pager) and confirm "
-                             "it.",
-                             "1. CloudTrail: マルチリージョンの証跡がログ記録中で、CloudWatch Logs のロググループへ"
-                             "イベントを送っていることを確認します (証跡 > 対象の証跡 > CloudWatch Logs > 編集)。\n"
-                             "2. CloudWatch > ロググループ > 対象のグループ > メトリクスフィルター > メトリクス"
-                             "フィルターを作成 で、パターン { $.userIdentity.type = \"Root\" && "
-                             "$.userIdentity.invokedBy NOT EXISTS && $.eventType != \"AwsServiceEvent\" }、"
-                             "名前空間 CISBenchmark、メトリクス名 RootAccountUsage、値 1 を設定します。\n"
-                             "3. そのメトリクスにアラームを作成します: 統計 合計、期間 5 分、しきい値 >= 1、"
-                             "アクション: SNS トピックに通知。\n"
-                             "4. SNS > トピック > 対象のトピック > サブスクリプションの作成 (メール、チャット、"
-                             "ページャー) を行い、確認 (承認) します。"},
+                {.console =
+                     {"1. CloudTrail: make sure a multi-region trail is logging and sends events to a "
+                      "CloudWatch Logs log group (Trails > your trail > CloudWatch Logs > Edit).\n"
+                      "2. CloudWatch > Log groups > that group > Metric filters > Create metric filter, with "
+                      "the pattern { $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS "
+                      "&& $.eventType != \"AwsServiceEvent\" }, metric namespace CISBenchmark, metric name "
+                      "RootAccountUsage, value 1.\n"
+                      "3. Create an alarm on that metric: statistic Sum, period 5 minutes, threshold >= 1, "
+                      "action: notify an SNS topic.\n"
+                      "4. SNS > Topics > the topic > Create subscription (e-mail, chat or pager) and confirm "
+                      "it.",
+                      "1. CloudTrail: マルチリージョンの証跡がログ記録中で、CloudWatch Logs のロググループへ"
+                      "イベントを送っていることを確認します (証跡 > 対象の証跡 > CloudWatch Logs > 編集)。\n"
+                      "2. CloudWatch > ロググループ > 対象のグループ > メトリクスフィルター > メトリクス"
+                      "フィルターを作成 で、パターン { $.userIdentity.type = \"Root\" && "
+                      "$.userIdentity.invokedBy NOT EXISTS && $.eventType != \"AwsServiceEvent\" }、"
+                      "名前空間 CISBenchmark、メトリクス名 RootAccountUsage、値 1 を設定します。\n"
+                      "3. そのメトリクスにアラームを作成します: 統計 合計、期間 5 分、しきい値 >= 1、"
+                      "アクション: SNS トピックに通知。\n"
+                      "4. SNS > トピック > 対象のトピック > サブスクリプションの作成 (メール、チャット、"
+                      "ページャー) を行い、確認 (承認) します。"},
                  .cli = "aws logs put-metric-filter --log-group-name \"CLOUDTRAIL_LOG_GROUP_NAME\" \\\n"
                         "  --filter-name RootAccountUsage --filter-pattern \\\n"
                         "  '{ $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS && "
@@ -141,41 +149,44 @@ constinit const Control kRootUsageAlarm{
                         "aws cloudwatch put-metric-alarm --alarm-name RootAccountUsage \\\n"
                         "  --metric-name RootAccountUsage --namespace CISBenchmark --statistic Sum \\\n"
                         "  --period 300 --evaluation-periods 1 --threshold 1 \\\n"
-                        "  --comparison-operator GreaterThanOrEqualToThreshold --treat-missing-data notBreaching \\\n"
+                        "  --comparison-operator GreaterThanOrEqualToThreshold --treat-missing-data "
+                        "notBreaching \\\n"
                         "  --alarm-actions \"arn:${PARTITION}:sns:${REGION}:${ACCOUNT_ID}:root-usage-alarm\"",
-                 .terraform = "variable \"cloudtrail_log_group_name\" { type = string }\n"
-                              "variable \"alert_email\" { type = string }\n\n"
-                              "resource \"aws_cloudwatch_log_metric_filter\" \"root_usage\" {\n"
-                              "  name           = \"RootAccountUsage\"\n"
-                              "  log_group_name = var.cloudtrail_log_group_name\n"
-                              "  pattern        = \"{ $.userIdentity.type = \\\"Root\\\" && "
-                              "$.userIdentity.invokedBy NOT EXISTS && $.eventType != \\\"AwsServiceEvent\\\" }\"\n"
-                              "  metric_transformation {\n"
-                              "    name      = \"RootAccountUsage\"\n"
-                              "    namespace = \"CISBenchmark\"\n"
-                              "    value     = \"1\"\n"
-                              "  }\n"
-                              "}\n\n"
-                              "resource \"aws_sns_topic\" \"root_usage\" {\n"
-                              "  name = \"root-usage-alarm\"\n"
-                              "}\n\n"
-                              "resource \"aws_sns_topic_subscription\" \"root_usage\" {\n"
-                              "  topic_arn = aws_sns_topic.root_usage.arn\n"
-                              "  protocol  = \"email\"\n"
-                              "  endpoint  = var.alert_email # must be confirmed by its recipient\n"
-                              "}\n\n"
-                              "resource \"aws_cloudwatch_metric_alarm\" \"root_usage\" {\n"
-                              "  alarm_name          = \"RootAccountUsage\"\n"
-                              "  metric_name         = aws_cloudwatch_log_metric_filter.root_usage.metric_transformation[0].name\n"
-                              "  namespace           = \"CISBenchmark\"\n"
-                              "  statistic           = \"Sum\"\n"
-                              "  period              = 300\n"
-                              "  evaluation_periods  = 1\n"
-                              "  threshold           = 1\n"
-                              "  comparison_operator = \"GreaterThanOrEqualToThreshold\"\n"
-                              "  treat_missing_data  = \"notBreaching\"\n"
-                              "  alarm_actions       = [aws_sns_topic.root_usage.arn]\n"
-                              "}\n",
+                 .terraform =
+                     "variable \"cloudtrail_log_group_name\" { type = string }\n"
+                     "variable \"alert_email\" { type = string }\n\n"
+                     "resource \"aws_cloudwatch_log_metric_filter\" \"root_usage\" {\n"
+                     "  name           = \"RootAccountUsage\"\n"
+                     "  log_group_name = var.cloudtrail_log_group_name\n"
+                     "  pattern        = \"{ $.userIdentity.type = \\\"Root\\\" && "
+                     "$.userIdentity.invokedBy NOT EXISTS && $.eventType != \\\"AwsServiceEvent\\\" }\"\n"
+                     "  metric_transformation {\n"
+                     "    name      = \"RootAccountUsage\"\n"
+                     "    namespace = \"CISBenchmark\"\n"
+                     "    value     = \"1\"\n"
+                     "  }\n"
+                     "}\n\n"
+                     "resource \"aws_sns_topic\" \"root_usage\" {\n"
+                     "  name = \"root-usage-alarm\"\n"
+                     "}\n\n"
+                     "resource \"aws_sns_topic_subscription\" \"root_usage\" {\n"
+                     "  topic_arn = aws_sns_topic.root_usage.arn\n"
+                     "  protocol  = \"email\"\n"
+                     "  endpoint  = var.alert_email # must be confirmed by its recipient\n"
+                     "}\n\n"
+                     "resource \"aws_cloudwatch_metric_alarm\" \"root_usage\" {\n"
+                     "  alarm_name          = \"RootAccountUsage\"\n"
+                     "  metric_name         = "
+                     "aws_cloudwatch_log_metric_filter.root_usage.metric_transformation[0].name\n"
+                     "  namespace           = \"CISBenchmark\"\n"
+                     "  statistic           = \"Sum\"\n"
+                     "  period              = 300\n"
+                     "  evaluation_periods  = 1\n"
+                     "  threshold           = 1\n"
+                     "  comparison_operator = \"GreaterThanOrEqualToThreshold\"\n"
+                     "  treat_missing_data  = \"notBreaching\"\n"
+                     "  alarm_actions       = [aws_sns_topic.root_usage.arn]\n"
+                     "}\n",
                  .limits = {"An e-mail subscription only counts once its recipient confirms it.",
                             "メールのサブスクリプションは受信者が確認 (承認) して初めて有効になります。"}},
         },

@@ -1,11 +1,10 @@
 #include "controls/root_usage_chain.hpp"
 
-#include <fmt/format.h>
-
-#include <charconv>
-
 #include "controls/arn.hpp"
 #include "logs/pattern_coverage.hpp"
+
+#include <charconv>
+#include <fmt/format.h>
 
 namespace rg::controls {
 namespace {
@@ -46,7 +45,8 @@ const Result<model::TrailStatus>* find_status(const model::Account& account, con
   return nullptr;
 }
 
-const Result<model::EventSelectors>* find_selectors(const model::Account& account, const model::Trail& trail) {
+const Result<model::EventSelectors>* find_selectors(const model::Account& account,
+                                                    const model::Trail& trail) {
   for (const auto& region : account.regions) {
     if (const auto found = region.event_selectors.find(trail.name); found != region.event_selectors.end()) {
       return &found->second;
@@ -61,8 +61,9 @@ std::optional<std::string> alarm_problem(const model::Alarm& alarm, double metri
     return fmt::format("alarm {} has no threshold", alarm.name);
   }
   const double threshold = *alarm.threshold;
-  const bool fires = (alarm.comparison_operator == "GreaterThanOrEqualToThreshold" && metric_value >= threshold) ||
-                     (alarm.comparison_operator == "GreaterThanThreshold" && metric_value > threshold);
+  const bool fires =
+      (alarm.comparison_operator == "GreaterThanOrEqualToThreshold" && metric_value >= threshold) ||
+      (alarm.comparison_operator == "GreaterThanThreshold" && metric_value > threshold);
   if (!fires) {
     return fmt::format("alarm {} ({} {}) does not fire on a single event (metric value {})", alarm.name,
                        alarm.comparison_operator, threshold, metric_value);
@@ -99,20 +100,24 @@ ChainOutcome follow_subscribers(const std::vector<const model::Alarm*>& alarms, 
       }
       const std::string topic = arn->resource;
       const auto* region = region_of(input.snapshot, arn->account, arn->region);
-      const auto* subscriptions = region == nullptr ? nullptr : [&]() -> const Result<std::vector<model::Subscription>>* {
+      const auto* subscriptions =
+          region == nullptr ? nullptr : [&]() -> const Result<std::vector<model::Subscription>>* {
         const auto found = region->subscriptions.find(topic);
         return found == region->subscriptions.end() ? nullptr : &found->second;
       }();
       if (subscriptions == nullptr || !*subscriptions) {
-        const auto detail = subscriptions == nullptr
-                                ? fmt::format("accounts/{}/regions/{}/sns/ListSubscriptionsByTopic/{}.json not collected",
-                                              arn->account, arn->region, topic)
-                                : (*subscriptions).error().describe();
+        const auto detail =
+            subscriptions == nullptr
+                ? fmt::format("accounts/{}/regions/{}/sns/ListSubscriptionsByTopic/{}.json not collected",
+                              arn->account, arn->region, topic)
+                : (*subscriptions).error().describe();
         if (!best) {
-          best = stop(kSubscriberLink, Status::kUnknown,
-                      fmt::format("{}; cannot tell whether topic {} has a confirmed subscriber: {}.", so_far_en, action, detail),
-                      fmt::format("{}。トピック {} に承認済みのサブスクリプションがあるか判定できません: {}。", so_far_ja,
-                                  action, detail));
+          best =
+              stop(kSubscriberLink, Status::kUnknown,
+                   fmt::format("{}; cannot tell whether topic {} has a confirmed subscriber: {}.", so_far_en,
+                               action, detail),
+                   fmt::format("{}。トピック {} に承認済みのサブスクリプションがあるか判定できません: {}。",
+                               so_far_ja, action, detail));
         }
         continue;
       }
@@ -127,31 +132,37 @@ ChainOutcome follow_subscribers(const std::vector<const model::Alarm*>& alarms, 
       }
       if (confirmed > 0) {
         auto outcome = stop(kSubscriberLink, Status::kPass,
-                            fmt::format("{} -> SNS topic {} with {} confirmed subscription(s).", so_far_en, action, confirmed),
-                            fmt::format("{} -> SNS トピック {} (承認済みサブスクリプション {} 件)。", so_far_ja, action,
-                                        confirmed));
+                            fmt::format("{} -> SNS topic {} with {} confirmed subscription(s).", so_far_en,
+                                        action, confirmed),
+                            fmt::format("{} -> SNS トピック {} (承認済みサブスクリプション {} 件)。",
+                                        so_far_ja, action, confirmed));
         outcome.evidence.push_back({"Topic", action});
         return outcome;
       }
-      best = stop(kSubscriberLink, Status::kFail,
-                  fmt::format("{}; but SNS topic {} has no confirmed subscription ({} pending confirmation), so nobody "
-                              "is told.",
-                              so_far_en, action, pending),
-                  fmt::format("{}。しかし SNS トピック {} に承認済みのサブスクリプションがなく (確認待ち {} 件)、誰にも通知"
-                              "されません。",
-                              so_far_ja, action, pending));
+      best = stop(
+          kSubscriberLink, Status::kFail,
+          fmt::format(
+              "{}; but SNS topic {} has no confirmed subscription ({} pending confirmation), so nobody "
+              "is told.",
+              so_far_en, action, pending),
+          fmt::format(
+              "{}。しかし SNS トピック {} に承認済みのサブスクリプションがなく (確認待ち {} 件)、誰にも通知"
+              "されません。",
+              so_far_ja, action, pending));
     }
   }
   if (best) {
     return *best;
   }
-  return stop(kSubscriberLink, Status::kFail,
-              fmt::format("{}; but none of the alarm actions is an SNS topic, so nobody is told.", so_far_en),
-              fmt::format("{}。しかしアラームのアクションに SNS トピックがなく、誰にも通知されません。", so_far_ja));
+  return stop(
+      kSubscriberLink, Status::kFail,
+      fmt::format("{}; but none of the alarm actions is an SNS topic, so nobody is told.", so_far_en),
+      fmt::format("{}。しかしアラームのアクションに SNS トピックがなく、誰にも通知されません。", so_far_ja));
 }
 
 ChainOutcome follow_alarms(const std::vector<CoveringFilter>& filters, const model::Region& region,
-                           const EvaluationInput& input, const std::string& so_far_en, const std::string& so_far_ja) {
+                           const EvaluationInput& input, const std::string& so_far_en,
+                           const std::string& so_far_ja) {
   if (!region.alarms) {
     const auto detail = region.alarms.error().describe();
     return stop(kAlarmLink, Status::kUnknown, fmt::format("{}; alarms unknown: {}.", so_far_en, detail),
@@ -181,8 +192,10 @@ ChainOutcome follow_alarms(const std::vector<CoveringFilter>& filters, const mod
   }
   if (good.empty()) {
     if (first_problem.empty()) {
-      return stop(kAlarmLink, Status::kFail, fmt::format("{}; but no CloudWatch alarm watches {}.", so_far_en, metrics),
-                  fmt::format("{}。しかし {} を監視する CloudWatch アラームがありません。", so_far_ja, metrics));
+      return stop(
+          kAlarmLink, Status::kFail,
+          fmt::format("{}; but no CloudWatch alarm watches {}.", so_far_en, metrics),
+          fmt::format("{}。しかし {} を監視する CloudWatch アラームがありません。", so_far_ja, metrics));
     }
     return stop(kAlarmLink, Status::kFail, fmt::format("{}; but {}.", so_far_en, first_problem),
                 fmt::format("{}。しかし問題があります: {}。", so_far_ja, first_problem));
@@ -191,11 +204,13 @@ ChainOutcome follow_alarms(const std::vector<CoveringFilter>& filters, const mod
                             fmt::format("{} -> アラーム {}", so_far_ja, good.front()->name));
 }
 
-ChainOutcome follow_filters(const model::Region& region, const std::string& group, const EvaluationInput& input,
-                            const std::string& so_far_en, const std::string& so_far_ja) {
+ChainOutcome follow_filters(const model::Region& region, const std::string& group,
+                            const EvaluationInput& input, const std::string& so_far_en,
+                            const std::string& so_far_ja) {
   if (!region.metric_filters) {
     const auto detail = region.metric_filters.error().describe();
-    return stop(kFilterLink, Status::kUnknown, fmt::format("{}; metric filters unknown: {}.", so_far_en, detail),
+    return stop(kFilterLink, Status::kUnknown,
+                fmt::format("{}; metric filters unknown: {}.", so_far_en, detail),
                 fmt::format("{}。メトリクスフィルターを確認できません: {}。", so_far_ja, detail));
   }
   static const auto kCis = *logs::parse_filter_pattern(logs::kCisRootUsagePattern);
@@ -210,8 +225,8 @@ ChainOutcome follow_filters(const model::Region& region, const std::string& grou
     ++on_group;
     const auto pattern = logs::parse_filter_pattern(filter.pattern);
     if (!pattern) {
-      unjudged += fmt::format("{}{} ({}: {})", unjudged.empty() ? "" : "; ", filter.name, pattern.error().where,
-                              pattern.error().message);
+      unjudged += fmt::format("{}{} ({}: {})", unjudged.empty() ? "" : "; ", filter.name,
+                              pattern.error().where, pattern.error().message);
       continue;
     }
     auto coverage = logs::compare_patterns(*pattern, kCis);
@@ -220,18 +235,20 @@ ChainOutcome follow_filters(const model::Region& region, const std::string& grou
     } else if (coverage.covers_reference) {
       covering.push_back({&filter, std::move(coverage)});
     } else if (missed.empty()) {
-      missed = fmt::format("filter {} misses root events such as {{{}}}", filter.name, coverage.missed_example);
+      missed =
+          fmt::format("filter {} misses root events such as {{{}}}", filter.name, coverage.missed_example);
     }
   }
   if (covering.empty()) {
     if (!unjudged.empty()) {
-      return stop(kFilterLink, Status::kUnknown,
-                  fmt::format("{}; but no metric filter is known to match every root event, and these could not "
-                              "be judged: {}{}.",
-                              so_far_en, unjudged, missed.empty() ? "" : "; " + missed),
-                  fmt::format("{}。すべてのルート操作に一致するメトリクスフィルターが確認できず、次のフィルターは判定"
-                              "できません: {}。",
-                              so_far_ja, unjudged));
+      return stop(
+          kFilterLink, Status::kUnknown,
+          fmt::format("{}; but no metric filter is known to match every root event, and these could not "
+                      "be judged: {}{}.",
+                      so_far_en, unjudged, missed.empty() ? "" : "; " + missed),
+          fmt::format("{}。すべてのルート操作に一致するメトリクスフィルターが確認できず、次のフィルターは判定"
+                      "できません: {}。",
+                      so_far_ja, unjudged));
     }
     if (on_group == 0) {
       return stop(kFilterLink, Status::kFail,
@@ -245,12 +262,14 @@ ChainOutcome follow_filters(const model::Region& region, const std::string& grou
   std::string note_en;
   std::string note_ja;
   if (first.coverage.broader) {
-    note_en = fmt::format(" (broader than the CIS pattern: it also fires on {{{}}})", first.coverage.broader_example);
+    note_en = fmt::format(" (broader than the CIS pattern: it also fires on {{{}}})",
+                          first.coverage.broader_example);
     note_ja = fmt::format(" (CIS のパターンより広く、{{{}}} でも発火します)", first.coverage.broader_example);
   }
-  auto outcome = follow_alarms(covering, region, input,
-                               fmt::format("{} -> metric filter {}{}", so_far_en, first.filter->name, note_en),
-                               fmt::format("{} -> メトリクスフィルター {}{}", so_far_ja, first.filter->name, note_ja));
+  auto outcome =
+      follow_alarms(covering, region, input,
+                    fmt::format("{} -> metric filter {}{}", so_far_en, first.filter->name, note_en),
+                    fmt::format("{} -> メトリクスフィルター {}{}", so_far_ja, first.filter->name, note_ja));
   outcome.evidence.push_back({"filterPattern", first.filter->pattern});
   return outcome;
 }
@@ -266,11 +285,11 @@ ChainOutcome follow_root_usage_chain(const model::Trail& trail, const Evaluation
     return outcome;
   };
   if (!trail.multi_region) {
-    return finish(stop(kTrailLink, Status::kFail,
-                       fmt::format("Trail {} is single-region: root activity in other regions is not recorded.",
-                                   trail.name),
-                       fmt::format("証跡 {} は単一リージョンです。他のリージョンでのルート操作は記録されません。",
-                                   trail.name)));
+    return finish(stop(
+        kTrailLink, Status::kFail,
+        fmt::format("Trail {} is single-region: root activity in other regions is not recorded.", trail.name),
+        fmt::format("証跡 {} は単一リージョンです。他のリージョンでのルート操作は記録されません。",
+                    trail.name)));
   }
   const auto* status = find_status(account, trail);
   if (status == nullptr || !*status) {
@@ -282,60 +301,71 @@ ChainOutcome follow_root_usage_chain(const model::Trail& trail, const Evaluation
                        fmt::format("証跡 {} がログ記録中か判定できません: {}。", trail.name, detail)));
   }
   if (!(*status)->is_logging) {
-    return finish(stop(kLoggingLink, Status::kFail,
-                       fmt::format("Trail {} is multi-region but not logging (IsLogging = false).", trail.name),
-                       fmt::format("証跡 {} はマルチリージョンですがログ記録が停止しています (IsLogging = false)。",
-                                   trail.name)));
+    return finish(
+        stop(kLoggingLink, Status::kFail,
+             fmt::format("Trail {} is multi-region but not logging (IsLogging = false).", trail.name),
+             fmt::format("証跡 {} はマルチリージョンですがログ記録が停止しています (IsLogging = false)。",
+                         trail.name)));
   }
   std::string selectors_note_en = "; management event selectors not collected";
   std::string selectors_note_ja = "。管理イベントのセレクターは未収集";
   if (const auto* selectors = find_selectors(account, trail); selectors != nullptr && *selectors) {
     if (!(*selectors)->management_read || !(*selectors)->management_write) {
-      return finish(stop(kLoggingLink, Status::kFail,
-                         fmt::format("Trail {} does not log {} management events, so some root activity is not "
-                                     "recorded.",
-                                     trail.name, (*selectors)->management_write ? "read" : "write"),
-                         fmt::format("証跡 {} は管理イベントの{}を記録しないため、一部のルート操作が記録されません。",
-                                     trail.name, (*selectors)->management_write ? "読み取り" : "書き込み")));
+      return finish(
+          stop(kLoggingLink, Status::kFail,
+               fmt::format("Trail {} does not log {} management events, so some root activity is not "
+                           "recorded.",
+                           trail.name, (*selectors)->management_write ? "read" : "write"),
+               fmt::format("証跡 {} は管理イベントの{}を記録しないため、一部のルート操作が記録されません。",
+                           trail.name, (*selectors)->management_write ? "読み取り" : "書き込み")));
     }
     selectors_note_en = ", management events read and write";
     selectors_note_ja = "、管理イベントの読み取りと書き込み";
   }
-  const std::string so_far_en = fmt::format("Trail {} (multi-region, logging{})", trail.name, selectors_note_en);
-  const std::string so_far_ja = fmt::format("証跡 {} (マルチリージョン、ログ記録中{})", trail.name, selectors_note_ja);
+  const std::string so_far_en =
+      fmt::format("Trail {} (multi-region, logging{})", trail.name, selectors_note_en);
+  const std::string so_far_ja =
+      fmt::format("証跡 {} (マルチリージョン、ログ記録中{})", trail.name, selectors_note_ja);
   if (trail.log_group_arn.empty()) {
-    return finish(stop(kLogGroupLink, Status::kFail,
-                       fmt::format("{} does not deliver to CloudWatch Logs, so no metric filter can see root activity.",
-                                   so_far_en),
-                       fmt::format("{} は CloudWatch Logs に配信していないため、メトリクスフィルターでルート操作を検知"
-                                   "できません。",
-                                   so_far_ja)));
+    return finish(
+        stop(kLogGroupLink, Status::kFail,
+             fmt::format("{} does not deliver to CloudWatch Logs, so no metric filter can see root activity.",
+                         so_far_en),
+             fmt::format("{} は CloudWatch Logs に配信していないため、メトリクスフィルターでルート操作を検知"
+                         "できません。",
+                         so_far_ja)));
   }
   const auto arn = parse_arn(trail.log_group_arn);
   const auto group = arn ? log_group_name(*arn) : std::nullopt;
   if (!group) {
     return finish(stop(kLogGroupLink, Status::kUnknown,
-                       fmt::format("{}: CloudWatchLogsLogGroupArn {} is not a log group ARN.", so_far_en, trail.log_group_arn),
-                       fmt::format("{}: CloudWatchLogsLogGroupArn {} はロググループの ARN ではありません。", so_far_ja,
-                                   trail.log_group_arn)));
+                       fmt::format("{}: CloudWatchLogsLogGroupArn {} is not a log group ARN.", so_far_en,
+                                   trail.log_group_arn),
+                       fmt::format("{}: CloudWatchLogsLogGroupArn {} はロググループの ARN ではありません。",
+                                   so_far_ja, trail.log_group_arn)));
   }
   const auto* region = region_of(input.snapshot, arn->account, arn->region);
   if (region == nullptr) {
     const bool elsewhere = arn->account != account.id && input.snapshot.find_account(arn->account) == nullptr;
     return finish(stop(
         kLogGroupLink, Status::kUnknown,
-        elsewhere ? fmt::format("{} delivers to log group {} in account {} (an organization trail); that account is not "
-                                "in this snapshot, so the metric filter and alarm cannot be checked here (Security "
-                                "Hub reports NO_DATA). Scan that account too.",
-                                so_far_en, *group, arn->account)
-                  : fmt::format("{} delivers to log group {} in {}, whose region folder was not collected.", so_far_en,
-                                *group, arn->region),
-        elsewhere ? fmt::format("{} はアカウント {} のロググループ {} に配信しています (組織の証跡)。そのアカウントは"
-                                "このスナップショットにないため、ここではメトリクスフィルターとアラームを確認できま"
-                                "せん (Security Hub は NO_DATA)。そのアカウントもスキャンしてください。",
-                                so_far_ja, arn->account, *group)
-                  : fmt::format("{} はロググループ {} ({}) に配信していますが、そのリージョンのフォルダーは未収集です。",
-                                so_far_ja, *group, arn->region)));
+        elsewhere
+            ? fmt::format(
+                  "{} delivers to log group {} in account {} (an organization trail); that account is not "
+                  "in this snapshot, so the metric filter and alarm cannot be checked here (Security "
+                  "Hub reports NO_DATA). Scan that account too.",
+                  so_far_en, *group, arn->account)
+            : fmt::format("{} delivers to log group {} in {}, whose region folder was not collected.",
+                          so_far_en, *group, arn->region),
+        elsewhere
+            ? fmt::format(
+                  "{} はアカウント {} のロググループ {} に配信しています (組織の証跡)。そのアカウントは"
+                  "このスナップショットにないため、ここではメトリクスフィルターとアラームを確認できま"
+                  "せん (Security Hub は NO_DATA)。そのアカウントもスキャンしてください。",
+                  so_far_ja, arn->account, *group)
+            : fmt::format(
+                  "{} はロググループ {} ({}) に配信していますが、そのリージョンのフォルダーは未収集です。",
+                  so_far_ja, *group, arn->region)));
   }
   return finish(follow_filters(*region, *group, input, fmt::format("{} -> log group {}", so_far_en, *group),
                                fmt::format("{} -> ロググループ {}", so_far_ja, *group)));

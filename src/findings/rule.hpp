@@ -4,6 +4,7 @@
 #include "findings/severity.hpp"
 #include "i18n/text.hpp"
 
+#include <array>
 #include <span>
 #include <string_view>
 
@@ -52,9 +53,9 @@ struct CisReference {
   std::string_view item = {};
 };
 struct CisReferences {
-  CisReference rows[9];
+  std::array<CisReference, 9> rows{};
   size_t count = 0;
-  std::span<const CisReference> view() const { return {rows, count}; }
+  std::span<const CisReference> view() const { return {rows.data(), count}; }
 };
 CisReferences expand_cis(const CisItems& items);
 
