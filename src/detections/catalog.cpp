@@ -1,10 +1,12 @@
 #include "detections/catalog.hpp"
 
+#include <array>
+
 namespace rg::detections {
 namespace {
 
 // Adding a detection: its own file, a line in catalog.hpp, a line here, and tests.
-constinit const Detection* const kCatalog[] = {
+constinit const std::array<const Detection*, 13> kCatalog = {
     &kRootActivityCis,
     &kRootConsoleActionCisBlindSpot,
     &kRootConsoleSigninSuccess,

@@ -2,10 +2,12 @@
 #include "detections/catalog.hpp"
 #include "detections/root_predicates.hpp"
 
+#include <array>
+
 namespace rg::detections {
 namespace {
 
-constexpr std::string_view kEventNames[] = {"DeactivateMFADevice", "DeleteVirtualMFADevice"};
+constexpr std::array<std::string_view, 2> kEventNames = {"DeactivateMFADevice", "DeleteVirtualMFADevice"};
 
 constinit const RuleMetadata kMetadata{
     .id = "root-mfa-device-removed",

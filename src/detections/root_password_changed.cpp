@@ -2,13 +2,15 @@
 #include "detections/catalog.hpp"
 #include "detections/root_predicates.hpp"
 
+#include <array>
+
 namespace rg::detections {
 namespace {
 
 // PasswordUpdated is the sign-in event for root's own change; the LoginProfile calls are what sts:AssumeRoot
 // sessions (IAMCreateRootUserPassword, IAMDeleteRootUserCredentials) record; ChangePassword for completeness.
-constexpr std::string_view kEventNames[] = {"PasswordUpdated", "ChangePassword", "CreateLoginProfile",
-                                            "UpdateLoginProfile", "DeleteLoginProfile"};
+constexpr std::array<std::string_view, 5> kEventNames = {
+    "PasswordUpdated", "ChangePassword", "CreateLoginProfile", "UpdateLoginProfile", "DeleteLoginProfile"};
 
 constinit const RuleMetadata kMetadata{
     .id = "root-password-changed",

@@ -2,10 +2,13 @@
 #include "detections/catalog.hpp"
 #include "detections/root_predicates.hpp"
 
+#include <array>
+
 namespace rg::detections {
 namespace {
 
-constexpr std::string_view kEventNames[] = {"PasswordRecoveryRequested", "PasswordRecoveryCompleted"};
+constexpr std::array<std::string_view, 2> kEventNames = {"PasswordRecoveryRequested",
+                                                         "PasswordRecoveryCompleted"};
 
 constinit const RuleMetadata kMetadata{
     .id = "root-password-recovery",

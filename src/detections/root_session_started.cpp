@@ -2,10 +2,12 @@
 #include "detections/catalog.hpp"
 #include "detections/root_predicates.hpp"
 
+#include <array>
+
 namespace rg::detections {
 namespace {
 
-constexpr std::string_view kEventNames[] = {"AssumeRoot"};
+constexpr std::array<std::string_view, 1> kEventNames = {"AssumeRoot"};
 
 constinit const RuleMetadata kMetadata{
     .id = "root-session-started",

@@ -2,10 +2,12 @@
 #include "detections/catalog.hpp"
 #include "detections/root_predicates.hpp"
 
+#include <array>
+
 namespace rg::detections {
 namespace {
 
-constexpr std::string_view kEventNames[] = {"UploadSigningCertificate"};
+constexpr std::array<std::string_view, 1> kEventNames = {"UploadSigningCertificate"};
 
 constinit const RuleMetadata kMetadata{
     .id = "root-signing-certificate-created",

@@ -26,7 +26,7 @@ std::string top(const std::map<std::string, std::size_t>& counts, std::size_t ma
   std::string out;
   for (std::size_t i = 0; i < sorted.size() && i < kListed; ++i) {
     // User agents run to hundreds of characters; the JSON output keeps them whole.
-    out += fmt::format("{}{} ({})", i ? ", " : "", truncate_to_width(sorted[i].first, max_width),
+    out += fmt::format("{}{} ({})", i > 0 ? ", " : "", truncate_to_width(sorted[i].first, max_width),
                        sorted[i].second);
   }
   if (sorted.size() > kListed) {

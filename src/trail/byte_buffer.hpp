@@ -21,6 +21,7 @@ public:
     if (capacity <= capacity_) {
       return;
     }
+    // NOLINTNEXTLINE(modernize-avoid-c-arrays): uninitialised storage on purpose (no zero fill)
     std::unique_ptr<char[]> grown(new char[capacity + simdjson::SIMDJSON_PADDING]);
     if (size_ > 0) {
       std::memcpy(grown.get(), data_.get(), size_);
@@ -40,7 +41,7 @@ public:
   }
 
 private:
-  std::unique_ptr<char[]> data_;
+  std::unique_ptr<char[]> data_; // NOLINT(modernize-avoid-c-arrays): see reserve()
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;
 };

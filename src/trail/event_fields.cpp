@@ -229,7 +229,7 @@ error_code read_event_fields(od::object record, EventView& event, EventSink& sin
     default:
       break;
     }
-    if (error) {
+    if (error != SUCCESS) {
       return error;
     }
     if (!decided && seen_user && !event.event_name.empty()) {

@@ -1,12 +1,14 @@
 #include "trail/file_scanner.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <span>
 #include <sys/stat.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace rg::trail {
@@ -60,14 +62,27 @@ constexpr std::size_t kCompressedShareOfLimit = 2;
 // that is the whole size, so a file bound to overflow the whole-file buffer goes straight to the stream
 // instead of being half inflated first. (A multi-member file may understate it; the inflater then says so.)
 bool trailer_says_too_large(int fd, std::uint64_t size, std::size_t whole_limit) {
-  unsigned char trailer[4] = {0, 0, 0, 0};
-  if (size < 18 || ::pread(fd, trailer, sizeof trailer, static_cast<off_t>(size - 4)) != 4) {
+  std::array<unsigned char, 4> trailer{};
+  if (size < 18 || ::pread(fd, trailer.data(), trailer.size(), static_cast<off_t>(size - 4)) != 4) {
     return false;
   }
   const std::uint64_t isize =
       static_cast<std::uint64_t>(trailer[0]) | static_cast<std::uint64_t>(trailer[1]) << 8 |
       static_cast<std::uint64_t>(trailer[2]) << 16 | static_cast<std::uint64_t>(trailer[3]) << 24;
   return isize > whole_limit;
+}
+
+// Turns the reader's outcome into the file's: the first failure, or the records it had to skip.
+void finish(const TrailFile& file, const ReadCounts& counts, std::optional<ReadFailure> failure,
+            FileOutcome& outcome) {
+  outcome.events = counts.events;
+  if (failure) {
+    outcome.problem = file_problem(file, std::move(failure->where), std::move(failure->message));
+  } else if (counts.not_objects > 0) {
+    outcome.problem =
+        Problem{ProblemKind::kInvalid, file.path, "Records",
+                fmt::format("{} record(s) are not JSON objects and were skipped", counts.not_objects)};
+  }
 }
 
 } // namespace
@@ -78,12 +93,14 @@ FileOutcome FileScanner::scan(const TrailFile& file, EventSink& sink) {
   FileOutcome outcome;
   FileDescriptor fd(::open(file.path.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) {
-    outcome.problem = file_problem(file, "", fmt::format("cannot open: {}", std::strerror(errno)));
+    outcome.problem =
+        file_problem(file, "", fmt::format("cannot open: {}", std::generic_category().message(errno)));
     return outcome;
   }
   struct stat info {};
   if (::fstat(fd.get(), &info) != 0) {
-    outcome.problem = file_problem(file, "", fmt::format("cannot stat: {}", std::strerror(errno)));
+    outcome.problem =
+        file_problem(file, "", fmt::format("cannot stat: {}", std::generic_category().message(errno)));
     return outcome;
   }
   const auto size = static_cast<std::uint64_t>(info.st_size);
@@ -91,14 +108,14 @@ FileOutcome FileScanner::scan(const TrailFile& file, EventSink& sink) {
     outcome.problem = file_problem(file, "", "empty file");
     return outcome;
   }
-  unsigned char magic[2] = {0, 0};
-  const ssize_t got = ::pread(fd.get(), magic, sizeof magic, 0);
+  std::array<unsigned char, 2> magic{};
+  const ssize_t got = ::pread(fd.get(), magic.data(), magic.size(), 0);
   const bool gzip = got == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
   if (!gzip && file.path.ends_with(".gz")) {
     outcome.problem = file_problem(file, "", "the name ends in .gz but the content is not gzip data");
     return outcome;
   }
-  const std::size_t whole_limit = static_cast<std::size_t>(
+  const auto whole_limit = static_cast<std::size_t>(
       std::min<std::uint64_t>(options_.whole_file_limit, options_.max_inflated_bytes));
   const std::uint64_t whole_input_limit = gzip ? whole_limit / kCompressedShareOfLimit : whole_limit;
   if (size > whole_input_limit || (gzip && trailer_says_too_large(fd.get(), size, whole_limit))) {
@@ -110,7 +127,8 @@ FileOutcome FileScanner::scan(const TrailFile& file, EventSink& sink) {
   input.reserve(static_cast<std::size_t>(size));
   const ssize_t read = read_fully(fd.get(), input.data(), static_cast<std::size_t>(size));
   if (read < 0) {
-    outcome.problem = file_problem(file, "", fmt::format("read failed: {}", std::strerror(errno)));
+    outcome.problem =
+        file_problem(file, "", fmt::format("read failed: {}", std::generic_category().message(errno)));
     return outcome;
   }
   input.resize(static_cast<std::size_t>(read));
@@ -150,18 +168,6 @@ void FileScanner::read_streamed(const TrailFile& file, bool gzip, EventSink& sin
   ReadCounts counts;
   auto failure = record_stream_.read(stream_, reader_, sink, limits, counts, outcome.bytes_inflated);
   finish(file, counts, std::move(failure), outcome);
-}
-
-void FileScanner::finish(const TrailFile& file, const ReadCounts& counts, std::optional<ReadFailure> failure,
-                         FileOutcome& outcome) {
-  outcome.events = counts.events;
-  if (failure) {
-    outcome.problem = file_problem(file, std::move(failure->where), std::move(failure->message));
-  } else if (counts.not_objects > 0) {
-    outcome.problem =
-        Problem{ProblemKind::kInvalid, file.path, "Records",
-                fmt::format("{} record(s) are not JSON objects and were skipped", counts.not_objects)};
-  }
 }
 
 } // namespace rg::trail

@@ -33,8 +33,6 @@ public:
 private:
   void read_whole(const TrailFile& file, EventSink& sink, FileOutcome& outcome);
   void read_streamed(const TrailFile& file, bool gzip, EventSink& sink, FileOutcome& outcome);
-  void finish(const TrailFile& file, const ReadCounts& counts, std::optional<ReadFailure> failure,
-              FileOutcome& outcome);
 
   const TrailScanOptions& options_;
   RecordReader reader_;

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <isa-l/igzip_lib.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace rg::trail {
@@ -56,11 +57,12 @@ Result<bool> InflateStream::open(const std::string& path, bool gzip) {
   consumed_ = 0;
   fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0) {
-    return Problem{ProblemKind::kUnreadable, path, "", fmt::format("cannot open: {}", std::strerror(errno))};
+    return Problem{ProblemKind::kUnreadable, path, "",
+                   fmt::format("cannot open: {}", std::generic_category().message(errno))};
   }
   if (gzip_) {
     if (!input_) {
-      input_ = std::make_unique<unsigned char[]>(kInputChunk);
+      input_ = std::make_unique<unsigned char[]>(kInputChunk); // NOLINT(modernize-avoid-c-arrays)
       input_capacity_ = kInputChunk;
     }
     isal_inflate_init(state_.get());
@@ -84,7 +86,7 @@ Result<bool> InflateStream::refill() {
       if (errno == EINTR) {
         continue;
       }
-      return problem(fmt::format("read failed: {}", std::strerror(errno)));
+      return problem(fmt::format("read failed: {}", std::generic_category().message(errno)));
     }
     if (n == 0) {
       input_ended_ = true;
@@ -112,7 +114,7 @@ Result<std::size_t> InflateStream::read_plain(char* out, std::size_t capacity) {
       if (errno == EINTR) {
         continue;
       }
-      return problem(fmt::format("read failed: {}", std::strerror(errno)));
+      return problem(fmt::format("read failed: {}", std::generic_category().message(errno)));
     }
     if (n == 0) {
       finished_ = true;
@@ -166,7 +168,7 @@ Result<std::size_t> InflateStream::read_gzip(char* out, std::size_t capacity) {
       }
     }
     const std::uint32_t in_before = state_->avail_in;
-    const std::uint32_t out_before = static_cast<std::uint32_t>(capacity - produced);
+    const auto out_before = static_cast<std::uint32_t>(capacity - produced);
     state_->next_out = reinterpret_cast<std::uint8_t*>(out + produced);
     state_->avail_out = out_before;
     const int status = isal_inflate(state_.get());

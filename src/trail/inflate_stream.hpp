@@ -41,7 +41,7 @@ private:
   bool finished_ = false;
   std::uint64_t consumed_ = 0; // compressed bytes already handed to the inflater, for messages
   std::unique_ptr<inflate_state> state_;
-  std::unique_ptr<unsigned char[]> input_;
+  std::unique_ptr<unsigned char[]> input_; // NOLINT(modernize-avoid-c-arrays): a raw input buffer for isa-l
   std::size_t input_capacity_ = 0;
 };
 

@@ -1,5 +1,6 @@
 #include "trail/key_layout.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace rg::trail {
@@ -9,12 +10,7 @@ bool all_digits(std::string_view text, size_t length) {
   if (text.size() != length) {
     return false;
   }
-  for (const char c : text) {
-    if (c < '0' || c > '9') {
-      return false;
-    }
-  }
-  return true;
+  return std::ranges::all_of(text, [](char c) { return c >= '0' && c <= '9'; });
 }
 
 unsigned to_number(std::string_view digits) {

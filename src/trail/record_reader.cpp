@@ -39,8 +39,8 @@ public:
                                                EventSink& sink, ReadCounts& counts);
 
 private:
-  std::optional<ReadFailure> read_records(od::array records, std::size_t first_index, EventSink& sink,
-                                          ReadCounts& counts);
+  static std::optional<ReadFailure> read_records(od::array records, std::size_t first_index, EventSink& sink,
+                                                 ReadCounts& counts);
   std::optional<ReadFailure> read_lookup_events(od::array events, EventSink& sink, ReadCounts& counts);
 
   od::parser parser_;
@@ -67,6 +67,7 @@ std::optional<ReadFailure> RecordReader::Impl::read_records(od::array records, s
   std::size_t index = first_index;
   for (auto element : records) {
     od::value value;
+    // NOLINTNEXTLINE(performance-move-const-arg): simdjson_result::get() is &&-qualified
     if (auto error = std::move(element).get(value)) {
       return failure(fmt::format("Records[{}]", index), error);
     }
@@ -191,7 +192,7 @@ std::optional<ReadFailure> RecordReader::Impl::read_document(const char* data, s
     }
   }
   if (!found) {
-    return ReadFailure{"", "no \"Records\" array (nor the \"Events\" of lookup-events output)"};
+    return ReadFailure{"", R"(no "Records" array (nor the "Events" of lookup-events output))"};
   }
   return std::nullopt;
 }

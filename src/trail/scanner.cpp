@@ -175,7 +175,7 @@ TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& 
   summary.errors = std::move(discovered.problems);
 
   unsigned threads =
-      options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+      options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(
       std::min<std::size_t>(threads, std::max<std::size_t>(1, discovered.files.size())));
   std::vector<WorkerResult> workers(threads);
