@@ -12,33 +12,40 @@ namespace {
 
 std::string cis_text(const RuleMetadata& rule) {
   std::string text;
-  for (const auto& row : expand_cis(rule.mappings.cis).view()) {
+  for (const auto& row : expand_cis(rule.mappings.cis)) {
     text += fmt::format("{}v{} {}", text.empty() ? "" : ", ", row.version, row.item);
   }
   return text;
 }
 
 std::string render_json(Lang lang) {
+  // Built member by member: nested initializer lists would keep references to temporaries (ASan saw it).
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const auto* control : controls::all_controls()) {
     const auto& rule = control->rule;
     nlohmann::ordered_json cis = nlohmann::ordered_json::array();
-    for (const auto& row : expand_cis(rule.mappings.cis).view()) {
-      cis.push_back({{"version", row.version}, {"item", row.item}});
+    for (const auto& row : expand_cis(rule.mappings.cis)) {
+      nlohmann::ordered_json entry;
+      entry["version"] = std::string(row.version);
+      entry["item"] = std::string(row.item);
+      cis.push_back(std::move(entry));
     }
-    list.push_back({{"id", rule.id},
-                    {"severity", to_string(rule.severity)},
-                    {"title", rule.title.get(lang)},
-                    {"risk", rule.risk.get(lang)},
-                    {"explanation", rule.explanation.get(lang)},
-                    {"security_hub", rule.mappings.security_hub},
-                    {"security_hub_retired", rule.mappings.security_hub_retired},
-                    {"cis", cis},
-                    {"remediation",
-                     {{"console", rule.remediation.console.get(lang)},
-                      {"cli", rule.remediation.cli},
-                      {"terraform", rule.remediation.terraform},
-                      {"limits", rule.remediation.limits.get(lang)}}}});
+    nlohmann::ordered_json remediation;
+    remediation["console"] = std::string(rule.remediation.console.get(lang));
+    remediation["cli"] = std::string(rule.remediation.cli);
+    remediation["terraform"] = std::string(rule.remediation.terraform);
+    remediation["limits"] = std::string(rule.remediation.limits.get(lang));
+    nlohmann::ordered_json item;
+    item["id"] = std::string(rule.id);
+    item["severity"] = std::string(to_string(rule.severity));
+    item["title"] = std::string(rule.title.get(lang));
+    item["risk"] = std::string(rule.risk.get(lang));
+    item["explanation"] = std::string(rule.explanation.get(lang));
+    item["security_hub"] = std::string(rule.mappings.security_hub);
+    item["security_hub_retired"] = std::string(rule.mappings.security_hub_retired);
+    item["cis"] = std::move(cis);
+    item["remediation"] = std::move(remediation);
+    list.push_back(std::move(item));
   }
   return list.dump(2) + "\n";
 }

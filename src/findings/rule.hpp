@@ -55,7 +55,12 @@ struct CisReference {
 struct CisReferences {
   std::array<CisReference, 9> rows{};
   size_t count = 0;
-  std::span<const CisReference> view() const { return {rows.data(), count}; }
+  // Iterate the value itself (`for (row : expand_cis(items))`): a view of a temporary would dangle,
+  // so view() is only available on named objects.
+  std::span<const CisReference> view() const& { return {rows.data(), count}; }
+  std::span<const CisReference> view() const&& = delete;
+  const CisReference* begin() const { return rows.data(); }
+  const CisReference* end() const { return rows.data() + count; }
 };
 CisReferences expand_cis(const CisItems& items);
 
