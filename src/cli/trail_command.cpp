@@ -1,0 +1,90 @@
+// rootguard trail PATH...: every use of the root user in CloudTrail logs (files, folders, lookup-events
+// output).
+#include "cli/command.hpp"
+#include "cli/output_options.hpp"
+#include "pipeline/run_trail_scan.hpp"
+#include "version.hpp"
+
+#include <fmt/format.h>
+#include <memory>
+
+namespace rg::cli {
+namespace {
+
+struct TrailArguments {
+  std::vector<std::string> paths;
+  std::string since;
+  std::string until;
+  std::vector<std::string> accounts;
+  std::vector<std::string> regions;
+  unsigned threads = 0;
+  std::uint64_t max_inflated_mib = 0;
+  std::string format = "table";
+  OutputOptions output;
+};
+
+std::optional<TimePoint> parse_time_option(const std::string& text, const char* option, bool end_of_day) {
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  auto time = parse_iso8601(text);
+  if (!time) {
+    throw FatalError(ExitCode::kUsage, fmt::format("{}: not an ISO 8601 date or time: {}", option, text));
+  }
+  // A bare date in --until means the whole of that day.
+  if (end_of_day && text.size() == 10) {
+    *time += std::chrono::hours{24} - std::chrono::seconds{1};
+  }
+  return time;
+}
+
+ExitCode run(const TrailArguments& args) {
+  pipeline::TrailScanRequest request;
+  request.paths.assign(args.paths.begin(), args.paths.end());
+  request.since = parse_time_option(args.since, "--since", false);
+  request.until = parse_time_option(args.until, "--until", true);
+  request.accounts = args.accounts;
+  request.regions = args.regions;
+  request.threads = args.threads;
+  if (args.max_inflated_mib > 0) {
+    request.max_inflated_bytes = args.max_inflated_mib << 20;
+  }
+  request.tool_version = kVersion;
+
+  const auto report = pipeline::run_trail_scan(request);
+  const report::RenderOptions render{args.output.resolved_lang(), args.output.use_color()};
+  args.output.emit(args.format == "json" ? report::render_trail_json(report, render)
+                                         : report::render_trail_table(report, render));
+  if (report.result.summary.matched > 0) {
+    return ExitCode::kFailures;
+  }
+  // "No root activity" is only trustworthy when every file was read (as for scan: see decision 0002).
+  return report.result.summary.errors.empty() ? ExitCode::kOk : ExitCode::kError;
+}
+
+} // namespace
+
+void add_trail_command(CLI::App& app, Action& action) {
+  auto args = std::make_shared<TrailArguments>();
+  auto* command = app.add_subcommand(
+      "trail", "Find every use of the root user in CloudTrail logs (.json, .json.gz, folders)");
+  command
+      ->add_option("paths", args->paths,
+                   "CloudTrail files or folders (the S3 layout AWSLogs/..., or lookup-events output)")
+      ->required();
+  command->add_option("--since", args->since,
+                      "Only events at or after this time (ISO 8601; a date means midnight UTC)");
+  command->add_option("--until", args->until,
+                      "Only events at or before this time (ISO 8601; a date means the whole day)");
+  command->add_option("--accounts", args->accounts, "Only these account ids");
+  command->add_option("--regions", args->regions, "Only these regions");
+  command->add_option("--threads", args->threads, "Worker threads (default: one per core)")
+      ->check(CLI::Range(0, 256));
+  command->add_option("--max-inflated-mib", args->max_inflated_mib,
+                      "Give up on a file that inflates past this many MiB (gzip bomb guard; default 16384)");
+  command->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember({"table", "json"}));
+  args->output.add_to(*command);
+  command->callback([args, &action] { action = [args] { return run(*args); }; });
+}
+
+} // namespace rg::cli

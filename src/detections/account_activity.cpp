@@ -1,0 +1,73 @@
+#include "detections/account_activity.hpp"
+
+#include <algorithm>
+
+namespace rg::detections {
+
+bool counts_as_root_use(const trail::MatchedEvent& event) {
+  return event.user_type == "Root" && event.console_login != "Failure";
+}
+
+std::vector<AccountActivity> summarize_accounts(const trail::TrailScanResult& result,
+                                                std::size_t recent_limit) {
+  std::map<std::string, AccountActivity> accounts;
+  for (const trail::MatchedEvent& event : result.events) {
+    AccountActivity& activity = accounts[event.account_id];
+    activity.account_id = event.account_id;
+    ++activity.events;
+    for (const std::string_view id : event.detections) {
+      ++activity.by_detection[id];
+    }
+    if (!event.source_ip.empty()) {
+      ++activity.source_ips[event.source_ip];
+    }
+    if (!event.user_agent.empty()) {
+      ++activity.user_agents[event.user_agent];
+    }
+    if (!event.region.empty()) {
+      ++activity.regions[event.region];
+    }
+    if (counts_as_root_use(event)) {
+      if (!activity.first_use || event.time < *activity.first_use) {
+        activity.first_use = event.time;
+      }
+      if (!activity.last_use || event.time > *activity.last_use) {
+        activity.last_use = event.time;
+      }
+    }
+    activity.recent.push_back(&event);
+  }
+  std::vector<AccountActivity> out;
+  out.reserve(accounts.size());
+  for (auto& [id, activity] : accounts) {
+    // Events arrive sorted oldest first; keep the newest.
+    std::reverse(activity.recent.begin(), activity.recent.end());
+    if (activity.recent.size() > recent_limit) {
+      activity.recent.resize(recent_limit);
+    }
+    out.push_back(std::move(activity));
+  }
+  return out;
+}
+
+std::vector<RootUse> most_recent_root_use(const trail::TrailScanResult& result) {
+  std::map<std::string, RootUse> latest;
+  for (const trail::MatchedEvent& event : result.events) {
+    if (!counts_as_root_use(event)) {
+      continue;
+    }
+    auto [it, inserted] = latest.try_emplace(event.account_id);
+    if (inserted || event.time >= it->second.time) {
+      it->second = RootUse{event.account_id, event.time,      event.event_time,  event.event_name,
+                           event.event_id,   event.source_ip, event.assumed_root};
+    }
+  }
+  std::vector<RootUse> out;
+  out.reserve(latest.size());
+  for (auto& [id, use] : latest) {
+    out.push_back(std::move(use));
+  }
+  return out;
+}
+
+} // namespace rg::detections

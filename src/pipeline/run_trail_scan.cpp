@@ -1,0 +1,42 @@
+#include "pipeline/run_trail_scan.hpp"
+
+#include "detections/trail_scan.hpp"
+#include "util/fatal_error.hpp"
+
+#include <fmt/format.h>
+
+namespace rg::pipeline {
+
+report::TrailReport run_trail_scan(const TrailScanRequest& request) {
+  if (request.paths.empty()) {
+    throw FatalError(ExitCode::kUsage, "trail: give at least one file or folder");
+  }
+  if (request.since && request.until && *request.since > *request.until) {
+    throw FatalError(ExitCode::kUsage,
+                     fmt::format("--since ({}) is after --until ({})", format_iso8601(*request.since),
+                                 format_iso8601(*request.until)));
+  }
+  trail::TrailScanOptions options;
+  options.paths = request.paths;
+  options.since = request.since;
+  options.until = request.until;
+  options.accounts = request.accounts;
+  options.regions = request.regions;
+  options.threads = request.threads;
+  if (request.max_inflated_bytes) {
+    options.max_inflated_bytes = *request.max_inflated_bytes;
+  }
+  report::TrailReport report;
+  report.run.tool_version = request.tool_version;
+  for (const auto& path : request.paths) {
+    report.run.paths.push_back(path.string());
+  }
+  report.run.since = request.since;
+  report.run.until = request.until;
+  report.run.accounts = request.accounts;
+  report.run.regions = request.regions;
+  report.result = detections::scan_trail(options);
+  return report;
+}
+
+} // namespace rg::pipeline

@@ -1,0 +1,27 @@
+#pragma once
+// The trail use case, shared by the CLI and (later) the dashboard: CloudTrail files -> detections -> report.
+#include "report/trail_report.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rg::pipeline {
+
+struct TrailScanRequest {
+  std::vector<std::filesystem::path> paths;
+  std::optional<TimePoint> since;
+  std::optional<TimePoint> until;
+  std::vector<std::string> accounts;
+  std::vector<std::string> regions;
+  unsigned threads = 0;                            // 0: one per core
+  std::optional<std::uint64_t> max_inflated_bytes; // per file; default: the scanner's
+  std::string tool_version;
+};
+
+// Bad files never throw: they are problems in the report. Throws FatalError only for an unusable request.
+report::TrailReport run_trail_scan(const TrailScanRequest& request);
+
+} // namespace rg::pipeline

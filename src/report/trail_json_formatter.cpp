@@ -1,0 +1,159 @@
+// `rootguard trail --format json`: the document described in docs/output-json.md (trail section).
+#include "detections/account_activity.hpp"
+#include "detections/catalog.hpp"
+#include "report/trail_report.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace rg::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json optional_time(const std::optional<TimePoint>& time) {
+  return time ? Json(format_iso8601(*time)) : Json(nullptr);
+}
+
+// Empty evidence is left out rather than written as "": a field is present only when CloudTrail had it.
+void put_if(Json& item, const char* key, const std::string& value) {
+  if (!value.empty()) {
+    item[key] = value;
+  }
+}
+
+Json event_json(const trail::MatchedEvent& event) {
+  Json item;
+  item["event_id"] = event.event_id;
+  item["detections"] = event.detections;
+  item["account_id"] = event.account_id;
+  item["event_time"] = event.event_time;
+  item["event_name"] = event.event_name;
+  item["event_source"] = event.event_source;
+  item["event_type"] = event.event_type;
+  item["source_ip"] = event.source_ip;
+  item["user_agent"] = event.user_agent;
+  item["region"] = event.region;
+  item["user_type"] = event.user_type;
+  put_if(item, "user_arn", event.user_arn);
+  put_if(item, "invoked_by", event.invoked_by);
+  item["cis_alarm_would_fire"] = cis_alarm_would_fire(event);
+  item["assumed_root"] = event.assumed_root;
+  put_if(item, "console_login", event.console_login);
+  put_if(item, "mfa_used", event.mfa_used);
+  put_if(item, "mfa_authenticated", event.mfa_authenticated);
+  put_if(item, "task_policy_arn", event.task_policy_arn);
+  put_if(item, "target_principal", event.target_principal);
+  put_if(item, "error_code", event.error_code);
+  put_if(item, "error_message", event.error_message);
+  item["file"] = event.file;
+  return item;
+}
+
+Json counted(const std::map<std::string, std::size_t>& counts, const char* name) {
+  Json list = Json::array();
+  for (const auto& [value, count] : counts) {
+    list.push_back({{name, value}, {"count", count}});
+  }
+  return list;
+}
+
+Json account_json(const detections::AccountActivity& activity) {
+  Json item;
+  item["account_id"] = activity.account_id;
+  item["first_use"] = optional_time(activity.first_use);
+  item["last_use"] = optional_time(activity.last_use);
+  item["events"] = activity.events;
+  Json by_detection = Json::object();
+  for (const auto& [id, count] : activity.by_detection) {
+    by_detection[std::string(id)] = count;
+  }
+  item["by_detection"] = std::move(by_detection);
+  item["source_ips"] = counted(activity.source_ips, "source_ip");
+  item["user_agents"] = counted(activity.user_agents, "user_agent");
+  item["regions"] = counted(activity.regions, "region");
+  Json recent = Json::array();
+  for (const auto* event : activity.recent) {
+    recent.push_back(event->event_id);
+  }
+  item["recent_event_ids"] = std::move(recent);
+  return item;
+}
+
+Json detections_json(const trail::TrailScanResult& result, Lang lang) {
+  // Only the detections that matched, in catalog order, so a reader can name every id it sees.
+  Json list = Json::array();
+  for (const auto* detection : detections::catalog()) {
+    const auto& rule = detection->metadata;
+    const bool used = std::any_of(result.events.begin(), result.events.end(), [&](const auto& event) {
+      return std::find(event.detections.begin(), event.detections.end(), rule.id) != event.detections.end();
+    });
+    if (!used) {
+      continue;
+    }
+    Json item;
+    item["id"] = rule.id;
+    item["severity"] = to_string(rule.severity);
+    item["title"] = rule.title.get(lang);
+    item["risk"] = rule.risk.get(lang);
+    item["guardduty_type"] =
+        rule.mappings.guardduty_type.empty() ? Json(nullptr) : Json(rule.mappings.guardduty_type);
+    item["security_hub"] =
+        rule.mappings.security_hub.empty() ? Json(nullptr) : Json(rule.mappings.security_hub);
+    list.push_back(std::move(item));
+  }
+  return list;
+}
+
+} // namespace
+
+bool cis_alarm_would_fire(const trail::MatchedEvent& event) {
+  return std::find(event.detections.begin(), event.detections.end(), "root-activity-cis") !=
+         event.detections.end();
+}
+
+std::string render_trail_json(const TrailReport& report, const RenderOptions& options) {
+  const auto& result = report.result;
+  const auto& s = result.summary;
+  Json doc;
+  doc["schema_version"] = "1.0";
+  doc["tool"] = {{"name", "rootguard"}, {"version", report.run.tool_version}};
+  doc["run"] = {{"command", "trail"},
+                {"paths", report.run.paths},
+                {"since", optional_time(report.run.since)},
+                {"until", optional_time(report.run.until)},
+                {"accounts", report.run.accounts},
+                {"regions", report.run.regions},
+                {"lang", to_string(options.lang)}};
+  doc["detections"] = detections_json(result, options.lang);
+  Json events = Json::array();
+  for (const auto& event : result.events) {
+    events.push_back(event_json(event));
+  }
+  doc["events"] = std::move(events);
+  Json accounts = Json::array();
+  for (const auto& activity : detections::summarize_accounts(result)) {
+    accounts.push_back(account_json(activity));
+  }
+  doc["accounts"] = std::move(accounts);
+  Json errors = Json::array();
+  for (const auto& problem : s.errors) {
+    errors.push_back({{"file", problem.file}, {"where", problem.where}, {"message", problem.message}});
+  }
+  doc["summary"] = {{"files", s.files},
+                    {"files_failed", s.files_failed},
+                    {"events", s.events},
+                    {"matched", s.matched},
+                    {"skipped", s.skipped},
+                    {"skipped_digest", s.skipped_digest},
+                    {"skipped_insight", s.skipped_insight},
+                    {"skipped_other", s.skipped_other},
+                    {"pruned", s.pruned},
+                    {"duplicates", s.duplicates},
+                    {"bytes_read", s.bytes_read},
+                    {"bytes_inflated", s.bytes_inflated},
+                    {"errors", std::move(errors)}};
+  return doc.dump(2) + "\n";
+}
+
+} // namespace rg::report

@@ -1,0 +1,144 @@
+// The terminal view of `rootguard trail`: per account, when root was used and from where, counts by
+// detection, the most recent events; then what was read and what could not be.
+#include "detections/account_activity.hpp"
+#include "detections/catalog.hpp"
+#include "i18n/display_width.hpp"
+#include "report/trail_report.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace rg::report {
+namespace {
+
+constexpr const char* kReset = "\033[0m";
+constexpr const char* kBold = "\033[1m";
+constexpr const char* kDim = "\033[2m";
+constexpr const char* kRed = "\033[31m";
+constexpr const char* kYellow = "\033[33m";
+constexpr std::size_t kListed = 5; // source IPs, user agents: the most frequent few
+
+std::string top(const std::map<std::string, std::size_t>& counts, std::size_t max_width = 60) {
+  std::vector<std::pair<std::string, std::size_t>> sorted(counts.begin(), counts.end());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::string out;
+  for (std::size_t i = 0; i < sorted.size() && i < kListed; ++i) {
+    // User agents run to hundreds of characters; the JSON output keeps them whole.
+    out += fmt::format("{}{} ({})", i > 0 ? ", " : "", truncate_to_width(sorted[i].first, max_width),
+                       sorted[i].second);
+  }
+  if (sorted.size() > kListed) {
+    out += fmt::format(", … +{}", sorted.size() - kListed);
+  }
+  return out;
+}
+
+class TrailTableWriter {
+public:
+  explicit TrailTableWriter(const RenderOptions& options)
+      : options_(options), ja_(options.lang == Lang::kJa) {}
+
+  std::string render(const TrailReport& report) {
+    std::string out;
+    const auto accounts = detections::summarize_accounts(report.result);
+    for (const auto& activity : accounts) {
+      render_account(activity, out);
+    }
+    if (accounts.empty()) {
+      out += ja_ ? "ルートユーザーに関するイベントは見つかりませんでした。\n\n"
+                 : "No root-user activity found.\n\n";
+    }
+    render_summary(report.result.summary, out);
+    return out;
+  }
+
+private:
+  std::string paint(std::string_view text, const char* code) const {
+    return options_.color ? fmt::format("{}{}{}", code, text, kReset) : std::string(text);
+  }
+
+  std::string when(const std::optional<TimePoint>& time) const {
+    return time ? format_iso8601(*time) : (ja_ ? "なし" : "none");
+  }
+
+  void render_account(const detections::AccountActivity& activity, std::string& out) const {
+    out += paint(fmt::format("{} {}", ja_ ? "アカウント" : "Account", activity.account_id), kBold) + '\n';
+    out += fmt::format("  {}: {}   {}: {}\n", ja_ ? "ルート使用 (最初)" : "Root use, first",
+                       when(activity.first_use), ja_ ? "最後" : "last", when(activity.last_use));
+    std::size_t width = 0;
+    for (const auto& [id, count] : activity.by_detection) {
+      width = std::max(width, display_width(id));
+    }
+    out += fmt::format("  {}:\n", ja_ ? "検知" : "Detections");
+    for (const auto* detection : detections::catalog()) {
+      const auto it = activity.by_detection.find(detection->metadata.id);
+      if (it == activity.by_detection.end()) {
+        continue;
+      }
+      out += fmt::format(
+          "    {:>5}  {}  {}  {}\n", it->second, pad_to_width(to_string(detection->metadata.severity), 8),
+          pad_to_width(detection->metadata.id, width), detection->metadata.title.get(options_.lang));
+    }
+    out += fmt::format("  {}: {}\n", ja_ ? "送信元 IP" : "Source IPs", top(activity.source_ips));
+    out += fmt::format("  {}: {}\n", ja_ ? "ユーザーエージェント" : "User agents", top(activity.user_agents));
+    out += fmt::format("  {}: {}\n", ja_ ? "リージョン" : "Regions", top(activity.regions));
+    out += fmt::format("  {}:\n", ja_ ? "最近のイベント" : "Most recent events");
+    for (const auto* event : activity.recent) {
+      out +=
+          fmt::format("    {}  {}  {}  {}\n", event->event_time, event->event_name,
+                      event->source_ip.empty() ? "-" : event->source_ip, fmt::join(event->detections, ", "));
+      if (!cis_alarm_would_fire(*event) && event->user_type == "Root") {
+        out += "      " +
+               paint(ja_ ? "└ CIS のルート使用アラームはこのイベントでは発報しません (invokedBy: " +
+                               (event->invoked_by.empty() ? std::string("-") : event->invoked_by) + ")"
+                         : "└ the CIS root-usage alarm would not fire for this event (invokedBy: " +
+                               (event->invoked_by.empty() ? std::string("-") : event->invoked_by) + ")",
+                     kYellow) +
+               '\n';
+      }
+      if (!event->task_policy_arn.empty()) {
+        out += "      " +
+               paint(fmt::format("└ {} {} → {}", ja_ ? "タスクポリシー" : "task policy",
+                                 event->task_policy_arn, event->target_principal),
+                     kDim) +
+               '\n';
+      }
+    }
+    out += '\n';
+  }
+
+  void render_summary(const trail::TrailSummary& s, std::string& out) const {
+    if (ja_) {
+      out += fmt::format(
+          "ファイル {} 件 (失敗 {} 件)、イベント {} 件、該当 {} 件、スキップ {} 件 (ダイジェスト {} 件)、"
+          "期間・アカウント・リージョン外 {} 件\n",
+          s.files, s.files_failed, s.events, s.matched, s.skipped, s.skipped_digest, s.pruned);
+    } else {
+      out +=
+          fmt::format("{} files read ({} failed), {} events, {} matched, {} skipped ({} digest), {} outside "
+                      "--since/--until/--accounts/--regions\n",
+                      s.files, s.files_failed, s.events, s.matched, s.skipped, s.skipped_digest, s.pruned);
+    }
+    if (!s.errors.empty()) {
+      out += paint(ja_ ? fmt::format("読み取れなかった入力: {} 件\n", s.errors.size())
+                       : fmt::format("Inputs that could not be read: {}\n", s.errors.size()),
+                   kRed);
+      for (const auto& problem : s.errors) {
+        out += fmt::format("  - {}\n", problem.describe());
+      }
+    }
+  }
+
+  RenderOptions options_;
+  bool ja_;
+};
+
+} // namespace
+
+std::string render_trail_table(const TrailReport& report, const RenderOptions& options) {
+  return TrailTableWriter(options).render(report);
+}
+
+} // namespace rg::report

@@ -1,0 +1,173 @@
+#include "trail/file_scanner.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <span>
+#include <sys/stat.h>
+#include <system_error>
+#include <unistd.h>
+
+namespace rg::trail {
+namespace {
+
+// Closes the descriptor on every path out of a read.
+class FileDescriptor {
+public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  ~FileDescriptor() {
+    if (fd_ >= 0) {
+      ::close(fd_);
+    }
+  }
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  int get() const { return fd_; }
+
+private:
+  int fd_;
+};
+
+// Reads up to `size` bytes; returns how many were read, or -1 with errno set.
+ssize_t read_fully(int fd, char* out, std::size_t size) {
+  std::size_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::read(fd, out + done, size - done);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return -1;
+    }
+    if (n == 0) {
+      break;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return static_cast<ssize_t>(done);
+}
+
+Problem file_problem(const TrailFile& file, std::string where, std::string message) {
+  return Problem{ProblemKind::kUnreadable, file.path, std::move(where), std::move(message)};
+}
+
+// A gzip member rarely inflates less than 4x for JSON; a compressed file above this share of the whole-file
+// limit would overflow it anyway, so it goes straight to the stream.
+constexpr std::size_t kCompressedShareOfLimit = 2;
+
+// A gzip file ends with ISIZE, the last member's inflated size mod 2^32: for the usual single-member file
+// that is the whole size, so a file bound to overflow the whole-file buffer goes straight to the stream
+// instead of being half inflated first. (A multi-member file may understate it; the inflater then says so.)
+bool trailer_says_too_large(int fd, std::uint64_t size, std::size_t whole_limit) {
+  std::array<unsigned char, 4> trailer{};
+  if (size < 18 || ::pread(fd, trailer.data(), trailer.size(), static_cast<off_t>(size - 4)) != 4) {
+    return false;
+  }
+  const std::uint64_t isize =
+      static_cast<std::uint64_t>(trailer[0]) | static_cast<std::uint64_t>(trailer[1]) << 8 |
+      static_cast<std::uint64_t>(trailer[2]) << 16 | static_cast<std::uint64_t>(trailer[3]) << 24;
+  return isize > whole_limit;
+}
+
+// Turns the reader's outcome into the file's: the first failure, or the records it had to skip.
+void finish(const TrailFile& file, const ReadCounts& counts, std::optional<ReadFailure> failure,
+            FileOutcome& outcome) {
+  outcome.events = counts.events;
+  if (failure) {
+    outcome.problem = file_problem(file, std::move(failure->where), std::move(failure->message));
+  } else if (counts.not_objects > 0) {
+    outcome.problem =
+        Problem{ProblemKind::kInvalid, file.path, "Records",
+                fmt::format("{} record(s) are not JSON objects and were skipped", counts.not_objects)};
+  }
+}
+
+} // namespace
+
+FileScanner::FileScanner(const TrailScanOptions& options) : options_(options) {}
+
+FileOutcome FileScanner::scan(const TrailFile& file, EventSink& sink) {
+  FileOutcome outcome;
+  FileDescriptor fd(::open(file.path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) {
+    outcome.problem =
+        file_problem(file, "", fmt::format("cannot open: {}", std::generic_category().message(errno)));
+    return outcome;
+  }
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0) {
+    outcome.problem =
+        file_problem(file, "", fmt::format("cannot stat: {}", std::generic_category().message(errno)));
+    return outcome;
+  }
+  const auto size = static_cast<std::uint64_t>(info.st_size);
+  if (size == 0) {
+    outcome.problem = file_problem(file, "", "empty file");
+    return outcome;
+  }
+  std::array<unsigned char, 2> magic{};
+  const ssize_t got = ::pread(fd.get(), magic.data(), magic.size(), 0);
+  const bool gzip = got == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+  if (!gzip && file.path.ends_with(".gz")) {
+    outcome.problem = file_problem(file, "", "the name ends in .gz but the content is not gzip data");
+    return outcome;
+  }
+  const auto whole_limit = static_cast<std::size_t>(
+      std::min<std::uint64_t>(options_.whole_file_limit, options_.max_inflated_bytes));
+  const std::uint64_t whole_input_limit = gzip ? whole_limit / kCompressedShareOfLimit : whole_limit;
+  if (size > whole_input_limit || (gzip && trailer_says_too_large(fd.get(), size, whole_limit))) {
+    read_streamed(file, gzip, sink, outcome);
+    return outcome;
+  }
+
+  ByteBuffer& input = gzip ? compressed_ : inflated_;
+  input.reserve(static_cast<std::size_t>(size));
+  const ssize_t read = read_fully(fd.get(), input.data(), static_cast<std::size_t>(size));
+  if (read < 0) {
+    outcome.problem =
+        file_problem(file, "", fmt::format("read failed: {}", std::generic_category().message(errno)));
+    return outcome;
+  }
+  input.resize(static_cast<std::size_t>(read));
+  if (gzip) {
+    const auto inflated =
+        inflater_.inflate(std::span<const unsigned char>(
+                              reinterpret_cast<const unsigned char*>(compressed_.data()), compressed_.size()),
+                          inflated_, whole_limit);
+    if (inflated.status == WholeInflateStatus::kCorrupt) {
+      outcome.problem = file_problem(file, "", inflated.message);
+      return outcome;
+    }
+    if (inflated.status == WholeInflateStatus::kTooLarge) {
+      // Bigger than one piece: start again as a stream (the cap, if that is what was hit, fires there).
+      read_streamed(file, gzip, sink, outcome);
+      return outcome;
+    }
+  }
+  read_whole(file, sink, outcome);
+  return outcome;
+}
+
+void FileScanner::read_whole(const TrailFile& file, EventSink& sink, FileOutcome& outcome) {
+  outcome.bytes_inflated = inflated_.size();
+  ReadCounts counts;
+  auto failure = reader_.read_document(inflated_.data(), inflated_.size(), sink, counts);
+  finish(file, counts, std::move(failure), outcome);
+}
+
+void FileScanner::read_streamed(const TrailFile& file, bool gzip, EventSink& sink, FileOutcome& outcome) {
+  outcome.streamed = true;
+  if (auto opened = stream_.open(file.path, gzip); !opened) {
+    outcome.problem = opened.error();
+    return;
+  }
+  const StreamLimits limits{options_.stream_window, options_.max_record_bytes, options_.max_inflated_bytes};
+  ReadCounts counts;
+  auto failure = record_stream_.read(stream_, reader_, sink, limits, counts, outcome.bytes_inflated);
+  finish(file, counts, std::move(failure), outcome);
+}
+
+} // namespace rg::trail

@@ -1,0 +1,46 @@
+#pragma once
+// Reads one CloudTrail file into an EventSink, choosing the fast path (whole file: libdeflate + one
+// simdjson document) or the bounded one (isa-l stream + record splitting) by size. One per worker thread:
+// it owns the parsers and buffers, reused from file to file.
+#include "trail/byte_buffer.hpp"
+#include "trail/discovery.hpp"
+#include "trail/event_sink.hpp"
+#include "trail/inflate_stream.hpp"
+#include "trail/record_reader.hpp"
+#include "trail/record_stream.hpp"
+#include "trail/scan_options.hpp"
+#include "trail/whole_inflater.hpp"
+#include "util/problem.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
+namespace rg::trail {
+
+struct FileOutcome {
+  std::size_t events = 0;
+  std::uint64_t bytes_inflated = 0;
+  bool streamed = false;
+  std::optional<Problem> problem;
+};
+
+class FileScanner {
+public:
+  explicit FileScanner(const TrailScanOptions& options);
+  FileOutcome scan(const TrailFile& file, EventSink& sink);
+
+private:
+  void read_whole(const TrailFile& file, EventSink& sink, FileOutcome& outcome);
+  void read_streamed(const TrailFile& file, bool gzip, EventSink& sink, FileOutcome& outcome);
+
+  const TrailScanOptions& options_;
+  RecordReader reader_;
+  WholeInflater inflater_;
+  InflateStream stream_;
+  RecordStream record_stream_;
+  ByteBuffer compressed_;
+  ByteBuffer inflated_;
+};
+
+} // namespace rg::trail

@@ -1,0 +1,196 @@
+#include "trail/inflate_stream.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <isa-l/igzip_lib.h>
+#include <system_error>
+#include <unistd.h>
+
+namespace rg::trail {
+namespace {
+
+constexpr std::size_t kInputChunk = std::size_t{1} << 20;
+
+std::string describe_isal_error(int code) {
+  switch (code) {
+  case ISAL_INVALID_WRAPPER:
+    return "not gzip data (bad gzip header)";
+  case ISAL_INCORRECT_CHECKSUM:
+    return "gzip checksum mismatch";
+  case ISAL_UNSUPPORTED_METHOD:
+    return "unsupported gzip compression method";
+  default:
+    return "corrupt gzip data";
+  }
+}
+
+} // namespace
+
+InflateStream::InflateStream() : state_(std::make_unique<inflate_state>()) {}
+
+InflateStream::~InflateStream() {
+  close();
+}
+
+void InflateStream::close() {
+  if (fd_ >= 0) {
+    ::close(fd_);
+    fd_ = -1;
+  }
+}
+
+Problem InflateStream::problem(std::string message) const {
+  return Problem{ProblemKind::kUnreadable, path_, gzip_ ? fmt::format("compressed byte {}", consumed_) : "",
+                 std::move(message)};
+}
+
+Result<bool> InflateStream::open(const std::string& path, bool gzip) {
+  close();
+  path_ = path;
+  gzip_ = gzip;
+  input_ended_ = false;
+  member_finished_ = false;
+  finished_ = false;
+  consumed_ = 0;
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) {
+    return Problem{ProblemKind::kUnreadable, path, "",
+                   fmt::format("cannot open: {}", std::generic_category().message(errno))};
+  }
+  if (gzip_) {
+    if (!input_) {
+      input_ = std::make_unique<unsigned char[]>(kInputChunk); // NOLINT(modernize-avoid-c-arrays)
+      input_capacity_ = kInputChunk;
+    }
+    isal_inflate_init(state_.get());
+    state_->crc_flag = ISAL_GZIP;
+    state_->next_in = input_.get();
+    state_->avail_in = 0;
+  }
+  return true;
+}
+
+Result<bool> InflateStream::refill() {
+  // Keep unread input at the front, then top up from the file.
+  const std::size_t kept = state_->avail_in;
+  if (kept > 0 && state_->next_in != input_.get()) {
+    std::memmove(input_.get(), state_->next_in, kept);
+  }
+  std::size_t filled = kept;
+  while (filled < input_capacity_) {
+    const ssize_t n = ::read(fd_, input_.get() + filled, input_capacity_ - filled);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return problem(fmt::format("read failed: {}", std::generic_category().message(errno)));
+    }
+    if (n == 0) {
+      input_ended_ = true;
+      break;
+    }
+    filled += static_cast<std::size_t>(n);
+  }
+  state_->next_in = input_.get();
+  state_->avail_in = static_cast<std::uint32_t>(filled);
+  return true;
+}
+
+Result<std::size_t> InflateStream::read(char* out, std::size_t capacity) {
+  if (fd_ < 0 || finished_) {
+    return std::size_t{0};
+  }
+  return gzip_ ? read_gzip(out, capacity) : read_plain(out, capacity);
+}
+
+Result<std::size_t> InflateStream::read_plain(char* out, std::size_t capacity) {
+  std::size_t produced = 0;
+  while (produced < capacity) {
+    const ssize_t n = ::read(fd_, out + produced, capacity - produced);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return problem(fmt::format("read failed: {}", std::generic_category().message(errno)));
+    }
+    if (n == 0) {
+      finished_ = true;
+      break;
+    }
+    produced += static_cast<std::size_t>(n);
+  }
+  return produced;
+}
+
+Result<std::size_t> InflateStream::read_gzip(char* out, std::size_t capacity) {
+  std::size_t produced = 0;
+  int stalls = 0; // a guard: isa-l always moves when it has input and room, but never spin if it does not
+  capacity = std::min<std::size_t>(capacity, UINT32_MAX);
+  while (produced < capacity && !finished_) {
+    if (member_finished_) {
+      // Another member may follow (concatenated gzip, as `cat a.gz b.gz` makes); zeros are padding.
+      while (!input_ended_ && state_->avail_in < 2) {
+        if (auto refilled = refill(); !refilled) {
+          return refilled.error();
+        }
+      }
+      while (state_->avail_in > 0 && *state_->next_in == 0) {
+        ++state_->next_in;
+        --state_->avail_in;
+        ++consumed_;
+        if (state_->avail_in == 0 && !input_ended_) {
+          if (auto refilled = refill(); !refilled) {
+            return refilled.error();
+          }
+        }
+      }
+      if (state_->avail_in == 0) {
+        finished_ = true;
+        break;
+      }
+      if (state_->avail_in < 2 || state_->next_in[0] != 0x1f || state_->next_in[1] != 0x8b) {
+        return problem("unexpected bytes after a gzip member");
+      }
+      unsigned char* next_in = state_->next_in;
+      const std::uint32_t avail_in = state_->avail_in;
+      isal_inflate_reset(state_.get());
+      state_->next_in = next_in;
+      state_->avail_in = avail_in;
+      state_->crc_flag = ISAL_GZIP;
+      member_finished_ = false;
+    }
+    if (state_->avail_in == 0 && !input_ended_) {
+      if (auto refilled = refill(); !refilled) {
+        return refilled.error();
+      }
+    }
+    const std::uint32_t in_before = state_->avail_in;
+    const auto out_before = static_cast<std::uint32_t>(capacity - produced);
+    state_->next_out = reinterpret_cast<std::uint8_t*>(out + produced);
+    state_->avail_out = out_before;
+    const int status = isal_inflate(state_.get());
+    produced += out_before - state_->avail_out;
+    consumed_ += in_before - state_->avail_in;
+    if (status < 0) {
+      return problem(describe_isal_error(status));
+    }
+    if (state_->block_state == ISAL_BLOCK_FINISH) {
+      member_finished_ = true;
+      continue;
+    }
+    const bool progressed = in_before != state_->avail_in || out_before != state_->avail_out;
+    if (progressed) {
+      stalls = 0;
+    } else if (state_->avail_in == 0 && input_ended_) {
+      return problem("truncated gzip data (the file ends inside a member)");
+    } else if (state_->avail_in > 0 && ++stalls > 4) {
+      return problem("corrupt gzip data (the inflater stopped making progress)");
+    }
+  }
+  return produced;
+}
+
+} // namespace rg::trail

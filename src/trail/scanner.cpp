@@ -1,0 +1,213 @@
+#include "trail/scanner.hpp"
+
+#include "trail/discovery.hpp"
+#include "trail/file_scanner.hpp"
+#include "util/fatal_error.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <thread>
+#include <utility>
+
+namespace rg::trail {
+namespace {
+
+bool contains(const std::vector<std::string>& list, std::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// Per worker: filters each record, asks the matcher, and keeps evidence only for matches.
+class MatchingSink final : public EventSink {
+public:
+  MatchingSink(const TrailScanOptions& options, const EventMatcher& matcher)
+      : options_(options), matcher_(matcher) {}
+
+  void set_file(std::string_view file) { file_ = file; }
+
+  bool wants(const EventView& partial) override { return matcher_.may_match(partial); }
+
+  void on_event(const EventView& event) override {
+    if (!options_.accounts.empty() && !contains(options_.accounts, event.account())) {
+      return;
+    }
+    if (!options_.regions.empty() && !contains(options_.regions, event.aws_region)) {
+      return;
+    }
+    if (options_.since || options_.until) {
+      const auto time = parse_iso8601(event.event_time);
+      if (!time || (options_.since && *time < *options_.since) ||
+          (options_.until && *time > *options_.until)) {
+        return;
+      }
+    }
+    ++candidates;
+    ids_.clear();
+    matcher_.match(event, ids_);
+    if (!ids_.empty()) {
+      matched.push_back(to_matched_event(event, ids_, file_));
+    }
+  }
+
+  std::size_t candidates = 0;
+  std::vector<MatchedEvent> matched;
+
+private:
+  const TrailScanOptions& options_;
+  const EventMatcher& matcher_;
+  std::string_view file_;
+  std::vector<std::string_view> ids_; // reused: no allocation per event
+};
+
+struct WorkerResult {
+  std::vector<MatchedEvent> matched;
+  std::vector<std::pair<std::size_t, Problem>> problems; // by file index, for a deterministic order
+  std::size_t files = 0;
+  std::size_t events = 0;
+  std::size_t candidates = 0;
+  std::uint64_t bytes_read = 0;
+  std::uint64_t bytes_inflated = 0;
+};
+
+void run_worker(const TrailScanOptions& options, const EventMatcher& matcher,
+                const std::vector<TrailFile>& files, std::atomic<std::size_t>& next, WorkerResult& result) {
+  FileScanner scanner(options);
+  MatchingSink sink(options, matcher);
+  for (std::size_t index = next.fetch_add(1); index < files.size(); index = next.fetch_add(1)) {
+    const TrailFile& file = files[index];
+    sink.set_file(file.path);
+    FileOutcome outcome = scanner.scan(file, sink);
+    ++result.files;
+    result.events += outcome.events;
+    result.bytes_read += file.size;
+    result.bytes_inflated += outcome.bytes_inflated;
+    if (outcome.problem) {
+      result.problems.emplace_back(index, std::move(*outcome.problem));
+    }
+  }
+  result.candidates = sink.candidates;
+  result.matched = std::move(sink.matched);
+}
+
+bool event_order(const MatchedEvent& a, const MatchedEvent& b) {
+  return std::tie(a.time, a.event_id, a.account_id, a.file) <
+         std::tie(b.time, b.event_id, b.account_id, b.file);
+}
+
+// The same event reaches us twice when an organization trail and an account trail both log it: keep one,
+// with the union of the detections.
+std::size_t remove_duplicates(std::vector<MatchedEvent>& events) {
+  std::map<std::pair<std::string, std::string>, std::size_t> first_seen;
+  std::vector<MatchedEvent> kept;
+  kept.reserve(events.size());
+  std::size_t duplicates = 0;
+  for (MatchedEvent& event : events) {
+    if (event.event_id.empty()) {
+      kept.push_back(std::move(event));
+      continue;
+    }
+    auto [it, inserted] = first_seen.try_emplace({event.event_id, event.account_id}, kept.size());
+    if (inserted) {
+      kept.push_back(std::move(event));
+      continue;
+    }
+    ++duplicates;
+    auto& detections = kept[it->second].detections;
+    detections.insert(detections.end(), event.detections.begin(), event.detections.end());
+    std::sort(detections.begin(), detections.end());
+    detections.erase(std::unique(detections.begin(), detections.end()), detections.end());
+  }
+  events = std::move(kept);
+  return duplicates;
+}
+
+} // namespace
+
+MatchedEvent to_matched_event(const EventView& event, std::vector<std::string_view> ids,
+                              std::string_view file) {
+  MatchedEvent out;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  out.detections = std::move(ids);
+  out.event_id = event.event_id;
+  out.account_id = event.account();
+  out.event_time = event.event_time;
+  out.time = parse_iso8601(event.event_time).value_or(TimePoint{});
+  out.event_name = event.event_name;
+  out.event_source = event.event_source;
+  out.event_type = event.event_type;
+  out.source_ip = event.source_ip;
+  out.user_agent = event.user_agent;
+  out.region = event.aws_region;
+  out.user_type = event.user.type;
+  out.user_arn = event.user.arn;
+  out.invoked_by = event.user.invoked_by;
+  out.assumed_root = event.user.assumed_root || event.user.in_scope_issuer_type == "AWS::STS::AssumeRoot";
+  out.error_code = event.error_code;
+  out.error_message = event.error_message;
+  out.console_login = event.console_login;
+  out.mfa_used = event.mfa_used;
+  out.mfa_authenticated = event.user.mfa_authenticated;
+  out.task_policy_arn = event.task_policy_arn;
+  out.target_principal = event.target_principal;
+  out.file = file;
+  return out;
+}
+
+TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& matcher) {
+#if defined(RG_TRAIL_NEEDS_AVX2)
+  // The JSON reader was compiled for AVX2; on an older CPU say so instead of dying on an illegal instruction.
+  if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("bmi") ||
+      !__builtin_cpu_supports("pclmul")) {
+    throw FatalError(ExitCode::kError,
+                     "this build of rootguard's CloudTrail reader needs an x86-64 CPU with AVX2; "
+                     "rebuild with -DROOTGUARD_TRAIL_AVX2=OFF");
+  }
+#endif
+  DiscoveryResult discovered = discover_files(options);
+  TrailScanResult result;
+  TrailSummary& summary = result.summary;
+  summary.skipped_digest = discovered.skipped_digest;
+  summary.skipped_insight = discovered.skipped_insight;
+  summary.skipped_other = discovered.skipped_other;
+  summary.skipped = discovered.skipped_digest + discovered.skipped_insight + discovered.skipped_other;
+  summary.pruned = discovered.pruned;
+  summary.errors = std::move(discovered.problems);
+
+  unsigned threads =
+      options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(
+      std::min<std::size_t>(threads, std::max<std::size_t>(1, discovered.files.size())));
+  std::vector<WorkerResult> workers(threads);
+  std::atomic<std::size_t> next{0};
+  {
+    std::vector<std::jthread> pool;
+    pool.reserve(threads);
+    for (unsigned i = 1; i < threads; ++i) {
+      pool.emplace_back([&, i] { run_worker(options, matcher, discovered.files, next, workers[i]); });
+    }
+    run_worker(options, matcher, discovered.files, next, workers[0]); // this thread is a worker too
+  }                                                                   // jthreads join here
+
+  std::vector<std::pair<std::size_t, Problem>> problems;
+  for (WorkerResult& worker : workers) {
+    summary.files += worker.files;
+    summary.events += worker.events;
+    summary.candidates += worker.candidates;
+    summary.bytes_read += worker.bytes_read;
+    summary.bytes_inflated += worker.bytes_inflated;
+    std::move(worker.problems.begin(), worker.problems.end(), std::back_inserter(problems));
+    std::move(worker.matched.begin(), worker.matched.end(), std::back_inserter(result.events));
+  }
+  std::sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  summary.files_failed = problems.size();
+  for (auto& [index, problem] : problems) {
+    summary.errors.push_back(std::move(problem));
+  }
+  std::sort(result.events.begin(), result.events.end(), event_order);
+  summary.duplicates = remove_duplicates(result.events);
+  summary.matched = result.events.size();
+  return result;
+}
+
+} // namespace rg::trail

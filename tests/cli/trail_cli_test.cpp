@@ -1,0 +1,109 @@
+// `rootguard trail` end to end: the built binary on a small CloudTrail folder in the S3 layout.
+#include "cli/run_binary.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace rg::testing {
+namespace {
+
+const std::string kTrail = "tests/cli/data/trail";
+
+nlohmann::json trail_json(const std::vector<std::string>& extra, int expected_exit) {
+  std::vector<std::string> args{"trail", kTrail, "--format", "json"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  const auto result = run_rootguard(args);
+  EXPECT_EQ(result.exit_code, expected_exit) << result.err;
+  return nlohmann::json::parse(result.out);
+}
+
+std::map<std::string, nlohmann::json> events_by_id(const nlohmann::json& doc) {
+  std::map<std::string, nlohmann::json> events;
+  for (const auto& event : doc["events"]) {
+    events[event["event_id"].get<std::string>()] = event;
+  }
+  return events;
+}
+
+TEST(TrailCli, FindsRootActivityAndSaysWhereTheCisAlarmIsBlind) {
+  const auto doc = trail_json({}, 3);
+  const auto events = events_by_id(doc);
+  ASSERT_EQ(events.size(), 4U) << doc.dump(2);
+  EXPECT_EQ(events.at("ev-login")["detections"],
+            (nlohmann::json{"root-activity-cis", "root-console-signin-success",
+                            "root-console-signin-without-mfa"}));
+  EXPECT_EQ(events.at("ev-login")["mfa_used"], "No");
+  const auto& key = events.at("ev-console-key");
+  EXPECT_EQ(key["detections"],
+            (nlohmann::json{"root-access-key-created", "root-console-action-cis-blind-spot"}));
+  EXPECT_EQ(key["cis_alarm_would_fire"], false);
+  EXPECT_EQ(key["invoked_by"], "signin.amazonaws.com");
+  EXPECT_EQ(events.at("ev-denied")["detections"],
+            (nlohmann::json{"root-activity-cis", "root-api-call-denied"}));
+  EXPECT_EQ(events.at("ev-assume")["task_policy_arn"],
+            "arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials");
+  EXPECT_EQ(events.count("ev-service"), 0U);       // invokedBy another AWS service
+  EXPECT_EQ(events.count("ev-service-event"), 0U); // AwsServiceEvent
+  for (const char* field : {"event_id", "detections", "account_id", "event_time", "event_name",
+                            "event_source", "source_ip", "user_agent", "region"}) {
+    EXPECT_TRUE(events.at("ev-login").contains(field)) << field;
+  }
+}
+
+TEST(TrailCli, SummaryCountsFilesEventsSkipsAndErrors) {
+  const auto doc = trail_json({}, 3);
+  const auto& summary = doc["summary"];
+  EXPECT_EQ(summary["files"], 3);
+  EXPECT_EQ(summary["files_failed"], 1);
+  EXPECT_EQ(summary["events"], 7);
+  EXPECT_EQ(summary["matched"], 4);
+  EXPECT_EQ(summary["skipped_digest"], 1);
+  ASSERT_EQ(summary["errors"].size(), 1U);
+  EXPECT_NE(summary["errors"][0]["file"].get<std::string>().find("CCCCCCCCCCCCCCCC.json.gz"),
+            std::string::npos);
+  EXPECT_NE(summary["errors"][0]["message"].get<std::string>().find("not gzip"), std::string::npos);
+  ASSERT_EQ(doc["accounts"].size(), 1U);
+  EXPECT_EQ(doc["accounts"][0]["last_use"], "2026-11-21T10:00:00Z");
+}
+
+TEST(TrailCli, SinceUntilAndAccountFilters) {
+  const auto day = trail_json({"--since", "2026-11-21", "--until", "2026-11-21"}, 3);
+  const auto events = events_by_id(day);
+  ASSERT_EQ(events.size(), 1U);
+  EXPECT_EQ(events.count("ev-denied"), 1U);
+  EXPECT_GE(day["summary"]["pruned"].get<int>(), 0);
+  // Another account: every file is pruned by its key (the unreadable one too), nothing found, exit 0.
+  const auto other = trail_json({"--accounts", "999999999999"}, 0);
+  EXPECT_TRUE(other["events"].empty());
+  EXPECT_EQ(other["summary"]["pruned"], 3);
+  EXPECT_EQ(other["summary"]["files"], 0);
+}
+
+TEST(TrailCli, TableInJapaneseAndOutputFile) {
+  const auto table = run_rootguard({"trail", kTrail, "--lang", "ja", "--color", "never"});
+  EXPECT_EQ(table.exit_code, 3) << table.err;
+  EXPECT_NE(table.out.find("アカウント 111122223333"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("CIS のルート使用アラームはこのイベントでは発報しません"), std::string::npos);
+  const auto out =
+      std::filesystem::temp_directory_path() / ("rg_trail_cli_" + std::to_string(::getpid()) + ".json");
+  const auto written = run_rootguard({"trail", kTrail, "--format", "json", "--output", out.string()});
+  EXPECT_EQ(written.exit_code, 3) << written.err;
+  std::ifstream in(out);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_EQ(nlohmann::json::parse(text.str())["summary"]["matched"], 4);
+  std::filesystem::remove(out);
+}
+
+TEST(TrailCli, UsageErrorsExitTwo) {
+  EXPECT_EQ(run_rootguard({"trail", kTrail, "--since", "yesterday"}).exit_code, 2);
+  EXPECT_EQ(run_rootguard({"trail", kTrail, "--since", "2026-11-22", "--until", "2026-11-01"}).exit_code, 2);
+  EXPECT_EQ(run_rootguard({"trail"}).exit_code, 2);
+}
+
+} // namespace
+} // namespace rg::testing
