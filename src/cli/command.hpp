@@ -12,5 +12,6 @@ using Action = std::function<ExitCode()>;
 void add_scan_command(CLI::App& app, Action& action);
 void add_controls_command(CLI::App& app, Action& action);
 void add_trail_command(CLI::App& app, Action& action);
+void add_policy_command(CLI::App& app, Action& action);
 
 } // namespace rg::cli

@@ -6,7 +6,7 @@ namespace rg::controls {
 namespace {
 
 // The one list: output order, `controls list` order, and what a scan evaluates.
-constinit const std::array<const Control*, 10> kCatalog{
+constinit const std::array<const Control*, 11> kCatalog{
     // Root credentials
     &kRootAccessKeys,
     &kRootMfa,
@@ -16,6 +16,7 @@ constinit const std::array<const Control*, 10> kCatalog{
     &kRootCredentialsRemoved,
     // Organization and monitoring
     &kOrgRootAccessManagement,
+    &kOrgRootScp,
     &kRootUsageAlarm,
     &kGuardDutyEnabled,
     &kGuardDutyRootFindings,

@@ -14,5 +14,6 @@ extern const Control kOrgRootAccessManagement;
 extern const Control kRootUsageAlarm;
 extern const Control kGuardDutyEnabled;
 extern const Control kGuardDutyRootFindings;
+extern const Control kOrgRootScp;
 
 } // namespace rg::controls

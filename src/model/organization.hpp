@@ -19,15 +19,39 @@ struct OrganizationalUnit {
   std::string parent_id;
 };
 
+// Where a policy is attached: ListTargetsForPolicy's Targets[].
+struct PolicyTarget {
+  std::string target_id; // r-xxxx, ou-xxxx-yyyyyyyy or a 12-digit account id
+  std::string type;      // ROOT, ORGANIZATIONAL_UNIT, ACCOUNT
+  std::string name;
+};
+
+// A service control policy: ListPolicies summary + DescribePolicy content + ListTargetsForPolicy.
+struct OrganizationPolicy {
+  std::string id; // p-xxxxxxxx; p-FullAWSAccess for the AWS-managed default
+  std::string arn;
+  std::string name;
+  bool aws_managed = false;
+  std::optional<std::string> content; // the policy JSON text; nullopt when DescribePolicy was not collected
+  std::optional<std::vector<PolicyTarget>> targets; // nullopt when ListTargetsForPolicy was not collected
+  std::string content_file;                         // where the content came from, for messages
+};
+
 struct Organization {
   std::string id;
   std::string management_account_id; // DescribeOrganization's MasterAccountId
   std::vector<std::string> root_ids;
   std::vector<OrganizationalUnit> units;
   std::vector<OrganizationAccount> accounts;
+  // Service control policies; `scps_collected` is false when
+  // organization/ListPolicies-SERVICE_CONTROL_POLICY.json was absent, so controls answer UNKNOWN instead of
+  // "no SCP denies root".
+  bool scps_collected = false;
+  std::vector<OrganizationPolicy> service_control_policies;
 
   const OrganizationAccount* find_account(const std::string& account_id) const;
   bool is_member(const std::string& account_id) const; // in the organization and not its management account
+  const OrganizationalUnit* find_unit(const std::string& unit_id) const;
 };
 
 } // namespace rg::model

@@ -43,7 +43,7 @@ TEST(Cli, EveryControlShowsEveryStatusInTheExample) {
   for (const auto& finding : doc["findings"]) {
     seen[finding["control_id"]].insert(finding["status"].get<std::string>());
   }
-  ASSERT_EQ(seen.size(), 10U);
+  ASSERT_EQ(seen.size(), 11U);
   for (const auto& [control, statuses] : seen) {
     if (control == "org-root-access-management") {
       continue; // one organization has one management account: its tests cover the other statuses
@@ -124,7 +124,7 @@ TEST(Cli, ControlsListAsJson) {
   const auto result = run_rootguard({"controls", "list", "--format", "json"});
   EXPECT_EQ(result.exit_code, 0);
   const auto list = nlohmann::json::parse(result.out);
-  EXPECT_EQ(list.size(), 10U);
+  EXPECT_EQ(list.size(), 11U);
 }
 
 } // namespace

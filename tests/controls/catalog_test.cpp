@@ -1,6 +1,8 @@
 // Checks every control at once: ids unique and well-formed, both languages present, mappings sane.
 #include "controls/control.hpp"
 #include "i18n/display_width.hpp"
+#include "policy/check.hpp"
+#include "policy/remediation.hpp"
 
 #include <gtest/gtest.h>
 #include <set>
@@ -54,6 +56,28 @@ TEST(Catalog, MappingsFollowTheDomainTable) {
   EXPECT_EQ(rows.rows[0].item, "1.12");
   EXPECT_EQ(rows.rows[8].version, "7.0.0");
   EXPECT_EQ(rows.rows[8].item, "2.4");
+}
+
+// Advice that does not pass our own checker would be the seed article's mistake again: every policy
+// document embedded in a remediation (shell or Terraform heredoc) must be valid for its type.
+TEST(Catalog, EveryEmbeddedPolicyPassesThePolicyChecker) {
+  size_t checked = 0;
+  for (const auto* control : all_controls()) {
+    const auto& remediation = control->rule.remediation;
+    for (const auto text : {remediation.cli, remediation.terraform}) {
+      const bool scp = text.find("SERVICE_CONTROL_POLICY") != std::string_view::npos;
+      for (const auto document : policy::embedded_documents(text)) {
+        if (document.find("\"Statement\"") == std::string_view::npos) {
+          continue; // not a policy (an event pattern, a script)
+        }
+        const auto result =
+            policy::check_policy(document, scp ? policy::PolicyType::kScp : policy::PolicyType::kIdentity);
+        EXPECT_TRUE(result.valid) << control->rule.id << ": " << document;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GE(checked, 2U);
 }
 
 } // namespace

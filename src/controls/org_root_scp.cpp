@@ -1,0 +1,202 @@
+// org-root-scp: in every member account, an SCP on the path root -> OUs -> account denies the root user,
+// decided by evaluating the SCPs for root's request context (not by searching their text).
+#include "controls/catalog_entries.hpp"
+#include "policy/org_scp.hpp"
+#include "policy/org_scp_reader.hpp"
+#include "policy/remediation.hpp"
+
+#include <array>
+#include <fmt/format.h>
+
+namespace rg::controls {
+namespace {
+
+using policy::AccountScpStatus;
+
+std::string path_text(const policy::AccountScpVerdict& verdict) {
+  std::vector<std::string> ids;
+  for (const auto& level : verdict.path) {
+    ids.push_back(level.target_id);
+  }
+  return fmt::format("{}", fmt::join(ids, " > "));
+}
+
+// Problems of valid policies on the path that explain why a Deny that looks right does not apply.
+constexpr std::array<std::string_view, 3> kNearMissCodes{"string-equals-wildcard", "principal-type-root",
+                                                         "arn-pattern-malformed"};
+
+LocalizedString near_misses(const policy::AccountScpVerdict& verdict) {
+  LocalizedString text;
+  for (const auto& level : verdict.path) {
+    for (const auto* check : level.attached) {
+      if (!check->content_known) {
+        continue;
+      }
+      for (const auto& problem : check->check.problems) {
+        for (const auto code : kNearMissCodes) {
+          if (problem.code == code) {
+            text.en += fmt::format(" {} ({}) {}: {}", check->policy->name, check->policy->id, problem.path,
+                                   problem.message.en);
+            text.ja += fmt::format(" {} ({}) {}: {}", check->policy->name, check->policy->id, problem.path,
+                                   problem.message.ja);
+          }
+        }
+      }
+    }
+  }
+  return text;
+}
+
+LocalizedString invalid_note(const policy::AccountScpVerdict& verdict) {
+  LocalizedString text;
+  for (const auto* check : verdict.invalid_policies) {
+    text.en += fmt::format(" Invalid SCP ignored: {} ({}).", check->policy->name, check->policy->id);
+    text.ja += fmt::format(" 無効な SCP を無視しました: {} ({})。", check->policy->name, check->policy->id);
+  }
+  return text;
+}
+
+std::string policy_resource(const model::Organization& organization, const model::OrganizationPolicy& scp,
+                            const std::string& partition) {
+  if (!scp.arn.empty()) {
+    return scp.arn;
+  }
+  return fmt::format("arn:{}:organizations::{}:policy/{}/service_control_policy/{}", partition,
+                     organization.management_account_id, organization.id, scp.id);
+}
+
+// Invalid SCPs are reported once, on the management account where they live.
+std::vector<Finding> invalid_policy_findings(const Control& control, const EvaluationInput& input,
+                                             const model::Organization& organization,
+                                             const std::vector<policy::ScpCheck>& checks) {
+  std::vector<Finding> findings;
+  for (const auto& check : checks) {
+    if (!check.content_known || check.check.valid) {
+      continue;
+    }
+    std::vector<std::string> en;
+    std::vector<std::string> ja;
+    std::vector<Evidence> evidence{{"policy_id", check.policy->id},
+                                   {"content_file", check.policy->content_file}};
+    for (const auto& problem : check.check.problems) {
+      if (problem.severity != policy::ProblemSeverity::kError) {
+        continue;
+      }
+      en.push_back(fmt::format("{} at {}: {}", problem.code, problem.path, problem.message.en));
+      ja.push_back(fmt::format("{} ({}): {}", problem.code, problem.path, problem.message.ja));
+      evidence.push_back({problem.code, problem.path});
+    }
+    auto finding = root_finding(control, input, Status::kFail,
+                                {fmt::format("SCP {} ({}) is not a valid SCP, so it restricts nobody: {}",
+                                             check.policy->name, check.policy->id, fmt::join(en, " ")),
+                                 fmt::format("SCP {} ({}) は SCP として無効なため、誰も制限しません: {}",
+                                             check.policy->name, check.policy->id, fmt::join(ja, " "))},
+                                std::move(evidence));
+    finding.resource = policy_resource(organization, *check.policy, input.snapshot.partition);
+    findings.push_back(std::move(finding));
+  }
+  return findings;
+}
+
+std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
+  const auto& snapshot = input.snapshot;
+  if (!snapshot.organization) {
+    if (snapshot.organization.error().kind == ProblemKind::kAbsent) {
+      return {}; // no organization collected: membership unknown, SCPs may not exist at all
+    }
+    return {unknown_finding(control, input, snapshot.organization.error())};
+  }
+  const auto& organization = *snapshot.organization;
+  if (organization.find_account(input.account.id) == nullptr) {
+    return {}; // not in the organization: SCPs do not apply
+  }
+  if (!organization.scps_collected) {
+    return {unknown_finding(control, input,
+                            Problem{ProblemKind::kAbsent, "organization/" + std::string(policy::kListScpFile),
+                                    "", "service control policies were not collected"})};
+  }
+  const auto checks = policy::check_organization_scps(organization);
+  if (input.account.id == organization.management_account_id) {
+    return invalid_policy_findings(control, input, organization, checks); // SCPs never apply to it
+  }
+  const auto verdict =
+      policy::analyze_account_scps(organization, checks, input.account.id, snapshot.partition);
+  std::vector<Evidence> evidence{{"scp_path", path_text(verdict)}};
+  for (const auto& deny : verdict.denying) {
+    evidence.push_back(
+        {"denying_scp", fmt::format("{} ({}) attached to {}: {}", deny.policy_name, deny.policy_id,
+                                    deny.target_id, fmt::join(deny.statements, ", "))});
+  }
+  if (!verdict.open_actions.empty() && verdict.status != AccountScpStatus::kUnknown) {
+    evidence.push_back({"open_actions", fmt::format("{}", fmt::join(verdict.open_actions, ", "))});
+  }
+  auto reason = verdict.reason;
+  const auto invalid = invalid_note(verdict);
+  reason.en += invalid.en;
+  reason.ja += invalid.ja;
+  switch (verdict.status) {
+  case AccountScpStatus::kDenied:
+    return {root_finding(control, input, Status::kPass, std::move(reason), std::move(evidence))};
+  case AccountScpStatus::kPartial:
+  case AccountScpStatus::kOpen: {
+    const auto misses = near_misses(verdict);
+    reason.en +=
+        fmt::format(" Path: {}.{} Attach a root-deny SCP (see remediation).", path_text(verdict), misses.en);
+    reason.ja += fmt::format(" 経路: {}。{} ルートを拒否する SCP をアタッチしてください (修復手順を参照)。",
+                             path_text(verdict), misses.ja);
+    return {root_finding(control, input, Status::kFail, std::move(reason), std::move(evidence))};
+  }
+  case AccountScpStatus::kUnknown:
+    return {root_finding(control, input, Status::kUnknown, std::move(reason), std::move(evidence))};
+  case AccountScpStatus::kManagement:
+  case AccountScpStatus::kNotFound:
+    break;
+  }
+  return {};
+}
+
+} // namespace
+
+constinit const Control kOrgRootScp{
+    .rule =
+        {
+            .id = "org-root-scp",
+            .kind = RuleKind::kPosture,
+            .severity = Severity::kHigh,
+            .title = {"An SCP denies the root user of each member account",
+                      "各メンバーアカウントのルートユーザーを SCP で拒否している"},
+            .risk =
+                {"A member account's root user is not limited by any IAM policy. Without a service control "
+                 "policy that denies it, anyone holding its password or keys can do anything in the account, "
+                 "including disabling logging and deleting data.",
+                 "メンバーアカウントのルートユーザーは IAM ポリシーで制限できません。ルートを拒否するサービス"
+                 "コントロールポリシーがなければ、パスワードやキーを持つ者はログの無効化やデータ削除を含め、"
+                 "アカウント内で何でもできます。"},
+            .explanation =
+                {"rootguard evaluates every SCP on the path root -> OUs -> account the way AWS does (a Deny "
+                 "anywhere applies; an Allow is needed at every level; the management account is never "
+                 "affected) for root's request context: aws:PrincipalArn "
+                 "arn:<partition>:iam::<account>:root, "
+                 "aws:PrincipalType \"Account\". So advice that only looks right is caught: a Principal "
+                 "element "
+                 "(invalid in SCPs), aws:PrincipalType = \"Root\" (never true), StringEquals with a wildcard "
+                 "(compared literally). Invalid SCPs are reported on the management account.",
+                 "rootguard は組織ルート -> OU -> アカウントの経路上のすべての SCP を、AWS と同じ規則 "
+                 "(どこかの "
+                 "Deny が適用される、各階層で Allow が必要、管理アカウントには適用されない) "
+                 "でルートのリクエスト"
+                 "コンテキスト (aws:PrincipalArn arn:<partition>:iam::<account>:root、aws:PrincipalType "
+                 "\"Account\") に対して評価します。そのため、正しく見えるだけの助言を見抜きます: Principal "
+                 "要素 "
+                 "(SCP では無効)、aws:PrincipalType = \"Root\" (常に偽)、ワイルドカード付きの StringEquals "
+                 "(文字どおり比較)。無効な SCP は管理アカウントの検出結果として報告します。"},
+            .mappings = {},
+            .remediation = {.console = policy::kRootDenyConsole,
+                            .cli = policy::kRootDenyCli,
+                            .terraform = policy::kRootDenyTerraform,
+                            .limits = policy::kRootOnlyTasks},
+        },
+    .evaluate = evaluate,
+};
+
+} // namespace rg::controls

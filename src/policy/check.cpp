@@ -1,0 +1,55 @@
+#include "policy/check.hpp"
+
+#include "policy/parser.hpp"
+#include "policy/validator.hpp"
+
+#include <algorithm>
+
+namespace rg::policy {
+
+CheckResult check_policy(std::string_view text, PolicyType type, const RootAnalysisOptions& options) {
+  CheckResult result;
+  result.type = type;
+  auto parsed = parse_policy(text);
+  result.problems = std::move(parsed.problems);
+  if (parsed.document) {
+    auto more = validate_policy(*parsed.document, type);
+    result.problems.insert(result.problems.end(), std::make_move_iterator(more.begin()),
+                           std::make_move_iterator(more.end()));
+  }
+  result.valid = parsed.document.has_value() && !has_errors(result.problems);
+  if (parsed.document) {
+    result.denies_root = analyze_root_denial(*parsed.document, type, result.valid, options);
+    if (result.denies_root.blocks_assumed_root) {
+      result.problems.push_back(
+          {"root-deny-blocks-assumeroot",
+           ProblemSeverity::kInfo,
+           "$",
+           {"The root deny also blocks sts:AssumeRoot task sessions from the management account. Add "
+            "\"Null\": {\"aws:AssumedRoot\": \"true\"} to the Deny's Condition so centralized root access "
+            "keeps "
+            "working.",
+            "このルート拒否は管理アカウントからの sts:AssumeRoot "
+            "タスクセッションも拒否します。一元化されたルート"
+            "アクセスを使えるよう、Deny の Condition に \"Null\": {\"aws:AssumedRoot\": \"true\"} "
+            "を追加してくだ"
+            "さい。"},
+           0,
+           0});
+    }
+  } else {
+    result.denies_root.note = {"The policy could not be read, so it restricts nobody.",
+                               "ポリシーを読み取れないため、誰も制限されません。"};
+  }
+  // Errors first, then by path: stable output for golden files.
+  std::stable_sort(result.problems.begin(), result.problems.end(), [](const auto& a, const auto& b) {
+    return static_cast<int>(a.severity) < static_cast<int>(b.severity);
+  });
+  return result;
+}
+
+int check_exit_code(const CheckResult& result) {
+  return !result.valid || result.denies_root.scope == RootScope::kNone ? 3 : 0;
+}
+
+} // namespace rg::policy

@@ -1,0 +1,57 @@
+#include "policy/check_report.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace rg::policy {
+
+std::string render_check_json(const CheckResult& result, std::string_view file, Lang lang) {
+  nlohmann::ordered_json out;
+  out["file"] = std::string(file);
+  out["type"] = std::string(to_string(result.type));
+  out["valid"] = result.valid;
+  out["problems"] = nlohmann::ordered_json::array();
+  for (const auto& problem : result.problems) {
+    nlohmann::ordered_json item;
+    item["code"] = problem.code;
+    item["severity"] = std::string(to_string(problem.severity));
+    item["path"] = problem.path;
+    item["message"] = problem.message.get(lang);
+    if (problem.line > 0) {
+      item["line"] = problem.line;
+      item["column"] = problem.column;
+    }
+    out["problems"].push_back(std::move(item));
+  }
+  const auto& denial = result.denies_root;
+  nlohmann::ordered_json root;
+  root["scope"] = std::string(to_string(denial.scope));
+  root["actions"] = denial.denied_actions;
+  root["open_actions"] = denial.open_actions;
+  root["statements"] = denial.statements;
+  root["conditional_statements"] = denial.conditional_statements;
+  root["blocks_assumed_root"] = denial.blocks_assumed_root;
+  root["note"] = denial.note.get(lang);
+  out["denies_root"] = std::move(root);
+  // Replace invalid UTF-8 rather than throw: file names and values come from users.
+  return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string render_check_text(const CheckResult& result, std::string_view file, Lang lang) {
+  const bool ja = lang == Lang::kJa;
+  std::string out = fmt::format("{} ({}): {}\n", file, to_string(result.type),
+                                result.valid ? (ja ? "有効" : "valid") : (ja ? "無効" : "INVALID"));
+  for (const auto& problem : result.problems) {
+    out += fmt::format("  {:<7} {}  {}\n          {}\n", to_string(problem.severity), problem.code,
+                       problem.path, problem.message.get(lang));
+  }
+  const auto& denial = result.denies_root;
+  out += fmt::format("{}: {}", ja ? "ルートの拒否" : "denies root", to_string(denial.scope));
+  if (denial.scope == RootScope::kSome) {
+    out += fmt::format(" ({})", fmt::join(denial.denied_actions, ", "));
+  }
+  out += fmt::format("\n  {}\n", denial.note.get(lang));
+  return out;
+}
+
+} // namespace rg::policy

@@ -1,0 +1,306 @@
+#include "policy/org_scp.hpp"
+
+#include "policy/evaluator.hpp"
+#include "policy/parser.hpp"
+#include "policy/root_probes.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <set>
+
+namespace rg::policy {
+namespace {
+
+bool attached_to(const model::OrganizationPolicy& policy, const std::string& target) {
+  if (!policy.targets) {
+    return false;
+  }
+  return std::any_of(policy.targets->begin(), policy.targets->end(),
+                     [&](const auto& t) { return t.target_id == target; });
+}
+
+template <typename T> void add_unique(std::vector<T>& list, const T& value) {
+  if (std::find(list.begin(), list.end(), value) == list.end()) {
+    list.push_back(value);
+  }
+}
+
+void add_reason(std::vector<LocalizedString>& reasons, std::string en, std::string ja) {
+  for (const auto& reason : reasons) {
+    if (reason.en == en) {
+      return;
+    }
+  }
+  reasons.push_back({std::move(en), std::move(ja)});
+}
+
+std::string join_reasons(const std::vector<LocalizedString>& reasons, Lang lang) {
+  std::string text;
+  for (const auto& reason : reasons) {
+    text += (text.empty() ? "" : (lang == Lang::kJa ? "、" : "; ")) + reason.get(lang);
+  }
+  return text;
+}
+
+// root -> ... -> account; empty with a reason when the chain is broken.
+std::vector<ScpLevel> build_path(const model::Organization& org, const model::OrganizationAccount& account,
+                                 std::vector<LocalizedString>& unknown_reasons) {
+  std::vector<ScpLevel> reversed{{account.id, account.name, {}}};
+  std::string parent = account.parent_id;
+  std::set<std::string> seen;
+  while (true) {
+    if (std::find(org.root_ids.begin(), org.root_ids.end(), parent) != org.root_ids.end()) {
+      reversed.push_back({parent, "Root", {}});
+      break;
+    }
+    const auto* unit = org.find_unit(parent);
+    if (unit == nullptr || !seen.insert(parent).second) {
+      add_reason(
+          unknown_reasons,
+          fmt::format("the path from {} to the organization root is broken at \"{}\"", account.id, parent),
+          fmt::format("{} から組織ルートまでの経路が \"{}\" で途切れています", account.id, parent));
+      return {};
+    }
+    reversed.push_back({unit->id, unit->name, {}});
+    parent = unit->parent_id;
+  }
+  return {reversed.rbegin(), reversed.rend()};
+}
+
+LocalizedString describe(const AccountScpVerdict& v) {
+  std::vector<std::string> names;
+  std::vector<std::string> names_ja;
+  for (const auto& d : v.denying) {
+    const auto& name = d.policy_name.empty() ? d.policy_id : d.policy_name;
+    names.push_back(fmt::format("{} ({}) attached to {}", name, d.policy_id, d.target_id));
+    names_ja.push_back(fmt::format("{} ({}、{} にアタッチ)", name, d.policy_id, d.target_id));
+  }
+  const auto by = fmt::format("{}", fmt::join(names, "; "));
+  const auto by_ja = fmt::format("{}", fmt::join(names_ja, "、"));
+  switch (v.status) {
+  case AccountScpStatus::kDenied:
+    if (names.empty()) {
+      return {fmt::format("Every probed action is implicitly denied to root: no SCP at {} allows it.",
+                          fmt::join(v.levels_without_allow, ", ")),
+              fmt::format("ルートには調べたすべてのアクションが暗黙的に拒否されます: {} で許可する SCP が"
+                          "ありません。",
+                          fmt::join(v.levels_without_allow, ", "))};
+    }
+    return {fmt::format("An SCP denies every action to the root user: {}.", by),
+            fmt::format("SCP がルートユーザーのすべてのアクションを拒否しています: {}。", by_ja)};
+  case AccountScpStatus::kPartial: {
+    const auto denied = describe_actions(v.denied_actions);
+    const auto open = describe_actions(v.open_actions);
+    return {
+        fmt::format("SCPs deny root only {} ({}); root can still call {}.", denied.en, by, open.en),
+        fmt::format("SCP がルートに拒否しているのは {} だけです ({})。ルートは引き続き {} を実行できます。",
+                    denied.ja, by_ja, open.ja)};
+  }
+  case AccountScpStatus::kOpen:
+    return {"No SCP on the path from the organization root to this account denies the root user anything.",
+            "組織ルートからこのアカウントまでの経路に、ルートユーザーを拒否する SCP がありません。"};
+  case AccountScpStatus::kUnknown:
+    return {fmt::format("Cannot tell whether SCPs restrict root: {}.",
+                        join_reasons(v.unknown_reasons, Lang::kEn)),
+            fmt::format("SCP がルートを制限しているか判定できません: {}。",
+                        join_reasons(v.unknown_reasons, Lang::kJa))};
+  case AccountScpStatus::kManagement:
+    return {"The management account: SCPs never apply to it, root included.",
+            "管理アカウントです。SCP はルートを含め適用されません。"};
+  case AccountScpStatus::kNotFound:
+    return {"The account is not in the collected organization.",
+            "収集した組織にこのアカウントはありません。"};
+  }
+  return {};
+}
+
+AccountScpVerdict analyze_account(const model::Organization& org, const std::vector<ScpCheck>& checks,
+                                  const model::OrganizationAccount& account, std::string_view partition) {
+  AccountScpVerdict v;
+  v.account_id = account.id;
+  v.account_name = account.name;
+  if (account.id == org.management_account_id) {
+    v.status = AccountScpStatus::kManagement;
+    v.reason = describe(v);
+    return v;
+  }
+  v.path = build_path(org, account, v.unknown_reasons);
+  std::vector<const ScpCheck*> unknown_content;
+  for (const auto& check : checks) {
+    if (!check.policy->targets) {
+      add_reason(v.unknown_reasons, fmt::format("the targets of {} were not collected", check.policy->id),
+                 fmt::format("{} のアタッチ先が収集されていません", check.policy->id));
+    }
+  }
+  for (auto& level : v.path) {
+    for (const auto& check : checks) {
+      if (!attached_to(*check.policy, level.target_id)) {
+        continue;
+      }
+      level.attached.push_back(&check);
+      if (!check.content_known) {
+        unknown_content.push_back(&check);
+        add_reason(v.unknown_reasons,
+                   fmt::format("the content of {} attached to {} was not collected", check.policy->id,
+                               level.target_id),
+                   fmt::format("{} にアタッチされた {} の内容が収集されていません", level.target_id,
+                               check.policy->id));
+      } else if (!check.check.valid) {
+        add_unique(v.invalid_policies, &check);
+      }
+    }
+  }
+  if (v.path.empty()) {
+    v.status = AccountScpStatus::kUnknown;
+    v.reason = describe(v);
+    return v;
+  }
+
+  for (const auto& probe : root_probes()) {
+    const auto context = probe_context(probe, partition, account.id, /*assumed_root=*/false);
+    const std::string name = probe.action == kUnlistedActionProbe ? "*" : std::string(probe.action);
+    bool denied = false;
+    for (const auto& level : v.path) {
+      for (const auto* check : level.attached) {
+        if (!check->content_known || !check->check.valid) {
+          continue;
+        }
+        const auto evaluation = evaluate(check->document, PolicyType::kScp, context);
+        for (const auto* statement : evaluation.conditional_denying) {
+          add_unique(v.conditional_denies,
+                     fmt::format("{} ({}) {}", check->policy->name, check->policy->id, statement->label()));
+        }
+        if (evaluation.decision != Decision::kExplicitDeny) {
+          continue;
+        }
+        denied = true;
+        auto it = std::find_if(v.denying.begin(), v.denying.end(), [&](const auto& d) {
+          return d.policy_id == check->policy->id && d.target_id == level.target_id;
+        });
+        if (it == v.denying.end()) {
+          v.denying.push_back({check->policy->id, check->policy->name, level.target_id, {}});
+          it = std::prev(v.denying.end());
+        }
+        for (const auto* statement : evaluation.denying) {
+          add_unique(it->statements, statement->label());
+        }
+      }
+    }
+    if (!denied) {
+      // Implicit deny: a level where no SCP allows the action. Unreadable or invalid policies there
+      // might allow it, so such a level never counts as denying (err toward "open").
+      for (const auto& level : v.path) {
+        bool allowed = false;
+        for (const auto* check : level.attached) {
+          if (!check->content_known || !check->check.valid) {
+            allowed = true;
+            break;
+          }
+          const auto evaluation = evaluate(check->document, PolicyType::kScp, context);
+          // A conditional Allow may allow: never turn it into an implicit deny (err toward "open").
+          allowed =
+              allowed || evaluation.decision == Decision::kAllow || !evaluation.conditional_allowing.empty();
+        }
+        if (!allowed) {
+          denied = true;
+          add_unique(v.levels_without_allow, level.target_id);
+        }
+      }
+    }
+    (denied ? v.denied_actions : v.open_actions).push_back(name);
+  }
+
+  if (v.open_actions.empty()) {
+    v.status = AccountScpStatus::kDenied;
+  } else if (!v.unknown_reasons.empty()) {
+    v.status = AccountScpStatus::kUnknown;
+  } else if (v.denied_actions.empty()) {
+    v.status = AccountScpStatus::kOpen;
+  } else {
+    v.status = AccountScpStatus::kPartial;
+  }
+  v.reason = describe(v);
+  if (!v.conditional_denies.empty() && v.status != AccountScpStatus::kDenied) {
+    const auto list = fmt::format("{}", fmt::join(v.conditional_denies, "; "));
+    v.reason.en += fmt::format(" Conditional denies not counted (they depend on region, source IP, MFA or "
+                               "time): {}.",
+                               list);
+    v.reason.ja += fmt::format(
+        " 条件付きの拒否 (リージョン・送信元 IP・MFA・時刻などに依存) は数えていません: {}。", list);
+  }
+  return v;
+}
+
+} // namespace
+
+std::string_view to_string(AccountScpStatus status) {
+  switch (status) {
+  case AccountScpStatus::kDenied:
+    return "denied";
+  case AccountScpStatus::kPartial:
+    return "partial";
+  case AccountScpStatus::kOpen:
+    return "open";
+  case AccountScpStatus::kUnknown:
+    return "unknown";
+  case AccountScpStatus::kManagement:
+    return "management";
+  case AccountScpStatus::kNotFound:
+    return "not-found";
+  }
+  return "unknown";
+}
+
+std::vector<ScpCheck> check_organization_scps(const model::Organization& organization) {
+  std::vector<ScpCheck> checks;
+  checks.reserve(organization.service_control_policies.size());
+  for (const auto& policy : organization.service_control_policies) {
+    ScpCheck check;
+    check.policy = &policy;
+    check.content_known = policy.content.has_value();
+    if (check.content_known) {
+      check.check = check_policy(*policy.content, PolicyType::kScp);
+      if (auto parsed = parse_policy(*policy.content); parsed.document) {
+        check.document = std::move(*parsed.document);
+      }
+    }
+    checks.push_back(std::move(check));
+  }
+  return checks;
+}
+
+AccountScpVerdict analyze_account_scps(const model::Organization& organization,
+                                       const std::vector<ScpCheck>& checks, std::string_view account_id,
+                                       std::string_view partition) {
+  for (const auto& account : organization.accounts) {
+    if (account.id == account_id) {
+      return analyze_account(organization, checks, account, partition);
+    }
+  }
+  AccountScpVerdict verdict;
+  verdict.account_id = std::string(account_id);
+  verdict.status = AccountScpStatus::kNotFound;
+  verdict.reason = describe(verdict);
+  return verdict;
+}
+
+OrganizationScpAnalysis analyze_organization_scps(const model::Organization& organization,
+                                                  std::string_view partition) {
+  OrganizationScpAnalysis analysis;
+  analysis.policies = check_organization_scps(organization); // verdicts point into it: filled before them
+  for (const auto& account : organization.accounts) {
+    analysis.accounts.push_back(analyze_account(organization, analysis.policies, account, partition));
+  }
+  return analysis;
+}
+
+const AccountScpVerdict* find_verdict(const OrganizationScpAnalysis& analysis, std::string_view account_id) {
+  for (const auto& verdict : analysis.accounts) {
+    if (verdict.account_id == account_id) {
+      return &verdict;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace rg::policy

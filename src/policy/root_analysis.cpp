@@ -1,0 +1,119 @@
+#include "policy/root_analysis.hpp"
+
+#include "policy/evaluator.hpp"
+#include "policy/root_probes.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace rg::policy {
+
+std::string_view to_string(RootScope scope) {
+  switch (scope) {
+  case RootScope::kAll:
+    return "all";
+  case RootScope::kSome:
+    return "some";
+  case RootScope::kNone:
+    return "none";
+  }
+  return "none";
+}
+
+// "*" is the synthetic probe; long lists are cut so a finding stays readable.
+LocalizedString describe_actions(const std::vector<std::string>& actions) {
+  constexpr size_t kShown = 4;
+  std::vector<std::string> en;
+  std::vector<std::string> ja;
+  for (const auto& action : actions) {
+    if (en.size() == kShown) {
+      en.push_back(fmt::format("{} more", actions.size() - kShown));
+      ja.push_back(fmt::format("ほか {} 件", actions.size() - kShown));
+      break;
+    }
+    en.push_back(action == "*" ? "any action not named" : action);
+    ja.push_back(action == "*" ? "名指しされていない任意のアクション" : action);
+  }
+  return {fmt::format("{}", fmt::join(en, ", ")), fmt::format("{}", fmt::join(ja, "、"))};
+}
+
+RootDenial analyze_root_denial(const Document& document, PolicyType type, bool valid,
+                               const RootAnalysisOptions& options) {
+  RootDenial result;
+  if (!valid) {
+    result.note = {
+        "The policy has errors, and AWS rejects a policy with errors: it restricts nobody.",
+        "ポリシーにエラーがあります。AWS はエラーのあるポリシーを受け付けないため、誰も制限されません。"};
+    return result;
+  }
+  if (type == PolicyType::kIdentity) {
+    result.note = {
+        "Identity policies never apply to the root user; only an SCP (member accounts) or a resource "
+        "policy can deny root.",
+        "アイデンティティポリシーはルートユーザーには適用されません。ルートを拒否できるのは SCP (メンバー"
+        "アカウント) かリソースポリシーだけです。"};
+    return result;
+  }
+  bool assumed_root_denied = false;
+  for (const auto& probe : root_probes()) {
+    const auto evaluation =
+        evaluate(document, type, probe_context(probe, options.partition, options.account, false));
+    const std::string name = probe.action == kUnlistedActionProbe ? "*" : std::string(probe.action);
+    for (const auto* statement : evaluation.conditional_denying) {
+      if (std::find(result.conditional_statements.begin(), result.conditional_statements.end(),
+                    statement->label()) == result.conditional_statements.end()) {
+        result.conditional_statements.push_back(statement->label());
+      }
+    }
+    if (evaluation.decision != Decision::kExplicitDeny) {
+      result.open_actions.push_back(name);
+      continue;
+    }
+    result.denied_actions.push_back(name);
+    for (const auto* statement : evaluation.denying) {
+      if (std::find(result.statements.begin(), result.statements.end(), statement->label()) ==
+          result.statements.end()) {
+        result.statements.push_back(statement->label());
+      }
+    }
+  }
+  for (const auto& probe : assume_root_task_probes()) {
+    const auto as_task = evaluate(
+        document, type, probe_context(probe, options.partition, options.account, /*assumed_root=*/true));
+    assumed_root_denied = assumed_root_denied || as_task.decision == Decision::kExplicitDeny;
+  }
+  // Only a policy that denies root something can be blamed for blocking AssumeRoot tasks.
+  result.blocks_assumed_root = assumed_root_denied && !result.denied_actions.empty();
+  if (result.open_actions.empty()) {
+    result.scope = RootScope::kAll;
+    result.note = {fmt::format("Every action is explicitly denied to the root user (by {}).",
+                               fmt::join(result.statements, ", ")),
+                   fmt::format("ルートユーザーにはすべてのアクションが明示的に拒否されます ({})。",
+                               fmt::join(result.statements, ", "))};
+  } else if (result.denied_actions.empty()) {
+    result.scope = RootScope::kNone;
+    result.note = {"No statement denies anything to the root user's requests.",
+                   "ルートユーザーのリクエストを拒否するステートメントはありません。"};
+  } else {
+    result.scope = RootScope::kSome;
+    const auto denied = describe_actions(result.denied_actions);
+    const auto open = describe_actions(result.open_actions);
+    result.note = {
+        fmt::format("Only some actions are denied to root ({}); root can still call {}.", denied.en, open.en),
+        fmt::format("ルートに拒否されるのは一部のアクションだけです ({})。ルートは引き続き {} を実行"
+                    "できます。",
+                    denied.ja, open.ja)};
+  }
+  if (!result.conditional_statements.empty()) {
+    const auto labels = fmt::format("{}", fmt::join(result.conditional_statements, ", "));
+    result.note.en += fmt::format(" {} deny root only under conditions on keys that vary by request (region, "
+                                  "source IP, MFA, time...), so they are not counted.",
+                                  labels);
+    result.note.ja += fmt::format(" {} はリクエストごとに変わるキー (リージョン、送信元 IP、MFA、時刻など) の"
+                                  "条件付きでしかルートを拒否しないため、数えていません。",
+                                  labels);
+  }
+  return result;
+}
+
+} // namespace rg::policy

@@ -1,0 +1,118 @@
+// `rootguard policy check` end to end: exit codes, JSON shape, languages, and the bad-input corpus
+// through the real binary (a crash would show as a signal, not 0 or 3).
+#include "cli/run_binary.hpp"
+
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace rg::testing {
+namespace {
+
+nlohmann::json check_json(const std::string& file, const std::string& type, int expected_exit) {
+  const auto result = run_rootguard({"policy", "check", file, "--type", type, "--format", "json"});
+  EXPECT_EQ(result.exit_code, expected_exit) << file << "\n" << result.err;
+  return nlohmann::json::parse(result.out);
+}
+
+bool has_problem(const nlohmann::json& doc, const std::string& code, const std::string& path = "") {
+  for (const auto& problem : doc["problems"]) {
+    if (problem["code"] == code && (path.empty() || problem["path"] == path)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+TEST(PolicyCheck, SeedArticleScpIsInvalidAndExitsThree) {
+  const auto doc = check_json("examples/policies/seed-article-scp.json", "scp", 3);
+  EXPECT_EQ(doc["valid"], false);
+  EXPECT_TRUE(has_problem(doc, "scp-principal-not-supported", "$.Statement[0].Principal"));
+  EXPECT_EQ(doc["denies_root"]["scope"], "none");
+}
+
+TEST(PolicyCheck, SeedArticleIdentityPolicyWarnsAndDeniesNothing) {
+  const auto doc = check_json("examples/policies/seed-article-identity.json", "identity", 3);
+  EXPECT_EQ(doc["valid"], true);
+  EXPECT_TRUE(has_problem(doc, "principal-type-root",
+                          "$.Statement[0].Condition.StringEquals[\"aws:PrincipalType\"]"));
+  EXPECT_TRUE(has_problem(doc, "identity-cannot-restrict-root"));
+  EXPECT_EQ(doc["denies_root"]["scope"], "none");
+}
+
+TEST(PolicyCheck, RecommendedScpDeniesAllAndExitsZero) {
+  const auto doc = check_json("examples/policies/deny-root-user.json", "scp", 0);
+  EXPECT_EQ(doc["valid"], true);
+  EXPECT_TRUE(doc["problems"].empty());
+  EXPECT_EQ(doc["denies_root"]["scope"], "all");
+  EXPECT_EQ(doc["denies_root"]["blocks_assumed_root"], false);
+}
+
+TEST(PolicyCheck, AccessKeyOnlyDenyIsSome) {
+  const auto doc = check_json("examples/policies/deny-root-access-keys.json", "scp", 0);
+  EXPECT_EQ(doc["denies_root"]["scope"], "some");
+  EXPECT_EQ(doc["denies_root"]["actions"], nlohmann::json::array({"iam:CreateAccessKey"}));
+}
+
+TEST(PolicyCheck, StringEqualsWildcardDeniesNothing) {
+  const auto doc = check_json("examples/policies/string-equals-wildcard.json", "scp", 3);
+  EXPECT_TRUE(has_problem(doc, "string-equals-wildcard"));
+  EXPECT_EQ(doc["denies_root"]["scope"], "none");
+}
+
+TEST(PolicyCheck, MalformedJsonHasLineAndColumn) {
+  const auto doc = check_json("tests/corpus/policy/truncated.json", "scp", 3);
+  ASSERT_EQ(doc["problems"].size(), 1U);
+  EXPECT_EQ(doc["problems"][0]["code"], "json-syntax");
+  EXPECT_EQ(doc["problems"][0]["line"], 1);
+}
+
+TEST(PolicyCheck, TextInJapanese) {
+  const auto result = run_rootguard(
+      {"policy", "check", "examples/policies/seed-article-scp.json", "--type", "scp", "--lang", "ja"});
+  EXPECT_EQ(result.exit_code, 3);
+  EXPECT_NE(result.out.find("SCP は Principal と NotPrincipal をサポートしません"), std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("ルートの拒否: none"), std::string::npos);
+}
+
+TEST(PolicyCheck, ErrorsAndUsage) {
+  EXPECT_EQ(run_rootguard({"policy", "check", "no/such/file.json", "--type", "scp"}).exit_code, 1);
+  EXPECT_EQ(run_rootguard({"policy", "check", "examples/policies/deny-root-user.json"}).exit_code, 2);
+  EXPECT_EQ(run_rootguard({"policy", "check", "examples/policies/deny-root-user.json", "--type", "bucket"})
+                .exit_code,
+            2);
+  EXPECT_EQ(run_rootguard({"policy"}).exit_code, 2);
+  EXPECT_EQ(run_rootguard({"policy", "check", "examples/policies/deny-root-user.json", "--type", "scp",
+                           "--account", "12"})
+                .exit_code,
+            2);
+}
+
+TEST(PolicyCheck, PartitionAndAccountOptions) {
+  const auto result = run_rootguard({"policy", "check", "examples/policies/deny-root-access-keys.json",
+                                     "--type", "scp", "--partition", "aws-us-gov", "--format", "json"});
+  EXPECT_EQ(result.exit_code, 3); // the pattern names the aws partition only
+  EXPECT_EQ(nlohmann::json::parse(result.out)["denies_root"]["scope"], "none");
+}
+
+TEST(PolicyCheck, CorpusNeverCrashesTheBinary) {
+  size_t files = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::filesystem::path(RG_SOURCE_DIR) / "tests/corpus/policy")) {
+    if (entry.path().extension() != ".json") {
+      continue;
+    }
+    ++files;
+    const auto relative = "tests/corpus/policy/" + entry.path().filename().string();
+    const auto result = run_rootguard({"policy", "check", relative, "--type", "scp", "--format", "json"});
+    EXPECT_TRUE(result.exit_code == 0 || result.exit_code == 3)
+        << relative << " exit " << result.exit_code << "\n"
+        << result.err;
+    EXPECT_TRUE(nlohmann::json::accept(result.out)) << relative;
+  }
+  EXPECT_GE(files, 20U);
+}
+
+} // namespace
+} // namespace rg::testing

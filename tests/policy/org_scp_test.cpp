@@ -1,0 +1,239 @@
+#include "policy/org_scp.hpp"
+#include "policy/org_scp_reader.hpp"
+#include "policy_fixtures.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <gtest/gtest.h>
+
+namespace rg::policy {
+namespace {
+
+const std::filesystem::path kOrgDir = std::filesystem::path(RG_TEST_DATA_DIR) / "data" / "organization";
+
+model::OrganizationPolicy scp(const std::string& id, const std::string& content,
+                              std::vector<std::string> targets) {
+  model::OrganizationPolicy policy;
+  policy.id = id;
+  policy.name = id;
+  policy.content = content;
+  std::vector<model::PolicyTarget> list;
+  for (auto& t : targets) {
+    list.push_back({t, "", ""});
+  }
+  policy.targets = std::move(list);
+  return policy;
+}
+
+// r-root -> ou-prod -> ou-prod-web -> 222; r-root -> 333; management 111.
+model::Organization tree() {
+  model::Organization org;
+  org.id = "o-test";
+  org.management_account_id = "111111111111";
+  org.root_ids = {"r-root"};
+  org.units = {{"ou-prod", "Prod", "r-root"}, {"ou-web", "Web", "ou-prod"}};
+  org.accounts = {{"111111111111", "Management", "ACTIVE", "r-root"},
+                  {"222222222222", "Web", "ACTIVE", "ou-web"},
+                  {"333333333333", "Sandbox", "ACTIVE", "r-root"}};
+  org.scps_collected = true;
+  return org;
+}
+
+const std::vector<std::string> kEveryLevel{"r-root",       "ou-prod",      "ou-web",
+                                           "111111111111", "222222222222", "333333333333"};
+
+TEST(OrgScp, DenyOnAnAncestorOuApplies) {
+  auto org = tree();
+  org.service_control_policies = {scp("p-full", fixtures::kFullAwsAccess, kEveryLevel),
+                                  scp("p-deny", fixtures::kGoodScp, {"ou-prod"})};
+  const auto analysis = analyze_organization_scps(org, "aws");
+  const auto* web = find_verdict(analysis, "222222222222");
+  ASSERT_NE(web, nullptr);
+  EXPECT_EQ(web->status, AccountScpStatus::kDenied);
+  ASSERT_EQ(web->denying.size(), 1u);
+  EXPECT_EQ(web->denying[0].policy_id, "p-deny");
+  EXPECT_EQ(web->denying[0].target_id, "ou-prod");
+  EXPECT_EQ(web->denying[0].statements, std::vector<std::string>{"DenyRootUser"});
+  ASSERT_EQ(web->path.size(), 4u);
+  EXPECT_EQ(web->path[0].target_id, "r-root");
+  EXPECT_EQ(web->path[3].target_id, "222222222222");
+  EXPECT_NE(web->reason.en.find("p-deny"), std::string::npos);
+
+  const auto* sandbox = find_verdict(analysis, "333333333333");
+  EXPECT_EQ(sandbox->status, AccountScpStatus::kOpen);
+  EXPECT_FALSE(sandbox->reason.ja.empty());
+}
+
+TEST(OrgScp, ManagementAccountIsNeverAffected) {
+  auto org = tree();
+  org.service_control_policies = {scp("p-full", fixtures::kFullAwsAccess, kEveryLevel),
+                                  scp("p-deny", fixtures::kGoodScp, {"r-root", "111111111111"})};
+  const auto analysis = analyze_organization_scps(org, "aws");
+  EXPECT_EQ(find_verdict(analysis, "111111111111")->status, AccountScpStatus::kManagement);
+  EXPECT_EQ(find_verdict(analysis, "333333333333")->status, AccountScpStatus::kDenied);
+}
+
+TEST(OrgScp, MissingAllowAtOneLevelIsAnImplicitDeny) {
+  auto org = tree();
+  // FullAWSAccess replaced at ou-web by an allow-list: root may only use s3 there.
+  const std::string s3_only =
+      R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]})";
+  org.service_control_policies = {
+      scp("p-full", fixtures::kFullAwsAccess, {"r-root", "ou-prod", "222222222222"}),
+      scp("p-s3", s3_only, {"ou-web"})};
+  const auto analysis = analyze_organization_scps(org, "aws");
+  const auto* web = find_verdict(analysis, "222222222222");
+  EXPECT_EQ(web->status, AccountScpStatus::kPartial);
+  EXPECT_TRUE(std::find(web->open_actions.begin(), web->open_actions.end(), "s3:PutBucketPolicy") !=
+              web->open_actions.end());
+  EXPECT_EQ(web->levels_without_allow, std::vector<std::string>{"ou-web"});
+}
+
+TEST(OrgScp, ConditionalAllowIsNeverAnImplicitDeny) {
+  auto org = tree();
+  // Only a region-conditioned allow at ou-web: it may allow, so root is not "denied" there.
+  const std::string regional =
+      R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*",
+    "Condition":{"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}}]})";
+  org.service_control_policies = {
+      scp("p-full", fixtures::kFullAwsAccess, {"r-root", "ou-prod", "222222222222"}),
+      scp("p-regional", regional, {"ou-web"})};
+  const auto analysis = analyze_organization_scps(org, "aws");
+  EXPECT_EQ(find_verdict(analysis, "222222222222")->status, AccountScpStatus::kOpen);
+}
+
+TEST(OrgScp, ConditionalDenyIsNamedButNotCounted) {
+  auto org = tree();
+  const std::string mfa = R"({"Version":"2012-10-17","Statement":[{"Sid":"DenyRootWithoutMfa","Effect":"Deny",
+    "Action":"*","Resource":"*","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:root"},
+    "BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}]})";
+  org.service_control_policies = {scp("p-full", fixtures::kFullAwsAccess, kEveryLevel),
+                                  scp("p-mfa", mfa, {"r-root"})};
+  const auto analysis = analyze_organization_scps(org, "aws");
+  const auto* sandbox = find_verdict(analysis, "333333333333");
+  EXPECT_EQ(sandbox->status, AccountScpStatus::kOpen);
+  EXPECT_EQ(sandbox->conditional_denies, std::vector<std::string>{"p-mfa (p-mfa) DenyRootWithoutMfa"});
+  EXPECT_NE(sandbox->reason.en.find("Conditional denies not counted"), std::string::npos);
+}
+
+TEST(OrgScp, PartialDenyNamesTheActions) {
+  auto org = tree();
+  org.service_control_policies = {scp("p-full", fixtures::kFullAwsAccess, kEveryLevel),
+                                  scp("p-keys", fixtures::kDenyRootAccessKeys, {"r-root"})};
+  const auto analysis = analyze_organization_scps(org, "aws");
+  const auto* sandbox = find_verdict(analysis, "333333333333");
+  EXPECT_EQ(sandbox->status, AccountScpStatus::kPartial);
+  EXPECT_EQ(sandbox->denied_actions, std::vector<std::string>{"iam:CreateAccessKey"});
+  EXPECT_NE(sandbox->reason.en.find("iam:CreateAccessKey"), std::string::npos);
+}
+
+TEST(OrgScp, InvalidScpDeniesNothingAndIsListed) {
+  auto org = tree();
+  org.service_control_policies = {scp("p-full", fixtures::kFullAwsAccess, kEveryLevel),
+                                  scp("p-seed", fixtures::kSeedScp, {"r-root"})};
+  const auto analysis = analyze_organization_scps(org, "aws");
+  const auto* sandbox = find_verdict(analysis, "333333333333");
+  EXPECT_EQ(sandbox->status, AccountScpStatus::kOpen);
+  ASSERT_EQ(sandbox->invalid_policies.size(), 1u);
+  EXPECT_EQ(sandbox->invalid_policies[0]->policy->id, "p-seed");
+  EXPECT_FALSE(analysis.policies[1].check.valid);
+}
+
+TEST(OrgScp, UncollectedContentMakesItUnknownUnlessDeniedAnyway) {
+  auto org = tree();
+  auto unknown = scp("p-unknown", "", {"ou-web"});
+  unknown.content.reset();
+  org.service_control_policies = {scp("p-full", fixtures::kFullAwsAccess, kEveryLevel), unknown};
+  auto analysis = analyze_organization_scps(org, "aws");
+  EXPECT_EQ(find_verdict(analysis, "222222222222")->status, AccountScpStatus::kUnknown);
+  EXPECT_EQ(find_verdict(analysis, "333333333333")->status, AccountScpStatus::kOpen);
+  org.service_control_policies.push_back(scp("p-deny", fixtures::kGoodScp, {"r-root"}));
+  analysis = analyze_organization_scps(org, "aws");
+  EXPECT_EQ(find_verdict(analysis, "222222222222")->status, AccountScpStatus::kDenied);
+}
+
+TEST(OrgScp, BrokenPathIsUnknownNotACrash) {
+  auto org = tree();
+  org.units.push_back({"ou-loop-a", "A", "ou-loop-b"});
+  org.units.push_back({"ou-loop-b", "B", "ou-loop-a"});
+  org.accounts.push_back({"444444444444", "Loop", "ACTIVE", "ou-loop-a"});
+  org.accounts.push_back({"555555555555", "Orphan", "ACTIVE", "ou-gone"});
+  org.service_control_policies = {scp("p-full", fixtures::kFullAwsAccess, kEveryLevel)};
+  const auto analysis = analyze_organization_scps(org, "aws");
+  EXPECT_EQ(find_verdict(analysis, "444444444444")->status, AccountScpStatus::kUnknown);
+  EXPECT_EQ(find_verdict(analysis, "555555555555")->status, AccountScpStatus::kUnknown);
+}
+
+TEST(OrgScpReader, ReadsPoliciesContentAndTargets) {
+  std::vector<Problem> problems;
+  auto policies = read_service_control_policies(kOrgDir, "organization", problems);
+  ASSERT_TRUE(policies) << policies.error().describe();
+  ASSERT_EQ(policies->size(), 4u);
+  const auto& full = (*policies)[0];
+  EXPECT_EQ(full.id, "p-FullAWSAccess");
+  EXPECT_TRUE(full.aws_managed);
+  ASSERT_TRUE(full.content);
+  ASSERT_TRUE(full.targets);
+  EXPECT_EQ(full.targets->size(), 6u);
+  EXPECT_EQ((*full.targets)[0].type, "ROOT");
+  const auto& missing = (*policies)[3];
+  EXPECT_FALSE(missing.content);
+  EXPECT_FALSE(missing.targets);
+  ASSERT_EQ(problems.size(), 2u); // read_service_control_policies reports absence too
+  EXPECT_EQ(problems[0].kind, ProblemKind::kAbsent);
+  EXPECT_EQ(problems[0].file, "organization/DescribePolicy/p-missing01.json");
+  EXPECT_EQ(problems[1].kind, ProblemKind::kUnreadable);
+  EXPECT_EQ(problems[1].file, "organization/ListTargetsForPolicy/p-missing01.json");
+  EXPECT_NE(problems[1].where.find("line 1"), std::string::npos);
+}
+
+TEST(OrgScpReader, AbsentListMeansNotCollected) {
+  std::vector<Problem> problems;
+  model::Organization org;
+  load_service_control_policies(kOrgDir / "nope", "organization", org, problems);
+  EXPECT_FALSE(org.scps_collected);
+  EXPECT_TRUE(problems.empty());
+  load_service_control_policies(kOrgDir, "organization", org, problems);
+  EXPECT_TRUE(org.scps_collected);
+  EXPECT_EQ(org.service_control_policies.size(), 4u);
+  ASSERT_EQ(problems.size(), 1u); // the absent DescribePolicy is "not collected", not a problem
+  EXPECT_EQ(problems[0].kind, ProblemKind::kUnreadable);
+}
+
+TEST(OrgScpReader, TypeErrorsNameThePath) {
+  const auto dir = std::filesystem::path(::testing::TempDir()) / "rg_scp_reader";
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream(dir / "list.json") << R"({"Policies":[{"Name":"x"}]})";
+    std::ofstream(dir / "describe.json") << R"({"Policy":{"Content":7}})";
+  }
+  auto list = read_list_policies(dir / "list.json", "list.json");
+  ASSERT_FALSE(list);
+  EXPECT_EQ(list.error().where, "$.Policies[0].Id");
+  auto describe = read_describe_policy(dir / "describe.json", "describe.json");
+  ASSERT_FALSE(describe);
+  EXPECT_EQ(describe.error().where, "$.Policy.Content");
+  EXPECT_EQ(describe.error().kind, ProblemKind::kInvalid);
+}
+
+TEST(OrgScpReader, SnapshotDataEndToEnd) {
+  model::Organization org;
+  org.management_account_id = "111111111111";
+  org.root_ids = {"r-ab12"};
+  org.units = {{"ou-ab12-prod0001", "Prod", "r-ab12"}, {"ou-ab12-sand0001", "Sandbox", "r-ab12"}};
+  org.accounts = {{"111111111111", "Management", "ACTIVE", "r-ab12"},
+                  {"222222222222", "Prod App", "ACTIVE", "ou-ab12-prod0001"},
+                  {"333333333333", "Sandbox", "ACTIVE", "ou-ab12-sand0001"}};
+  std::vector<Problem> problems;
+  load_service_control_policies(kOrgDir, "organization", org, problems);
+  const auto analysis = analyze_organization_scps(org, "aws");
+  EXPECT_EQ(find_verdict(analysis, "222222222222")->status, AccountScpStatus::kDenied);
+  // p-missing01's targets are unreadable: it might be attached to the sandbox path.
+  const auto* sandbox = find_verdict(analysis, "333333333333");
+  EXPECT_EQ(sandbox->status, AccountScpStatus::kUnknown);
+  ASSERT_EQ(sandbox->invalid_policies.size(), 1u);
+  EXPECT_EQ(sandbox->invalid_policies[0]->policy->name, "BlogRootDeny");
+}
+
+} // namespace
+} // namespace rg::policy

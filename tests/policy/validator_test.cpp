@@ -1,0 +1,127 @@
+#include "policy/check.hpp"
+#include "policy_fixtures.hpp"
+
+#include <gtest/gtest.h>
+
+namespace rg::policy {
+namespace {
+
+const PolicyProblem* find(const CheckResult& result, const std::string& code) {
+  for (const auto& p : result.problems) {
+    if (p.code == code) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
+TEST(Validator, ScpRejectsPrincipal) {
+  const auto result = check_policy(fixtures::kSeedScp, PolicyType::kScp);
+  EXPECT_FALSE(result.valid);
+  const auto* p = find(result, "scp-principal-not-supported");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->path, "$.Statement[0].Principal");
+  EXPECT_EQ(p->severity, ProblemSeverity::kError);
+  EXPECT_FALSE(p->message.ja.empty());
+}
+
+TEST(Validator, IdentityRejectsPrincipalAndResourceNeedsOne) {
+  const std::string with_principal =
+      R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}})";
+  EXPECT_TRUE(find(check_policy(with_principal, PolicyType::kIdentity), "identity-principal-not-supported"));
+  EXPECT_FALSE(find(check_policy(with_principal, PolicyType::kResource), "resource-principal-missing"));
+  EXPECT_TRUE(
+      find(check_policy(fixtures::kFullAwsAccess, PolicyType::kResource), "resource-principal-missing"));
+}
+
+TEST(Validator, SeedIdentityPolicyWarnsTwice) {
+  const auto result = check_policy(fixtures::kSeedIdentity, PolicyType::kIdentity);
+  EXPECT_TRUE(result.valid);
+  EXPECT_TRUE(find(result, "principal-type-root"));
+  EXPECT_TRUE(find(result, "identity-cannot-restrict-root"));
+  EXPECT_EQ(result.denies_root.scope, RootScope::kNone);
+}
+
+TEST(Validator, StringEqualsWithWildcardWarns) {
+  const auto result =
+      check_policy(fixtures::root_deny("StringEquals", "arn:aws:iam::*:root"), PolicyType::kScp);
+  const auto* p = find(result, "string-equals-wildcard");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->path, "$.Statement[0].Condition.StringEquals[\"aws:PrincipalArn\"]");
+  EXPECT_EQ(result.denies_root.scope, RootScope::kNone);
+}
+
+TEST(Validator, UnknownOperatorIsAnError) {
+  const auto result =
+      check_policy(fixtures::root_deny("StringEqualz", "arn:aws:iam::*:root"), PolicyType::kScp);
+  EXPECT_FALSE(result.valid);
+  EXPECT_TRUE(find(result, "condition-operator-unknown"));
+}
+
+TEST(Validator, DuplicateSids) {
+  const std::string policy = R"({"Version":"2012-10-17","Statement":[
+    {"Sid":"A","Effect":"Allow","Action":"*","Resource":"*"},{"Sid":"A","Effect":"Deny","Action":"s3:*","Resource":"*"}]})";
+  const auto result = check_policy(policy, PolicyType::kScp);
+  const auto* p = find(result, "sid-duplicate");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->path, "$.Statement[1].Sid");
+}
+
+TEST(Validator, ActionAndResourceFormats) {
+  const std::string policy = R"({"Version":"2012-10-17","Statement":[
+    {"Effect":"Deny","Action":["CreateUser","iam:CreateUser"],"Resource":["bucket-name","arn:aws:s3:::b"]}]})";
+  const auto result = check_policy(policy, PolicyType::kScp);
+  const auto* action = find(result, "action-format");
+  ASSERT_NE(action, nullptr);
+  EXPECT_EQ(action->path, "$.Statement[0].Action[0]");
+  const auto* resource = find(result, "resource-format");
+  ASSERT_NE(resource, nullptr);
+  EXPECT_EQ(resource->path, "$.Statement[0].Resource[0]");
+}
+
+TEST(Validator, ScpSizeCountsWhitespaceIdentityDoesNot) {
+  std::string padded =
+      R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}])";
+  padded += std::string(5200, ' ') + "}";
+  EXPECT_TRUE(find(check_policy(padded, PolicyType::kScp), "size-exceeded"));
+  EXPECT_FALSE(find(check_policy(padded, PolicyType::kIdentity), "size-exceeded"));
+  std::string big = R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[)";
+  for (int i = 0; i < 400; ++i) {
+    big += R"("s3:GetObjectVersion",)";
+  }
+  big += R"("s3:GetObject"],"Resource":"*"}]})";
+  const auto result = check_policy(big, PolicyType::kIdentity);
+  const auto* p = find(result, "size-exceeded");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->path, "$");
+  EXPECT_FALSE(result.valid);
+}
+
+TEST(Validator, ConditionValueChecks) {
+  const std::string policy =
+      R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*",
+    "Condition":{"Bool":{"aws:SecureTransport":"yes"},"IpAddress":{"aws:SourceIp":"10.0.0.0/40"},
+    "DateLessThan":{"aws:CurrentTime":"tomorrow"},"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*root"}}}]})";
+  const auto result = check_policy(policy, PolicyType::kScp);
+  int invalid = 0;
+  for (const auto& p : result.problems) {
+    invalid += p.code == "condition-value-invalid" ? 1 : 0;
+  }
+  EXPECT_EQ(invalid, 3);
+  EXPECT_TRUE(find(result, "arn-pattern-malformed"));
+}
+
+TEST(Validator, VariablesNeedVersion) {
+  const std::string policy = R"({"Statement":[{"Effect":"Allow","Action":"s3:*",
+    "Resource":"arn:aws:s3:::b/${aws:username}/*"}]})";
+  EXPECT_TRUE(find(check_policy(policy, PolicyType::kIdentity), "variable-needs-version"));
+}
+
+TEST(Validator, SidFormat) {
+  const std::string policy =
+      R"({"Version":"2012-10-17","Statement":[{"Sid":"deny-root","Effect":"Deny","Action":"*","Resource":"*"}]})";
+  EXPECT_TRUE(find(check_policy(policy, PolicyType::kScp), "sid-format"));
+}
+
+} // namespace
+} // namespace rg::policy
