@@ -76,8 +76,15 @@ void add_trail_command(CLI::App& app, Action& action) {
                       "Only events at or after this time (ISO 8601; a date means midnight UTC)");
   command->add_option("--until", args->until,
                       "Only events at or before this time (ISO 8601; a date means the whole day)");
-  command->add_option("--accounts", args->accounts, "Only these account ids");
-  command->add_option("--regions", args->regions, "Only these regions");
+  // One value per flag (comma-separated, or the flag repeated), so a path after it is never taken for an id.
+  command->add_option("--accounts", args->accounts, "Only these account ids (comma-separated)")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  command->add_option("--regions", args->regions, "Only these regions (comma-separated)")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command->add_option("--threads", args->threads, "Worker threads (default: one per core)")
       ->check(CLI::Range(0, 256));
   command->add_option("--max-inflated-mib", args->max_inflated_mib,

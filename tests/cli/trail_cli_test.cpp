@@ -83,6 +83,16 @@ TEST(TrailCli, SinceUntilAndAccountFilters) {
   EXPECT_EQ(other["summary"]["files"], 0);
 }
 
+TEST(TrailCli, AccountAndRegionFlagsTakeOneCommaSeparatedValueSoPathsMayFollow) {
+  const auto result = run_rootguard({"trail", "--accounts", "999999999999,111122223333", kTrail, "--regions",
+                                     "us-east-1", "--format", "json"});
+  EXPECT_EQ(result.exit_code, 3) << result.err;
+  const auto doc = nlohmann::json::parse(result.out);
+  EXPECT_EQ(doc["run"]["accounts"], (nlohmann::json{"999999999999", "111122223333"}));
+  EXPECT_EQ(doc["run"]["paths"], (nlohmann::json{kTrail}));
+  EXPECT_EQ(doc["summary"]["matched"], 4);
+}
+
 TEST(TrailCli, TableInJapaneseAndOutputFile) {
   const auto table = run_rootguard({"trail", kTrail, "--lang", "ja", "--color", "never"});
   EXPECT_EQ(table.exit_code, 3) << table.err;
