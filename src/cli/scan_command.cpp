@@ -17,6 +17,7 @@ struct ScanArguments {
   std::vector<std::string> controls;
   std::vector<std::string> statuses;
   std::vector<std::string> severities;
+  std::vector<std::string> cloudtrail;
   std::string format = "table";
   OutputOptions output;
 };
@@ -26,6 +27,7 @@ ExitCode run(const ScanArguments& args) {
   request.snapshot = args.snapshot;
   request.root_usage_days = args.root_usage_days;
   request.controls = args.controls;
+  request.cloudtrail.assign(args.cloudtrail.begin(), args.cloudtrail.end());
   request.tool_version = kVersion;
   if (!args.as_of.empty()) {
     request.as_of = parse_iso8601(args.as_of);
@@ -76,6 +78,10 @@ void add_scan_command(CLI::App& app, Action& action) {
   command->add_option("--root-usage-days", args->root_usage_days, "Window for root-recent-use, in days")
       ->check(CLI::Range(0, 3650));
   command->add_option("--controls", args->controls, "Only these control ids");
+  command->add_option(
+      "--cloudtrail", args->cloudtrail,
+      "CloudTrail logs (files or folders) whose root use feeds root-recent-use; the snapshot's "
+      "cloudtrail/ folder is read automatically");
   command->add_option("--status", args->statuses, "Only findings with these statuses (PASS, FAIL, UNKNOWN)");
   command->add_option("--severity", args->severities, "Only findings of these severities");
   command->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember({"table", "json"}));

@@ -2,6 +2,7 @@
 // A control: its metadata once (findings/rule.hpp) plus one evaluate function. Adding a control is one
 // .cpp file defining a constinit Control, one line in catalog.cpp, and its test cases.
 #include "findings/finding.hpp"
+#include "model/root_use_evidence.hpp"
 #include "model/snapshot.hpp"
 #include "util/time.hpp"
 
@@ -14,6 +15,7 @@ namespace rg::controls {
 struct ScanOptions {
   std::optional<TimePoint> as_of; // the clock for age rules: collected_at unless --as-of overrides it
   int root_usage_days = 90;       // --root-usage-days
+  const model::TrailEvidence* trail = nullptr; // set when CloudTrail logs were scanned too
 };
 
 struct EvaluationInput {

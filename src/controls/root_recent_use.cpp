@@ -118,9 +118,53 @@ std::vector<Finding> decide(const Control& control, const EvaluationInput& input
                    dates.seen)};
 }
 
+// CloudTrail says when and from where root was last used; a recent use there fails the control even when
+// the credential report (password and keys only, up to 4 hours old) saw nothing.
+std::vector<Finding> add_trail_evidence(std::vector<Finding> findings, const EvaluationInput& input) {
+  const auto* trail = input.options.trail;
+  if (trail == nullptr || findings.empty() || !input.options.as_of) {
+    return findings;
+  }
+  auto& finding = findings.front();
+  const auto as_of = *input.options.as_of;
+  const auto found = trail->last_use.find(input.account.id);
+  if (found == trail->last_use.end()) {
+    finding.reason.en +=
+        fmt::format(" CloudTrail ({} files read) shows no root use in this account.", trail->files);
+    finding.reason.ja +=
+        fmt::format(" CloudTrail ({} ファイル) にこのアカウントのルート使用はありません。", trail->files);
+    return findings;
+  }
+  const auto& use = found->second;
+  const auto when = format_iso8601(use.time);
+  const long age = days_between(use.time, as_of);
+  const std::string session_en = use.assumed_root ? " in an sts:AssumeRoot session" : "";
+  const std::string session_ja = use.assumed_root ? " (sts:AssumeRoot セッション)" : "";
+  const auto ip = use.source_ip.empty() ? std::string("an unknown address") : use.source_ip;
+  LocalizedString trail_text{
+      fmt::format("CloudTrail: root last used {} days before {}: {} at {} from {}{} (event {}).", age,
+                  format_iso8601(as_of), use.event_name, when, ip, session_en, use.event_id),
+      fmt::format("CloudTrail: ルートの最終使用は {} の {} 日前、{} に {} から {}{} (イベント {})。",
+                  format_iso8601(as_of), age, when, ip, use.event_name, session_ja, use.event_id)};
+  finding.evidence.push_back(
+      {"cloudtrail_last_root_use", fmt::format("{} {} {} {}", when, use.event_name, ip, use.event_id)});
+  const bool recent = use.time >= as_of - std::chrono::days(input.options.root_usage_days);
+  if (recent && finding.status != Status::kFail) {
+    finding.status = Status::kFail;
+    finding.reason = {fmt::format("{} That is within the {}-day window. Credential report: {}", trail_text.en,
+                                  input.options.root_usage_days, finding.reason.en),
+                      fmt::format("{} {} 日の判定期間内です。認証情報レポート: {}", trail_text.ja,
+                                  input.options.root_usage_days, finding.reason.ja)};
+  } else {
+    finding.reason.en += " " + trail_text.en;
+    finding.reason.ja += " " + trail_text.ja;
+  }
+  return findings;
+}
+
 std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
   const auto creds = read_root_credentials(input);
-  return with_report_note(creds, decide(control, input, creds));
+  return add_trail_evidence(with_report_note(creds, decide(control, input, creds)), input);
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 #include "pipeline/run_scan.hpp"
 
 #include "controls/control.hpp"
+#include "detections/account_activity.hpp"
+#include "detections/trail_scan.hpp"
 #include "snapshot/snapshot_loader.hpp"
 #include "util/fatal_error.hpp"
 
@@ -40,6 +42,23 @@ std::string role_of(const model::Snapshot& snapshot, const std::string& account_
   return snapshot.organization->find_account(account_id) != nullptr ? "member" : "standalone";
 }
 
+// Scans the CloudTrail logs once and keeps, per account, the latest root use; unreadable files become
+// problems of the report like any other input.
+model::TrailEvidence scan_cloudtrail(const std::vector<std::filesystem::path>& paths,
+                                     std::vector<Problem>& problems) {
+  trail::TrailScanOptions options;
+  options.paths = paths;
+  const auto result = detections::scan_trail(options);
+  problems.insert(problems.end(), result.summary.errors.begin(), result.summary.errors.end());
+  model::TrailEvidence evidence;
+  evidence.files = result.summary.files;
+  for (const auto& use : detections::most_recent_root_use(result)) {
+    evidence.last_use[use.account_id] =
+        model::RootUseEvidence{use.time, use.event_name, use.event_id, use.source_ip, use.assumed_root};
+  }
+  return evidence;
+}
+
 } // namespace
 
 report::Report run_scan(const ScanRequest& request) {
@@ -58,6 +77,17 @@ report::Report run_scan(const ScanRequest& request) {
   result.run.partition = snapshot.partition;
   result.run.root_usage_days = request.root_usage_days;
   result.problems = snapshot.problems;
+
+  auto cloudtrail = request.cloudtrail;
+  std::error_code ec;
+  if (std::filesystem::is_directory(request.snapshot / "cloudtrail", ec)) {
+    cloudtrail.push_back(request.snapshot / "cloudtrail");
+  }
+  model::TrailEvidence trail_evidence;
+  if (!cloudtrail.empty()) {
+    trail_evidence = scan_cloudtrail(cloudtrail, result.problems);
+    options.trail = &trail_evidence;
+  }
 
   for (const auto& account : snapshot.accounts) {
     result.accounts.push_back({account.id, account.name, role_of(snapshot, account.id)});

@@ -17,6 +17,9 @@ struct ScanRequest {
   std::vector<std::string> controls; // empty: all
   std::vector<Status> statuses;      // empty: all
   std::vector<Severity> severities;  // empty: all
+  // CloudTrail logs whose root use feeds root-recent-use; the snapshot's cloudtrail/ folder is added
+  // automatically when present.
+  std::vector<std::filesystem::path> cloudtrail;
   std::string tool_version;
 };
 

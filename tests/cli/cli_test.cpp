@@ -120,6 +120,27 @@ TEST(Cli, AsOfMovesTheClock) {
   EXPECT_EQ(doc["run"]["as_of"], "2030-01-01T00:00:00Z");
 }
 
+TEST(Cli, CloudTrailInTheSnapshotFeedsRecentUse) {
+  const auto doc = scan_json({"--controls", "root-recent-use"}, 3);
+  bool quoted = false;
+  for (const auto& finding : doc["findings"]) {
+    if (finding["account_id"] == "222222222222") {
+      const auto reason = finding["reason"].get<std::string>();
+      quoted = reason.find("CloudTrail: root last used") != std::string::npos &&
+               reason.find("203.0.113.24") != std::string::npos;
+    }
+  }
+  EXPECT_TRUE(quoted);
+}
+
+TEST(Cli, CloudTrailOptionAddsLogs) {
+  const auto result =
+      run_rootguard({"scan", "--snapshot", "tests/cli/data/clean", "--format", "json", "--cloudtrail",
+                     "examples/example-org/cloudtrail/AWSLogs/o-exampleorg1/222222222222"});
+  EXPECT_EQ(result.exit_code, 0) << result.err; // the logs are of another account
+  EXPECT_NE(result.out.find("shows no root use in this account"), std::string::npos);
+}
+
 TEST(Cli, ControlsListAsJson) {
   const auto result = run_rootguard({"controls", "list", "--format", "json"});
   EXPECT_EQ(result.exit_code, 0);

@@ -112,5 +112,42 @@ TEST_F(RootRecentUse, NoClockIsUnknown) {
   EXPECT_EQ(only("root-recent-use").status, Status::kUnknown);
 }
 
+TEST_F(RootRecentUse, CloudTrailUseFailsEvenWhenTheReportSawNothing) {
+  set_root_report({{"password_last_used", "N/A"}});
+  model::TrailEvidence trail;
+  trail.files = 4;
+  trail.last_use["123456789012"] = {*parse_iso8601("2026-11-27T22:05:00Z"), "CreateAccessKey", "e-1",
+                                    "203.0.113.9", false};
+  options_.trail = &trail;
+  const auto finding = only("root-recent-use");
+  EXPECT_EQ(finding.status, Status::kFail);
+  for (const char* part :
+       {"CreateAccessKey", "2026-11-27T22:05:00Z", "203.0.113.9", "e-1", "no recorded use"}) {
+    EXPECT_NE(finding.reason.en.find(part), std::string::npos) << part << ": " << finding.reason.en;
+  }
+}
+
+TEST_F(RootRecentUse, OldCloudTrailUseIsQuotedButPasses) {
+  set_root_report({{"password_last_used", "2025-01-01T00:00:00+00:00"}});
+  model::TrailEvidence trail;
+  trail.last_use["123456789012"] = {*parse_iso8601("2025-01-01T00:00:05Z"), "ConsoleLogin", "e-2",
+                                    "198.51.100.1", false};
+  options_.trail = &trail;
+  const auto finding = only("root-recent-use");
+  EXPECT_EQ(finding.status, Status::kPass);
+  EXPECT_NE(finding.reason.en.find("ConsoleLogin at 2025-01-01T00:00:05Z from 198.51.100.1"),
+            std::string::npos);
+}
+
+TEST_F(RootRecentUse, CloudTrailWithoutRootUseSaysSo) {
+  set_root_report({{"password_last_used", "N/A"}});
+  model::TrailEvidence trail;
+  trail.files = 12;
+  options_.trail = &trail;
+  const auto finding = only("root-recent-use");
+  EXPECT_EQ(finding.status, Status::kPass);
+  EXPECT_NE(finding.reason.en.find("CloudTrail (12 files read) shows no root use"), std::string::npos);
+}
+
 } // namespace
 } // namespace rg::controls::testing
