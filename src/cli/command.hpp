@@ -11,5 +11,6 @@ using Action = std::function<ExitCode()>;
 
 void add_scan_command(CLI::App& app, Action& action);
 void add_controls_command(CLI::App& app, Action& action);
+void add_fix_command(CLI::App& app, Action& action);
 
 } // namespace rg::cli

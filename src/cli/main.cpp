@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   rg::cli::Action action;
   rg::cli::add_scan_command(app, action);
   rg::cli::add_controls_command(app, action);
+  rg::cli::add_fix_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
