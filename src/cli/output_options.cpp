@@ -1,10 +1,13 @@
 #include "cli/output_options.hpp"
 
+#include "report/formats.hpp"
 #include "util/fatal_error.hpp"
 #include "util/files.hpp"
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fmt/format.h>
 #include <unistd.h>
 
 namespace rg::cli {
@@ -15,6 +18,14 @@ void OutputOptions::add_to(CLI::App& command) {
   command.add_option("--color", color, "Colour the terminal output")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   command.add_option("-o,--output", output, "Write to FILE instead of standard output");
+}
+
+void OutputOptions::add_report_formats_to(CLI::App& command) {
+  command.add_option("-f,--format", formats, "Output format, repeatable with --output-dir")
+      ->check(CLI::IsMember(report::format_names()));
+  command.add_option("--output-dir", output_dir, "Write one file per --format into DIR");
+  command.add_option("--region", region,
+                     "Region findings are imported into (ASFF ProductArn; default us-east-1)");
 }
 
 Lang OutputOptions::resolved_lang() const {
@@ -45,6 +56,45 @@ void OutputOptions::emit(const std::string& content) const {
     return;
   }
   write_file_atomically(output, content);
+}
+
+void OutputOptions::emit_report(const report::Report& result, std::string_view command_name) const {
+  std::vector<const report::Format*> chosen;
+  for (const auto& name : formats.empty() ? std::vector<std::string>{"table"} : formats) {
+    const auto* format = report::find_format(name);
+    if (format == nullptr) {
+      throw FatalError(ExitCode::kUsage, fmt::format("--format: unknown format {}", name));
+    }
+    chosen.push_back(format);
+  }
+  const report::RenderOptions render{resolved_lang(), use_color() && output_dir.empty(), region};
+  if (output_dir.empty()) {
+    if (chosen.size() > 1) {
+      throw FatalError(ExitCode::kUsage, "several --format values need --output-dir");
+    }
+    emit(chosen.front()->render(result, render));
+    return;
+  }
+  if (!output.empty()) {
+    throw FatalError(ExitCode::kUsage, "--output and --output-dir cannot be combined");
+  }
+  const std::filesystem::path dir(output_dir);
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) {
+    throw FatalError(ExitCode::kError, fmt::format("cannot create {}: {}", output_dir, error.message()));
+  }
+  for (const auto* format : chosen) {
+    if (format->batches != nullptr) {
+      const auto batches = format->batches(result, render);
+      for (size_t i = 0; i < batches.size(); ++i) {
+        write_file_atomically(dir / fmt::format(fmt::runtime(format->batch_pattern), i + 1), batches[i]);
+      }
+      continue;
+    }
+    write_file_atomically(dir / fmt::format("{}.{}", command_name, format->file_name),
+                          format->render(result, render));
+  }
 }
 
 } // namespace rg::cli

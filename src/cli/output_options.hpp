@@ -1,23 +1,34 @@
 #pragma once
 // Options every reporting subcommand shares: language, colour, destination.
 #include "i18n/text.hpp"
+#include "report/report.hpp"
 
 #include <CLI/CLI.hpp>
 #include <string>
+#include <vector>
 
 namespace rg::cli {
 
 struct OutputOptions {
-  std::string lang;           // "" = from LC_ALL / LC_MESSAGES / LANG
-  std::string color = "auto"; // auto|always|never
-  std::string output;         // "" = stdout
+  std::string lang;                 // "" = from LC_ALL / LC_MESSAGES / LANG
+  std::string color = "auto";       // auto|always|never
+  std::string output;               // "" = stdout
+  std::vector<std::string> formats; // --format, repeatable; empty = table
+  std::string output_dir;           // --output-dir: one file per format
+  std::string region =
+      "us-east-1"; // --region: Security Hub import region (ASFF ProductArn), OCSF cloud.region
 
   void add_to(CLI::App& command);
+  // --format (from report/formats.hpp), --output-dir and --region: for commands that emit a Report.
+  void add_report_formats_to(CLI::App& command);
   Lang resolved_lang() const;
   // Colour only for a terminal on stdout, never into a file, and never when NO_COLOR is set.
   bool use_color() const;
   // Writes to --output (atomically, no symlink following) or stdout.
   void emit(const std::string& content) const;
+  // Renders the report in every --format: to stdout/--output for one format, else into --output-dir
+  // (ASFF split into batch files). Shared by every command that produces a Report (scan, trail).
+  void emit_report(const report::Report& report, std::string_view command_name) const;
 };
 
 } // namespace rg::cli

@@ -18,7 +18,6 @@ struct ScanArguments {
   std::vector<std::string> statuses;
   std::vector<std::string> severities;
   std::vector<std::string> cloudtrail;
-  std::string format = "table";
   OutputOptions output;
 };
 
@@ -54,9 +53,7 @@ ExitCode run(const ScanArguments& args) {
   }
 
   const auto result = pipeline::run_scan(request);
-  const report::RenderOptions render{args.output.resolved_lang(), args.output.use_color()};
-  args.output.emit(args.format == "json" ? report::render_json(result, render)
-                                         : report::render_table(result, render));
+  args.output.emit_report(result, "scan");
 
   const auto summary = report::summarize(result);
   if (summary.fail > 0) {
@@ -84,8 +81,8 @@ void add_scan_command(CLI::App& app, Action& action) {
       "cloudtrail/ folder is read automatically");
   command->add_option("--status", args->statuses, "Only findings with these statuses (PASS, FAIL, UNKNOWN)");
   command->add_option("--severity", args->severities, "Only findings of these severities");
-  command->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember({"table", "json"}));
   args->output.add_to(*command);
+  args->output.add_report_formats_to(*command);
   command->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

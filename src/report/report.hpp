@@ -47,9 +47,23 @@ Summary summarize(const Report& report);
 struct RenderOptions {
   Lang lang = Lang::kEn;
   bool color = false;
+  // Where findings are imported (ASFF ProductArn, OCSF cloud.region) and where global (IAM) findings
+  // are placed; Security Hub imports into one region.
+  std::string region = "us-east-1";
 };
 
+// One pure function per format; report/formats.hpp lists them for --format.
 std::string render_json(const Report& report, const RenderOptions& options);
 std::string render_table(const Report& report, const RenderOptions& options);
+std::string render_asff(const Report& report, const RenderOptions& options); // one JSON array
+std::string render_ocsf(const Report& report, const RenderOptions& options);
+std::string render_sarif(const Report& report, const RenderOptions& options);
+std::string render_csv(const Report& report, const RenderOptions& options);
+std::string render_html(const Report& report, const RenderOptions& options);
+
+// BatchImportFindings accepts at most 100 findings and 240 KB a call: ASFF split into such arrays.
+inline constexpr size_t kAsffMaxFindingsPerBatch = 100;
+inline constexpr size_t kAsffMaxBatchBytes = 240 * 1024;
+std::vector<std::string> render_asff_batches(const Report& report, const RenderOptions& options);
 
 } // namespace rg::report

@@ -51,5 +51,16 @@ TEST(Golden, ScanTableJapanese) {
                 {"scan", "--snapshot", "examples/example-org", "--lang", "ja", "--color", "never"});
 }
 
+// One golden per machine format, English, on the example organization.
+class GoldenFormat : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(GoldenFormat, ScanEnglish) {
+  const std::string format = GetParam();
+  expect_golden("scan." + format,
+                {"scan", "--snapshot", "examples/example-org", "--format", format, "--lang", "en"});
+}
+
+INSTANTIATE_TEST_SUITE_P(Golden, GoldenFormat, ::testing::Values("asff", "ocsf", "sarif", "csv", "html"));
+
 } // namespace
 } // namespace rg::testing

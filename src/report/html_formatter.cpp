@@ -1,0 +1,316 @@
+// --format html: one self-contained page to share (no network fetch: CSS, JS and the chart are inline and
+// a Content-Security-Policy forbids any load). Rows are rendered here, escaped; the script only filters.
+#include "remediate/remediation.hpp"
+#include "report/report.hpp"
+#include "report/text_escape.hpp"
+
+#include <array>
+#include <fmt/format.h>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace rg::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::array<Severity, 5> kSeverities{Severity::kCritical, Severity::kHigh, Severity::kMedium,
+                                              Severity::kLow, Severity::kInformational};
+
+struct Words {
+  const char* title;
+  const char* summary;
+  const char* account;
+  const char* chart;
+  const char* findings;
+  const char* status;
+  const char* severity;
+  const char* control;
+  const char* all;
+  const char* shown;
+  const char* reason;
+  const char* risk;
+  const char* explanation;
+  const char* console;
+  const char* cli;
+  const char* terraform;
+  const char* limits;
+  const char* snapshot;
+  const char* as_of;
+  const char* problems;
+};
+
+constexpr Words kEn{"rootguard report",
+                    "Summary by account",
+                    "Account",
+                    "Failures by severity",
+                    "Findings",
+                    "Status",
+                    "Severity",
+                    "Control",
+                    "All",
+                    "shown",
+                    "Reason",
+                    "Risk",
+                    "Why this check",
+                    "Console steps",
+                    "AWS CLI",
+                    "Terraform",
+                    "Limits",
+                    "Snapshot",
+                    "As of",
+                    "Inputs that could not be read"};
+constexpr Words kJa{"rootguard レポート",
+                    "アカウント別サマリー",
+                    "アカウント",
+                    "重大度別の不合格",
+                    "検出結果",
+                    "ステータス",
+                    "重大度",
+                    "コントロール",
+                    "すべて",
+                    "件を表示",
+                    "理由",
+                    "リスク",
+                    "このチェックの考え方",
+                    "コンソールでの手順",
+                    "AWS CLI",
+                    "Terraform",
+                    "制約",
+                    "スナップショット",
+                    "評価時点",
+                    "読み取れなかった入力"};
+
+constexpr std::string_view kStyle = R"(
+body{font-family:system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans JP",sans-serif;margin:2rem;color:#1b1f24}
+h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f6f8fa}.num{text-align:right}
+.FAIL{color:#b42318;font-weight:600}.PASS{color:#1a7f37}.UNKNOWN{color:#9a6700}
+.filters label{margin-right:1rem}pre{white-space:pre-wrap;background:#f6f8fa;padding:.5rem;margin:.3rem 0}
+details{margin:.2rem 0}summary{cursor:pointer}.meta{color:#57606a}
+)";
+
+// Reads the embedded data and hides rows that do not match every filter.
+constexpr std::string_view kScript = R"(
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('rg-data').textContent);
+  var rows = Array.prototype.slice.call(document.querySelectorAll('tr.finding'));
+  var filters = ['status', 'severity', 'account', 'control'];
+  function apply() {
+    var shown = 0;
+    rows.forEach(function (row) {
+      var visible = filters.every(function (name) {
+        var value = document.getElementById('filter-' + name).value;
+        return value === '' || row.dataset[name] === value;
+      });
+      row.hidden = !visible;
+      if (visible) { shown += 1; }
+    });
+    document.getElementById('shown-count').textContent = shown + ' / ' + data.findings.length;
+  }
+  filters.forEach(function (name) {
+    document.getElementById('filter-' + name).addEventListener('change', apply);
+  });
+  apply();
+})();
+)";
+
+// JSON inside <script>: "</" would close the element and U+2028/2029 break older JS parsers.
+std::string script_safe_json(const Json& json) {
+  const auto text = json.dump(-1, ' ', false, Json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '<') {
+      out += "\\u003c";
+    } else if (text.compare(i, 3, "\xE2\x80\xA8") == 0) {
+      out += "\\u2028";
+      i += 2;
+    } else if (text.compare(i, 3, "\xE2\x80\xA9") == 0) {
+      out += "\\u2029";
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::string options_html(const std::set<std::string>& values, const Words& words) {
+  std::string out = fmt::format("<option value=\"\">{}</option>", html_escape(words.all));
+  for (const auto& value : values) {
+    out += fmt::format("<option value=\"{0}\">{0}</option>", html_escape(value));
+  }
+  return out;
+}
+
+std::string chart_svg(const Summary& summary) {
+  constexpr std::array<const char*, 5> kColors{"#7a0916", "#b42318", "#dc6803", "#eaaa08", "#667085"};
+  size_t max = 1;
+  for (const auto severity : kSeverities) {
+    max = std::max(max, summary.fail_by_severity[static_cast<int>(severity)]);
+  }
+  std::string out = "<svg id=\"chart\" role=\"img\" width=\"520\" height=\"150\" viewBox=\"0 0 520 150\" "
+                    "xmlns=\"http://www.w3.org/2000/svg\">";
+  int y = 5;
+  for (size_t i = 0; i < kSeverities.size(); ++i) {
+    const auto count = summary.fail_by_severity[static_cast<int>(kSeverities[i])];
+    const auto width = static_cast<int>(360 * count / max);
+    out += fmt::format("<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text>", y + 16,
+                       html_escape(to_string(kSeverities[i])));
+    out += fmt::format("<rect x=\"110\" y=\"{}\" width=\"{}\" height=\"22\" fill=\"{}\"></rect>", y, width,
+                       kColors[i]);
+    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text>", 116 + width, y + 16, count);
+    y += 28;
+  }
+  return out + "</svg>";
+}
+
+std::string pre_section(const char* label, const std::string& text) {
+  if (text.empty()) {
+    return {};
+  }
+  return fmt::format("<h4>{}</h4><pre>{}</pre>", html_escape(label), html_escape(text));
+}
+
+} // namespace
+
+std::string render_html(const Report& report, const RenderOptions& options) {
+  const Lang lang = options.lang;
+  const Words& words = lang == Lang::kJa ? kJa : kEn;
+  const auto summary = summarize(report);
+
+  std::map<std::string, std::string> account_names;
+  for (const auto& account : report.accounts) {
+    account_names[account.id] = account.name;
+  }
+  std::set<std::string> statuses, severities, accounts, controls;
+  Json data_findings = Json::array();
+  for (const auto& finding : report.findings) {
+    statuses.insert(std::string(to_string(finding.status)));
+    severities.insert(std::string(to_string(finding.rule->severity)));
+    accounts.insert(finding.account_id);
+    controls.insert(std::string(finding.rule->id));
+    data_findings.push_back({{"id", finding.finding_id()},
+                             {"status", to_string(finding.status)},
+                             {"severity", to_string(finding.rule->severity)},
+                             {"account", finding.account_id},
+                             {"control", finding.rule->id},
+                             {"title", finding.rule->title.get(lang)}});
+  }
+
+  std::string out;
+  out +=
+      fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", to_string(lang));
+  out +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+      "script-src 'unsafe-inline'; img-src data:\">\n";
+  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", html_escape(words.title),
+                     kStyle);
+  out += fmt::format("<h1>{}</h1>\n<p class=\"meta\">{}: {} &middot; {}: {} &middot; rootguard {}</p>\n",
+                     html_escape(words.title), html_escape(words.snapshot), html_escape(report.run.snapshot),
+                     html_escape(words.as_of),
+                     html_escape(report.run.as_of ? format_iso8601(*report.run.as_of) : std::string("-")),
+                     html_escape(report.run.tool_version));
+
+  // Summary by account: FAIL per severity, then PASS and UNKNOWN.
+  out += fmt::format("<h2>{}</h2>\n<table id=\"summary\"><thead><tr><th>{}</th>", html_escape(words.summary),
+                     html_escape(words.account));
+  for (const auto severity : kSeverities) {
+    out += fmt::format("<th>FAIL {}</th>", html_escape(to_string(severity)));
+  }
+  out += "<th>PASS</th><th>UNKNOWN</th></tr></thead><tbody>\n";
+  for (const auto& account : report.accounts) {
+    std::array<size_t, 5> fails{};
+    size_t pass = 0;
+    size_t unknown = 0;
+    for (const auto& finding : report.findings) {
+      if (finding.account_id != account.id) {
+        continue;
+      }
+      if (finding.status == Status::kFail) {
+        ++fails[static_cast<size_t>(finding.rule->severity)];
+      } else if (finding.status == Status::kPass) {
+        ++pass;
+      } else {
+        ++unknown;
+      }
+    }
+    out += fmt::format("<tr><td>{} <span class=\"meta\">{} ({})</span></td>", html_escape(account.id),
+                       html_escape(account.name), html_escape(account.role));
+    for (const auto severity : kSeverities) {
+      out += fmt::format("<td class=\"num\">{}</td>", fails[static_cast<size_t>(severity)]);
+    }
+    out += fmt::format("<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n", pass, unknown);
+  }
+  out += "</tbody></table>\n";
+
+  out += fmt::format("<h2>{}</h2>\n{}\n", html_escape(words.chart), chart_svg(summary));
+
+  out += fmt::format("<h2>{}</h2>\n<div class=\"filters\">", html_escape(words.findings));
+  const std::array<std::pair<const char*, const std::set<std::string>*>, 4> filters{
+      {{"status", &statuses}, {"severity", &severities}, {"account", &accounts}, {"control", &controls}}};
+  const std::array<const char*, 4> labels{words.status, words.severity, words.account, words.control};
+  for (size_t i = 0; i < filters.size(); ++i) {
+    out += fmt::format("<label>{} <select id=\"filter-{}\">{}</select></label>", html_escape(labels[i]),
+                       filters[i].first, options_html(*filters[i].second, words));
+  }
+  out += fmt::format(" <span id=\"shown-count\"></span> {}</div>\n", html_escape(words.shown));
+
+  out += fmt::format(
+      "<table id=\"findings\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
+      "<tbody>\n",
+      html_escape(words.status), html_escape(words.severity), html_escape(words.account),
+      html_escape(words.control));
+  for (const auto& finding : report.findings) {
+    const auto& rule = *finding.rule;
+    const auto remediation = remediate::render_remediation(finding, report.run.partition, lang);
+    const auto status = std::string(to_string(finding.status));
+    out +=
+        fmt::format("<tr class=\"finding\" data-status=\"{}\" data-severity=\"{}\" data-account=\"{}\" "
+                    "data-control=\"{}\" data-id=\"{}\">",
+                    html_escape(status), html_escape(to_string(rule.severity)),
+                    html_escape(finding.account_id), html_escape(rule.id), html_escape(finding.finding_id()));
+    out +=
+        fmt::format("<td class=\"{0}\">{0}</td><td>{1}</td><td>{2}<br><span class=\"meta\">{3}</span></td>",
+                    html_escape(status), html_escape(to_string(rule.severity)),
+                    html_escape(finding.account_id), html_escape(account_names[finding.account_id]));
+    out += fmt::format("<td><details><summary><strong>{}</strong> <code>{}</code><br>{}</summary>",
+                       html_escape(rule.title.get(lang)), html_escape(rule.id),
+                       html_escape(finding.reason.get(lang)));
+    out += fmt::format("<p class=\"meta\">{} &middot; {}</p>", html_escape(finding.resource),
+                       html_escape(finding.region));
+    out += fmt::format("<h4>{}</h4><p>{}</p>", html_escape(words.risk), html_escape(rule.risk.get(lang)));
+    if (!rule.explanation.get(lang).empty()) {
+      out += fmt::format("<h4>{}</h4><p>{}</p>", html_escape(words.explanation),
+                         html_escape(rule.explanation.get(lang)));
+    }
+    out += pre_section(words.console, remediation.console);
+    out += pre_section(words.cli, remediation.cli);
+    out += pre_section(words.terraform, remediation.terraform);
+    out += pre_section(words.limits, remediation.limits);
+    out += "</details></td></tr>\n";
+  }
+  out += "</tbody></table>\n";
+
+  if (!report.problems.empty()) {
+    out += fmt::format("<h2>{}</h2>\n<ul id=\"problems\">", html_escape(words.problems));
+    for (const auto& problem : report.problems) {
+      out += fmt::format("<li><code>{}</code> {}: {}</li>", html_escape(problem.file),
+                         html_escape(problem.where), html_escape(problem.message));
+    }
+    out += "</ul>\n";
+  }
+
+  const Json data = {{"findings", std::move(data_findings)}};
+  out +=
+      fmt::format("<script type=\"application/json\" id=\"rg-data\">{}</script>\n", script_safe_json(data));
+  out += fmt::format("<script>{}</script>\n</body>\n</html>\n", kScript);
+  return out;
+}
+
+} // namespace rg::report
