@@ -3,14 +3,13 @@
 //   { $.a = "x" && ($.b NOT EXISTS || $.c != "y") }
 // with =, !=, <, <=, >, >=, EXISTS, NOT EXISTS, IS NULL, IS TRUE, IS FALSE, &&, ||, parentheses, and `*`
 // wildcards in string values (quoted or not). Parsed into a tree so patterns are judged by meaning.
+#include "util/result.hpp"
+
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-
-#include "util/result.hpp"
 
 namespace rg::logs {
 

@@ -142,6 +142,8 @@ bool glob_match(std::string_view pattern, std::string_view value) {
   return p == pattern.size();
 }
 
-bool matches(const FilterPattern& pattern, const nlohmann::json& event) { return evaluate(pattern.root, event); }
+bool matches(const FilterPattern& pattern, const nlohmann::json& event) {
+  return evaluate(pattern.root, event);
+}
 
 } // namespace rg::logs

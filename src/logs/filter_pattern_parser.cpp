@@ -1,13 +1,13 @@
-#include <fmt/format.h>
+#include "logs/filter_pattern.hpp"
 
 #include <charconv>
-
-#include "logs/filter_pattern.hpp"
+#include <fmt/format.h>
 
 namespace rg::logs {
 namespace {
 
-constexpr int kMaxDepth = 64; // parentheses deeper than this are not a real filter; stop before the stack does
+constexpr int kMaxDepth =
+    64; // parentheses deeper than this are not a real filter; stop before the stack does
 
 class Parser {
 public:
@@ -16,9 +16,10 @@ public:
   Result<FilterPattern> parse() {
     skip_space();
     if (!consume('{')) {
-      return fail(pos_ < text_.size() && text_[pos_] == '['
-                      ? "space-delimited patterns ([...]) are not JSON patterns; rootguard judges only { ... }"
-                      : "expected '{': only JSON patterns ({ $.field = value }) can be judged by meaning");
+      return fail(
+          pos_ < text_.size() && text_[pos_] == '['
+              ? "space-delimited patterns ([...]) are not JSON patterns; rootguard judges only { ... }"
+              : "expected '{': only JSON patterns ({ $.field = value }) can be judged by meaning");
     }
     Node root;
     if (auto ok = parse_or(root, 0); !ok) {
@@ -43,7 +44,8 @@ private:
   }
 
   void skip_space() {
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r')) {
+    while (pos_ < text_.size() &&
+           (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r')) {
       ++pos_;
     }
   }
@@ -146,9 +148,9 @@ private:
     while (pos_ < text_.size()) {
       if (consume('.')) {
         const size_t name_start = pos_;
-        while (pos_ < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[pos_])) != 0 ||
-                                       text_[pos_] == '_' || text_[pos_] == '-' || text_[pos_] == '@' ||
-                                       text_[pos_] == ':')) {
+        while (pos_ < text_.size() &&
+               (std::isalnum(static_cast<unsigned char>(text_[pos_])) != 0 || text_[pos_] == '_' ||
+                text_[pos_] == '-' || text_[pos_] == '@' || text_[pos_] == ':')) {
           ++pos_;
         }
         if (pos_ == name_start) {
@@ -265,7 +267,8 @@ private:
     if (auto ok = parse_value(out.value); !ok) {
       return ok;
     }
-    if (out.value.is_number == false && (out.op == Op::kLt || out.op == Op::kLe || out.op == Op::kGt || out.op == Op::kGe)) {
+    if (out.value.is_number == false &&
+        (out.op == Op::kLt || out.op == Op::kLe || out.op == Op::kGt || out.op == Op::kGe)) {
       return fail("numeric comparison with a value that is not a number");
     }
     return true;
@@ -277,6 +280,8 @@ private:
 
 } // namespace
 
-Result<FilterPattern> parse_filter_pattern(std::string_view text) { return Parser(text).parse(); }
+Result<FilterPattern> parse_filter_pattern(std::string_view text) {
+  return Parser(text).parse();
+}
 
 } // namespace rg::logs

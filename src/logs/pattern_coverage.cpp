@@ -1,7 +1,6 @@
 #include "logs/pattern_coverage.hpp"
 
 #include <fmt/format.h>
-
 #include <map>
 #include <set>
 
@@ -40,7 +39,8 @@ std::string fill_wildcards(const std::string& text, const std::string& filler) {
 
 std::vector<Candidate> candidates_for(const std::vector<const Comparison*>& comparisons) {
   // Strings first: the first counterexample found is then a realistic event, not a boolean oddity.
-  std::vector<Candidate> result{{false, nullptr, "absent"}, {true, "rootguard-other-value", "<any other value>"}};
+  std::vector<Candidate> result{{false, nullptr, "absent"},
+                                {true, "rootguard-other-value", "<any other value>"}};
   std::set<std::string> strings;
   std::set<double> numbers;
   for (const auto* comparison : comparisons) {
@@ -69,8 +69,8 @@ std::vector<Candidate> candidates_for(const std::vector<const Comparison*>& comp
 
 // Builds the event for one assignment; false when the assignment is impossible (a field set below a
 // field that holds a scalar).
-bool build_event(const std::vector<std::vector<std::string>>& paths, const std::vector<const Candidate*>& chosen,
-                 nlohmann::json& event) {
+bool build_event(const std::vector<std::vector<std::string>>& paths,
+                 const std::vector<const Candidate*>& chosen, nlohmann::json& event) {
   event = nlohmann::json::object();
   // Parents first, so a scalar parent is seen before its children.
   for (size_t i = 0; i < paths.size(); ++i) {
@@ -117,7 +117,8 @@ bool build_event(const std::vector<std::vector<std::string>>& paths, const std::
   return true;
 }
 
-std::string describe(const std::vector<std::vector<std::string>>& paths, const std::vector<const Candidate*>& chosen) {
+std::string describe(const std::vector<std::vector<std::string>>& paths,
+                     const std::vector<const Candidate*>& chosen) {
   std::string text;
   for (size_t i = 0; i < paths.size(); ++i) {
     std::string selector = "$";

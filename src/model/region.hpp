@@ -1,12 +1,12 @@
 #pragma once
 // What one region of one account holds for the monitoring controls: trails, metric filters, alarms,
 // SNS subscriptions and GuardDuty. Each source is a Result so absence is UNKNOWN, never a guess.
+#include "util/result.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "util/result.hpp"
 
 namespace rg::model {
 
@@ -82,7 +82,7 @@ struct GuardDutyFinding {
 struct Region {
   std::string name;
   Result<std::vector<Trail>> trails = not_collected_in("cloudtrail/DescribeTrails.json");
-  std::map<std::string, Result<TrailStatus>> trail_status;      // by trail name, files present only
+  std::map<std::string, Result<TrailStatus>> trail_status;       // by trail name, files present only
   std::map<std::string, Result<EventSelectors>> event_selectors; // by trail name, files present only
   Result<std::vector<MetricFilter>> metric_filters = not_collected_in("logs/DescribeMetricFilters.json");
   Result<std::vector<Alarm>> alarms = not_collected_in("cloudwatch/DescribeAlarms.json");

@@ -42,12 +42,14 @@ model::Region load_region(const Location& region, const std::string& name, std::
   result.trails = read_describe_trails(region);
   note(result.trails, problems);
   read_each(region, "cloudtrail/GetTrailStatus", result.trail_status, read_get_trail_status, problems);
-  read_each(region, "cloudtrail/GetEventSelectors", result.event_selectors, read_get_event_selectors, problems);
+  read_each(region, "cloudtrail/GetEventSelectors", result.event_selectors, read_get_event_selectors,
+            problems);
   result.metric_filters = read_describe_metric_filters(region);
   note(result.metric_filters, problems);
   result.alarms = read_describe_alarms(region);
   note(result.alarms, problems);
-  read_each(region, "sns/ListSubscriptionsByTopic", result.subscriptions, read_list_subscriptions_by_topic, problems);
+  read_each(region, "sns/ListSubscriptionsByTopic", result.subscriptions, read_list_subscriptions_by_topic,
+            problems);
   result.detector_ids = read_list_detectors(region);
   note(result.detector_ids, problems);
   read_each(region, "guardduty/GetDetector", result.detectors, read_get_detector, problems);

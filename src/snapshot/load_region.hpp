@@ -1,10 +1,10 @@
 #pragma once
 // Reads one regions/<region>/ folder of an account: every per-region response the monitoring controls use.
-#include <filesystem>
-#include <vector>
-
 #include "model/region.hpp"
 #include "snapshot/readers.hpp"
+
+#include <filesystem>
+#include <vector>
 
 namespace rg::snapshot {
 

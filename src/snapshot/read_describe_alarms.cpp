@@ -1,7 +1,7 @@
-#include <fmt/format.h>
-
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+
+#include <fmt/format.h>
 
 namespace rg::snapshot {
 
@@ -30,10 +30,11 @@ Result<std::vector<model::Alarm>> read_describe_alarms(const Location& region) {
     auto enabled = optional_bool(*doc, item, path, "ActionsEnabled", true);
     auto actions = string_array(*doc, item, path, "AlarmActions");
     for (const Problem* problem :
-         {alarm_name ? nullptr : &alarm_name.error(), arn ? nullptr : &arn.error(), metric ? nullptr : &metric.error(),
-          metric_namespace ? nullptr : &metric_namespace.error(), statistic ? nullptr : &statistic.error(),
-          comparison ? nullptr : &comparison.error(), threshold ? nullptr : &threshold.error(),
-          enabled ? nullptr : &enabled.error(), actions ? nullptr : &actions.error()}) {
+         {alarm_name ? nullptr : &alarm_name.error(), arn ? nullptr : &arn.error(),
+          metric ? nullptr : &metric.error(), metric_namespace ? nullptr : &metric_namespace.error(),
+          statistic ? nullptr : &statistic.error(), comparison ? nullptr : &comparison.error(),
+          threshold ? nullptr : &threshold.error(), enabled ? nullptr : &enabled.error(),
+          actions ? nullptr : &actions.error()}) {
       if (problem != nullptr) {
         return *problem;
       }

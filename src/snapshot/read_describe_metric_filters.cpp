@@ -1,7 +1,7 @@
-#include <fmt/format.h>
-
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+
+#include <fmt/format.h>
 
 namespace rg::snapshot {
 
@@ -23,9 +23,9 @@ Result<std::vector<model::MetricFilter>> read_describe_metric_filters(const Loca
     auto group = require_string(*doc, item, path, "logGroupName");
     auto pattern = optional_string(*doc, item, path, "filterPattern");
     auto transformations = optional_array(*doc, item, path, "metricTransformations");
-    for (const Problem* problem : {filter_name ? nullptr : &filter_name.error(), group ? nullptr : &group.error(),
-                                   pattern ? nullptr : &pattern.error(),
-                                   transformations ? nullptr : &transformations.error()}) {
+    for (const Problem* problem :
+         {filter_name ? nullptr : &filter_name.error(), group ? nullptr : &group.error(),
+          pattern ? nullptr : &pattern.error(), transformations ? nullptr : &transformations.error()}) {
       if (problem != nullptr) {
         return *problem;
       }

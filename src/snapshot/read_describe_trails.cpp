@@ -1,7 +1,7 @@
-#include <fmt/format.h>
-
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+
+#include <fmt/format.h>
 
 namespace rg::snapshot {
 
@@ -25,16 +25,16 @@ Result<std::vector<model::Trail>> read_describe_trails(const Location& region) {
     auto multi = optional_bool(*doc, item, path, "IsMultiRegionTrail", false);
     auto organization = optional_bool(*doc, item, path, "IsOrganizationTrail", false);
     auto log_group = optional_string(*doc, item, path, "CloudWatchLogsLogGroupArn");
-    for (const Problem* problem : {trail_name ? nullptr : &trail_name.error(), arn ? nullptr : &arn.error(),
-                                   home ? nullptr : &home.error(), multi ? nullptr : &multi.error(),
-                                   organization ? nullptr : &organization.error(),
-                                   log_group ? nullptr : &log_group.error()}) {
+    for (const Problem* problem :
+         {trail_name ? nullptr : &trail_name.error(), arn ? nullptr : &arn.error(),
+          home ? nullptr : &home.error(), multi ? nullptr : &multi.error(),
+          organization ? nullptr : &organization.error(), log_group ? nullptr : &log_group.error()}) {
       if (problem != nullptr) {
         return *problem;
       }
     }
-    trails.push_back({*trail_name, arn->value_or(""), home->value_or(""), *multi, *organization,
-                      log_group->value_or("")});
+    trails.push_back(
+        {*trail_name, arn->value_or(""), home->value_or(""), *multi, *organization, log_group->value_or("")});
   }
   return trails;
 }

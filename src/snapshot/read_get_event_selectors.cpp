@@ -1,7 +1,7 @@
-#include <fmt/format.h>
-
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+
+#include <fmt/format.h>
 
 namespace rg::snapshot {
 namespace {
@@ -10,7 +10,8 @@ namespace {
 // readOnly field selector narrows it to reads or writes.
 void read_advanced(const nlohmann::json& selectors, model::EventSelectors& result) {
   for (const auto& selector : selectors) {
-    if (!selector.is_object() || !selector.contains("FieldSelectors") || !selector["FieldSelectors"].is_array()) {
+    if (!selector.is_object() || !selector.contains("FieldSelectors") ||
+        !selector["FieldSelectors"].is_array()) {
       continue;
     }
     bool management = false;
@@ -37,7 +38,8 @@ void read_advanced(const nlohmann::json& selectors, model::EventSelectors& resul
 
 } // namespace
 
-Result<model::EventSelectors> read_get_event_selectors(const Location& region, const std::string& trail_file) {
+Result<model::EventSelectors> read_get_event_selectors(const Location& region,
+                                                       const std::string& trail_file) {
   const std::string name = "cloudtrail/GetEventSelectors/" + trail_file + ".json";
   auto doc = load_json(region.path(name), region.name(name));
   if (!doc) {

@@ -1,8 +1,8 @@
 // guardduty/ListDetectors.json, GetDetector/<id>.json and GetFindings.json.
-#include <fmt/format.h>
-
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+
+#include <fmt/format.h>
 
 namespace rg::snapshot {
 namespace {

@@ -1,7 +1,7 @@
-#include <fmt/format.h>
-
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+
+#include <fmt/format.h>
 
 namespace rg::snapshot {
 

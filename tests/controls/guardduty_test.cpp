@@ -66,7 +66,8 @@ TEST_F(GuardDuty, RootCredentialUsageIsImportedWithItsDetails) {
   EXPECT_EQ(finding.status, Status::kFail);
   EXPECT_EQ(finding.rule->kind, RuleKind::kActivity);
   EXPECT_EQ(finding.resource, "arn:aws:guardduty:us-east-1:123456789012:detector/abc/finding/f1");
-  for (const char* part : {"3 time(s)", "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", "CreateAccessKey", "203.0.113.5"}) {
+  for (const char* part :
+       {"3 time(s)", "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", "CreateAccessKey", "203.0.113.5"}) {
     EXPECT_NE(finding.reason.en.find(part), std::string::npos) << part;
   }
 }
@@ -106,7 +107,8 @@ TEST_F(OrgRootAccessManagement, BothFeaturesPass) {
 }
 
 TEST_F(OrgRootAccessManagement, MissingFeatureFailsAndNamesIt) {
-  account().organizations_features = model::OrganizationsFeatures{"f.json", "o-1", {"RootCredentialsManagement"}};
+  account().organizations_features =
+      model::OrganizationsFeatures{"f.json", "o-1", {"RootCredentialsManagement"}};
   const auto finding = only("org-root-access-management");
   EXPECT_EQ(finding.status, Status::kFail);
   EXPECT_NE(finding.reason.en.find("does not have RootSessions"), std::string::npos);

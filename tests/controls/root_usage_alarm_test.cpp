@@ -14,8 +14,9 @@ protected:
   void SetUp() override {
     model::Region region;
     region.name = kRegion;
-    model::Trail trail{"main", "arn:aws:cloudtrail:us-east-1:123456789012:trail/main", kRegion, true, false,
-                       "arn:aws:logs:us-east-1:123456789012:log-group:CloudTrail/main:*"};
+    model::Trail trail{"main",  "arn:aws:cloudtrail:us-east-1:123456789012:trail/main",
+                       kRegion, true,
+                       false,   "arn:aws:logs:us-east-1:123456789012:log-group:CloudTrail/main:*"};
     region.trails = std::vector<model::Trail>{trail};
     region.trail_status.emplace("main", model::TrailStatus{true});
     region.metric_filters = std::vector<model::MetricFilter>{
@@ -29,8 +30,9 @@ protected:
     alarm.threshold = 1;
     alarm.alarm_actions = {"arn:aws:sns:us-east-1:123456789012:alerts"};
     region.alarms = std::vector<model::Alarm>{alarm};
-    region.subscriptions.emplace("alerts", std::vector<model::Subscription>{
-                                               {"arn:aws:sns:us-east-1:123456789012:alerts:1", "email", "a@example.com"}});
+    region.subscriptions.emplace(
+        "alerts", std::vector<model::Subscription>{
+                      {"arn:aws:sns:us-east-1:123456789012:alerts:1", "email", "a@example.com"}});
     account(kAccount).regions.push_back(region);
   }
 
@@ -111,7 +113,8 @@ TEST_F(RootUsageAlarm, NoMetricFilterOnTheGroup) {
 }
 
 TEST_F(RootUsageAlarm, NarrowPatternFailsWithAnExample) {
-  region().metric_filters->front().pattern = R"({ $.userIdentity.type = "Root" && $.eventType = "AwsApiCall" })";
+  region().metric_filters->front().pattern =
+      R"({ $.userIdentity.type = "Root" && $.eventType = "AwsApiCall" })";
   const auto finding = verdict();
   EXPECT_EQ(finding.status, Status::kFail);
   EXPECT_NE(finding.reason.en.find("misses root events such as"), std::string::npos);
@@ -155,7 +158,8 @@ TEST_F(RootUsageAlarm, AlarmWithoutActions) {
 }
 
 TEST_F(RootUsageAlarm, PendingSubscriptionFails) {
-  region().subscriptions.at("alerts") = std::vector<model::Subscription>{{"PendingConfirmation", "email", "a@b"}};
+  region().subscriptions.at("alerts") =
+      std::vector<model::Subscription>{{"PendingConfirmation", "email", "a@b"}};
   const auto finding = verdict();
   EXPECT_EQ(finding.status, Status::kFail);
   EXPECT_NE(finding.reason.en.find("1 pending confirmation"), std::string::npos);
@@ -174,7 +178,8 @@ TEST_F(RootUsageAlarm, AlarmsNotCollectedIsUnknown) {
 }
 
 TEST_F(RootUsageAlarm, BestTrailIsReported) {
-  model::Trail broken{"old", "arn:aws:cloudtrail:us-east-1:123456789012:trail/old", kRegion, false, false, ""};
+  model::Trail broken{"old", "arn:aws:cloudtrail:us-east-1:123456789012:trail/old", kRegion, false, false,
+                      ""};
   region().trails->insert(region().trails->begin(), broken);
   alarm().threshold = 5; // the good trail now fails at the alarm link, further than "old" gets
   const auto finding = verdict();

@@ -1,22 +1,22 @@
 // The same root-usage rule, two implementations: the CloudWatch filter pattern (src/logs, as the alarm
 // would apply it) and the trail engine's CIS detection (src/detections). Over every event of the example
 // organization's CloudTrail logs and the trail test fixtures they must select exactly the same events.
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
+#include "detections/trail_scan.hpp"
+#include "logs/filter_pattern.hpp"
 
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <set>
-
-#include "detections/trail_scan.hpp"
-#include "logs/filter_pattern.hpp"
 
 namespace rg {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::set<std::string> pattern_matches(const fs::path& file, const logs::FilterPattern& pattern, size_t& events) {
+std::set<std::string> pattern_matches(const fs::path& file, const logs::FilterPattern& pattern,
+                                      size_t& events) {
   std::set<std::string> ids;
   std::ifstream in(file);
   const auto doc = nlohmann::json::parse(in, nullptr, false);
@@ -40,9 +40,11 @@ TEST(CisPatternVersusTrailEngine, SelectTheSameEvents) {
   ASSERT_TRUE(cis);
   const fs::path root(RG_SOURCE_DIR);
   const std::vector<fs::path> files{
-      root / "examples/example-org/cloudtrail/AWSLogs/o-exampleorg1/222222222222/CloudTrail/us-east-1/2026/11/25/"
+      root / "examples/example-org/cloudtrail/AWSLogs/o-exampleorg1/222222222222/CloudTrail/us-east-1/2026/"
+             "11/25/"
              "222222222222_CloudTrail_us-east-1_20261125T0120Z_Ab3dEf6hIj9kLm2n.json",
-      root / "examples/example-org/cloudtrail/AWSLogs/o-exampleorg1/111111111111/CloudTrail/us-east-1/2026/05/02/"
+      root / "examples/example-org/cloudtrail/AWSLogs/o-exampleorg1/111111111111/CloudTrail/us-east-1/2026/"
+             "05/02/"
              "111111111111_CloudTrail_us-east-1_20260502T0805Z_Zy8xWv7uTs6rQp5o.json",
       root / "tests/corpus/trail/ok-request-parameters-types.json",
       root / "tests/corpus/trail/ok-deep-nesting-valid.json",

@@ -1,12 +1,10 @@
 #include "logs/filter_pattern.hpp"
-
-#include <gtest/gtest.h>
+#include "logs/pattern_coverage.hpp"
 
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sstream>
-
-#include "logs/pattern_coverage.hpp"
 
 namespace rg::logs {
 namespace {
@@ -43,7 +41,8 @@ TEST(FilterPattern, OperatorsAndWildcards) {
   EXPECT_FALSE(matches(parse(R"({ $.a = "update*" })"), event)); // case-sensitive
   EXPECT_TRUE(matches(parse(R"({ $.ip != 10.0.* })"), event));
   EXPECT_TRUE(matches(parse(R"({ $.n >= 5 && $.n < 6 && $.n != 4 })"), event));
-  EXPECT_TRUE(matches(parse(R"({ $.flag IS TRUE && $.nothing IS NULL && $.missing NOT EXISTS && $.a EXISTS })"), event));
+  EXPECT_TRUE(matches(
+      parse(R"({ $.flag IS TRUE && $.nothing IS NULL && $.missing NOT EXISTS && $.a EXISTS })"), event));
   EXPECT_TRUE(matches(parse(R"({ $.list[0].x = "first" })"), event));
   EXPECT_FALSE(matches(parse(R"({ $.list[1].x = "first" })"), event));
   EXPECT_FALSE(matches(parse(R"({ $.missing != "x" })"), event)); // comparisons on absent fields are false
@@ -90,8 +89,8 @@ TEST(PatternCoverage, ReorderedAndRespacedPasses) {
   const auto coverage = compare_patterns(reordered, cis);
   EXPECT_TRUE(coverage.covers_reference);
   EXPECT_FALSE(coverage.broader);
-  const auto unquoted =
-      parse(R"({ ($.userIdentity.type = Root) && ($.userIdentity.invokedBy NOT EXISTS) && ($.eventType != AwsServiceEvent) })");
+  const auto unquoted = parse(
+      R"({ ($.userIdentity.type = Root) && ($.userIdentity.invokedBy NOT EXISTS) && ($.eventType != AwsServiceEvent) })");
   EXPECT_TRUE(compare_patterns(unquoted, cis).covers_reference);
 }
 
@@ -112,7 +111,8 @@ TEST(PatternCoverage, NarrowerPatternFailsWithAnExample) {
   EXPECT_FALSE(coverage.covers_reference);
   EXPECT_NE(coverage.missed_example.find("$.eventType"), std::string::npos) << coverage.missed_example;
   // Prowler's regex would accept this one: the string is almost the CIS text.
-  const auto typo = parse(R"({ $.userIdentity.type = "root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" })");
+  const auto typo = parse(
+      R"({ $.userIdentity.type = "root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" })");
   EXPECT_FALSE(compare_patterns(typo, cis).covers_reference);
 }
 

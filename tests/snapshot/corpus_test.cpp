@@ -25,8 +25,10 @@ std::vector<fs::path> files_in(const fs::path& folder) {
 }
 
 TEST(SnapshotCorpus, EveryBadJsonFileIsReportedWhereverItLies) {
-  const std::vector<std::string> targets{"sts/GetCallerIdentity.json", "iam/GetCredentialReport.json",
-                                         "iam/GetAccountSummary.json", "iam/ListVirtualMFADevices.json",
+  const std::vector<std::string> targets{"sts/GetCallerIdentity.json",
+                                         "iam/GetCredentialReport.json",
+                                         "iam/GetAccountSummary.json",
+                                         "iam/ListVirtualMFADevices.json",
                                          "iam/ListOrganizationsFeatures.json",
                                          "regions/us-east-1/cloudtrail/DescribeTrails.json",
                                          "regions/us-east-1/cloudtrail/GetTrailStatus/main.json",

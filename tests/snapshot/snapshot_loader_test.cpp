@@ -160,7 +160,8 @@ TEST_F(SnapshotLoader, RegionalResponsesAreRead) {
   write(r + "cloudwatch/DescribeAlarms.json",
         R"({"MetricAlarms": [{"AlarmName": "a", "MetricName": "m", "Namespace": "n", "Threshold": 1,
             "ComparisonOperator": "GreaterThanOrEqualToThreshold", "AlarmActions": ["arn:aws:sns:eu-west-1:1:t"]}]})");
-  write(r + "sns/ListSubscriptionsByTopic/t.json", R"({"Subscriptions": [{"SubscriptionArn": "PendingConfirmation"}]})");
+  write(r + "sns/ListSubscriptionsByTopic/t.json",
+        R"({"Subscriptions": [{"SubscriptionArn": "PendingConfirmation"}]})");
   write(r + "guardduty/ListDetectors.json", R"({"DetectorIds": ["d1"]})");
   write(r + "guardduty/GetDetector/d1.json", R"({"Status": "ENABLED"})");
   const auto snapshot = load_snapshot(dir_);
