@@ -3,6 +3,8 @@
 #include "cli/command.hpp"
 #include "cli/output_options.hpp"
 #include "pipeline/run_trail_scan.hpp"
+#include "pipeline/trail_findings.hpp"
+#include "util/files.hpp"
 #include "version.hpp"
 
 #include <fmt/format.h>
@@ -19,7 +21,6 @@ struct TrailArguments {
   std::vector<std::string> regions;
   unsigned threads = 0;
   std::uint64_t max_inflated_mib = 0;
-  std::string format = "table";
   OutputOptions output;
 };
 
@@ -38,6 +39,41 @@ std::optional<TimePoint> parse_time_option(const std::string& text, const char* 
   return time;
 }
 
+// table and json are the trail's own documents (events and per-account summary); every other format
+// renders the events as activity findings, through the same plumbing as scan.
+void emit(const report::TrailReport& report, const OutputOptions& output) {
+  const report::RenderOptions render{output.resolved_lang(), output.use_color() && output.output_dir.empty(),
+                                     output.region};
+  const auto native = [&](const std::string& format) {
+    return format == "json" ? report::render_trail_json(report, render)
+                            : report::render_trail_table(report, render);
+  };
+  const auto& formats = output.formats;
+  if (output.output_dir.empty() && formats.size() <= 1 &&
+      (formats.empty() || formats.front() == "table" || formats.front() == "json")) {
+    output.emit(native(formats.empty() ? "table" : formats.front()));
+    return;
+  }
+  OutputOptions others = output;
+  others.formats.clear();
+  for (const auto& format : formats) {
+    if (format != "table" && format != "json") {
+      others.formats.push_back(format);
+    } else if (!output.output_dir.empty()) {
+      std::filesystem::create_directories(output.output_dir);
+      write_file_atomically(std::filesystem::path(output.output_dir) /
+                                (format == "json" ? "trail.json" : "trail.txt"),
+                            native(format));
+    }
+  }
+  if (!others.formats.empty()) {
+    if (output.output_dir.empty() && formats.size() > 1) {
+      throw FatalError(ExitCode::kUsage, "several --format values need --output-dir");
+    }
+    others.emit_report(pipeline::trail_findings(report), "trail");
+  }
+}
+
 ExitCode run(const TrailArguments& args) {
   pipeline::TrailScanRequest request;
   request.paths.assign(args.paths.begin(), args.paths.end());
@@ -52,9 +88,7 @@ ExitCode run(const TrailArguments& args) {
   request.tool_version = kVersion;
 
   const auto report = pipeline::run_trail_scan(request);
-  const report::RenderOptions render{args.output.resolved_lang(), args.output.use_color()};
-  args.output.emit(args.format == "json" ? report::render_trail_json(report, render)
-                                         : report::render_trail_table(report, render));
+  emit(report, args.output);
   if (report.result.summary.matched > 0) {
     return ExitCode::kFailures;
   }
@@ -89,8 +123,8 @@ void add_trail_command(CLI::App& app, Action& action) {
       ->check(CLI::Range(0, 256));
   command->add_option("--max-inflated-mib", args->max_inflated_mib,
                       "Give up on a file that inflates past this many MiB (gzip bomb guard; default 16384)");
-  command->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember({"table", "json"}));
   args->output.add_to(*command);
+  args->output.add_report_formats_to(*command);
   command->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

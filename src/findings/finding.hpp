@@ -23,6 +23,8 @@ struct Finding {
   Status status = Status::kUnknown;
   LocalizedString reason; // why this status, with the values seen
   std::vector<Evidence> evidence;
+  // Tells apart several findings of one rule on one resource (a CloudTrail event id); part of the id.
+  std::string discriminator;
 
   // Stable across runs: hash of rule id, account, region and resource (not of status or text).
   std::string finding_id() const;

@@ -60,6 +60,12 @@ TEST_P(GoldenFormat, ScanEnglish) {
                 {"scan", "--snapshot", "examples/example-org", "--format", format, "--lang", "en"});
 }
 
+TEST_P(GoldenFormat, TrailEnglish) {
+  const std::string format = GetParam();
+  expect_golden("trail." + format, {"trail", "examples/example-org/cloudtrail", "--format", format, "--lang",
+                                    "en", "--threads", "1"});
+}
+
 INSTANTIATE_TEST_SUITE_P(Golden, GoldenFormat, ::testing::Values("asff", "ocsf", "sarif", "csv", "html"));
 
 } // namespace

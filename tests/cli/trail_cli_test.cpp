@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 namespace rg::testing {
@@ -116,4 +117,21 @@ TEST(TrailCli, UsageErrorsExitTwo) {
 }
 
 } // namespace
+TEST(TrailCli, FindingFormatsGiveOneFindingPerEventAndDetection) {
+  const auto asff = run_rootguard({"trail", "examples/example-org/cloudtrail", "--format", "asff"});
+  EXPECT_EQ(asff.exit_code, 3) << asff.err;
+  const auto findings = nlohmann::json::parse(asff.out);
+  std::set<std::string> ids;
+  for (const auto& finding : findings) {
+    ids.insert(finding["Id"].get<std::string>());
+  }
+  EXPECT_EQ(findings.size(), 8U);         // 4 root events; 8 (event, detection) pairs
+  EXPECT_EQ(ids.size(), findings.size()); // the event id keeps them apart
+  const auto ocsf =
+      nlohmann::json::parse(run_rootguard({"trail", "examples/example-org/cloudtrail", "-f", "ocsf"}).out);
+  for (const auto& event : ocsf) {
+    EXPECT_EQ(event["class_uid"], 2004); // Detection Finding
+  }
+}
+
 } // namespace rg::testing

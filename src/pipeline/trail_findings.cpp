@@ -1,0 +1,67 @@
+#include "pipeline/trail_findings.hpp"
+
+#include "detections/catalog.hpp"
+
+#include <fmt/format.h>
+#include <set>
+
+namespace rg::pipeline {
+namespace {
+
+Finding to_finding(const trail::MatchedEvent& event, const RuleMetadata& rule) {
+  Finding finding;
+  finding.rule = &rule;
+  finding.account_id = event.account_id;
+  finding.region = event.region.empty() ? "global" : event.region;
+  finding.resource =
+      event.user_arn.empty() ? fmt::format("arn:aws:iam::{}:root", event.account_id) : event.user_arn;
+  finding.status = Status::kFail;
+  finding.discriminator = event.event_id;
+  const auto ip = event.source_ip.empty() ? std::string("-") : event.source_ip;
+  const bool cis = report::cis_alarm_would_fire(event);
+  finding.reason = {
+      fmt::format("{} ({}) at {} from {}, user agent {}; CloudTrail event {}{}.", event.event_name,
+                  event.event_source, event.event_time, ip, event.user_agent, event.event_id,
+                  cis ? "" : "; the CIS root-usage alarm would not fire for it"),
+      fmt::format("{} ({})、{}、送信元 {}、ユーザーエージェント {}。CloudTrail イベント {}{}。",
+                  event.event_name, event.event_source, event.event_time, ip, event.user_agent,
+                  event.event_id, cis ? "" : "。CIS のルート使用アラームはこのイベントでは発火しません")};
+  finding.evidence = {{"eventID", event.event_id},
+                      {"eventTime", event.event_time},
+                      {"eventName", event.event_name},
+                      {"eventSource", event.event_source},
+                      {"sourceIPAddress", event.source_ip},
+                      {"userAgent", event.user_agent},
+                      {"file", event.file}};
+  return finding;
+}
+
+} // namespace
+
+report::Report trail_findings(const report::TrailReport& trail) {
+  report::Report result;
+  result.run.command = "trail";
+  result.run.tool_version = trail.run.tool_version;
+  result.run.snapshot = "";
+  std::set<std::string> accounts;
+  for (const auto& event : trail.result.events) {
+    accounts.insert(event.account_id);
+    // The clock of a trail report is its latest event: outputs stay deterministic for the same logs.
+    if (!result.run.as_of || event.time > *result.run.as_of) {
+      result.run.as_of = event.time;
+    }
+    for (const auto id : event.detections) {
+      if (const auto* detection = detections::find_detection(id)) {
+        result.findings.push_back(to_finding(event, detection->metadata));
+      }
+    }
+  }
+  for (const auto& account : accounts) {
+    result.accounts.push_back({account, "", "unknown"});
+  }
+  result.problems = trail.result.summary.errors;
+  sort_findings(result.findings);
+  return result;
+}
+
+} // namespace rg::pipeline
