@@ -119,7 +119,7 @@ constinit const Control kGuardDutyRootFindings{
                         "  --targets "
                         "\"Id=notify,Arn=arn:${PARTITION}:sns:${REGION}:${ACCOUNT_ID}:root-usage-alarm\"",
                  .terraform =
-                     "# an SNS topic people subscribe to (root-usage-alarm creates one: root-usage-alarm)\n"
+                     "# the SNS topic people subscribe to (the root-usage-alarm fix creates one named root-usage-alarm)\n"
                      "variable \"alert_topic_arn\" { type = string }\n\n"
                      "resource \"aws_cloudwatch_event_rule\" \"guardduty_root\" {\n"
                      "  name = \"guardduty-root-credential-usage\"\n"
