@@ -62,6 +62,11 @@ TEST(MemoryBound, An80MiBFileIsStreamedInBoundedMemory) {
   EXPECT_GT(result.summary.bytes_inflated, 80u << 20);
   // The whole-file attempt (4 MiB), the window (8 MiB), one batch and the parser: well below 80 MiB.
   std::printf("peak RSS %ld MiB -> %ld MiB\n", before, peak_rss_mib());
+#if defined(__SANITIZE_ADDRESS__)
+  // ASan keeps freed blocks in its quarantine and pads every allocation, so RSS measures ASan there;
+  // the bound is checked in the builds users run.
+  GTEST_SKIP() << "peak RSS is not meaningful under AddressSanitizer";
+#endif
   EXPECT_LT(peak_rss_mib() - before, 48) << "peak RSS grew from " << before << " MiB to " << peak_rss_mib();
 }
 
