@@ -118,21 +118,21 @@ constinit const Control kGuardDutyRootFindings{
                         "aws events put-targets --rule guardduty-root-credential-usage \\\n"
                         "  --targets "
                         "\"Id=notify,Arn=arn:${PARTITION}:sns:${REGION}:${ACCOUNT_ID}:root-usage-alarm\"",
-                 .terraform =
-                     "# the SNS topic people subscribe to (the root-usage-alarm fix creates one named root-usage-alarm)\n"
-                     "variable \"alert_topic_arn\" { type = string }\n\n"
-                     "resource \"aws_cloudwatch_event_rule\" \"guardduty_root\" {\n"
-                     "  name = \"guardduty-root-credential-usage\"\n"
-                     "  event_pattern = jsonencode({\n"
-                     "    source        = [\"aws.guardduty\"]\n"
-                     "    \"detail-type\" = [\"GuardDuty Finding\"]\n"
-                     "    detail        = { type = [\"Policy:IAMUser/RootCredentialUsage\"] }\n"
-                     "  })\n"
-                     "}\n\n"
-                     "resource \"aws_cloudwatch_event_target\" \"guardduty_root\" {\n"
-                     "  rule = aws_cloudwatch_event_rule.guardduty_root.name\n"
-                     "  arn  = var.alert_topic_arn\n"
-                     "}\n",
+                 .terraform = "# the SNS topic people subscribe to (the root-usage-alarm fix creates one "
+                              "named root-usage-alarm)\n"
+                              "variable \"alert_topic_arn\" { type = string }\n\n"
+                              "resource \"aws_cloudwatch_event_rule\" \"guardduty_root\" {\n"
+                              "  name = \"guardduty-root-credential-usage\"\n"
+                              "  event_pattern = jsonencode({\n"
+                              "    source        = [\"aws.guardduty\"]\n"
+                              "    \"detail-type\" = [\"GuardDuty Finding\"]\n"
+                              "    detail        = { type = [\"Policy:IAMUser/RootCredentialUsage\"] }\n"
+                              "  })\n"
+                              "}\n\n"
+                              "resource \"aws_cloudwatch_event_target\" \"guardduty_root\" {\n"
+                              "  rule = aws_cloudwatch_event_rule.guardduty_root.name\n"
+                              "  arn  = var.alert_topic_arn\n"
+                              "}\n",
                  .limits = {}},
         },
     .evaluate = evaluate,
