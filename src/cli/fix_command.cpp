@@ -21,14 +21,6 @@ struct FixArguments {
   std::string lang;
 };
 
-void make_dir(const std::filesystem::path& dir) {
-  std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error) {
-    throw FatalError(ExitCode::kError, fmt::format("cannot create {}: {}", dir.string(), error.message()));
-  }
-}
-
 ExitCode run(const FixArguments& args) {
   pipeline::ScanRequest request;
   request.snapshot = args.snapshot;
@@ -40,10 +32,10 @@ ExitCode run(const FixArguments& args) {
   const auto plan = remediate::build_fix_plan(result.findings, result.run.partition, lang);
 
   const std::filesystem::path dir(args.output_dir);
-  make_dir(dir);
+  create_directories_or_fail(dir);
   write_file_atomically(dir / "main.tf", remediate::render_terraform(plan));
   for (const auto& target : remediate::terraform_targets(plan)) {
-    make_dir(dir / "targets" / target);
+    create_directories_or_fail(dir / "targets" / target);
     write_file_atomically(dir / "targets" / target / "main.tf",
                           remediate::render_target_module(plan, target));
   }

@@ -78,12 +78,7 @@ void OutputOptions::emit_report(const report::Report& result, std::string_view c
   if (!output.empty()) {
     throw FatalError(ExitCode::kUsage, "--output and --output-dir cannot be combined");
   }
-  const std::filesystem::path dir(output_dir);
-  std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error) {
-    throw FatalError(ExitCode::kError, fmt::format("cannot create {}: {}", output_dir, error.message()));
-  }
+  const auto dir = ensure_output_dir();
   for (const auto* format : chosen) {
     if (format->batches != nullptr) {
       const auto batches = format->batches(result, render);
@@ -95,6 +90,12 @@ void OutputOptions::emit_report(const report::Report& result, std::string_view c
     write_file_atomically(dir / fmt::format("{}.{}", command_name, format->file_name),
                           format->render(result, render));
   }
+}
+
+std::filesystem::path OutputOptions::ensure_output_dir() const {
+  const std::filesystem::path dir(output_dir);
+  create_directories_or_fail(dir);
+  return dir;
 }
 
 } // namespace rg::cli

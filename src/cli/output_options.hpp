@@ -4,6 +4,7 @@
 #include "report/report.hpp"
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,8 @@ struct OutputOptions {
   // Renders the report in every --format: to stdout/--output for one format, else into --output-dir
   // (ASFF split into batch files). Shared by every command that produces a Report (scan, trail).
   void emit_report(const report::Report& report, std::string_view command_name) const;
+  // Creates --output-dir (FatalError when it cannot) and returns it.
+  std::filesystem::path ensure_output_dir() const;
 };
 
 } // namespace rg::cli

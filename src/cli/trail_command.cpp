@@ -60,9 +60,7 @@ void emit(const report::TrailReport& report, const OutputOptions& output) {
     if (format != "table" && format != "json") {
       others.formats.push_back(format);
     } else if (!output.output_dir.empty()) {
-      std::filesystem::create_directories(output.output_dir);
-      write_file_atomically(std::filesystem::path(output.output_dir) /
-                                (format == "json" ? "trail.json" : "trail.txt"),
+      write_file_atomically(output.ensure_output_dir() / (format == "json" ? "trail.json" : "trail.txt"),
                             native(format));
     }
   }

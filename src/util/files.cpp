@@ -74,4 +74,12 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
   }
 }
 
+void create_directories_or_fail(const std::filesystem::path& path) {
+  std::error_code error;
+  std::filesystem::create_directories(path, error);
+  if (error) {
+    throw FatalError(ExitCode::kError, fmt::format("cannot create {}: {}", path.string(), error.message()));
+  }
+}
+
 } // namespace rg

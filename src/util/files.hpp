@@ -16,4 +16,7 @@ Result<std::string> read_file(const std::filesystem::path& path);
 // Throws FatalError when the file cannot be written: output the user asked for is not optional.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
+// Creates `path` and its parents; throws FatalError when it cannot (an output folder the user asked for).
+void create_directories_or_fail(const std::filesystem::path& path);
+
 } // namespace rg
