@@ -9,10 +9,6 @@
 namespace rg::policy {
 namespace {
 
-bool uses_variables(const Document& document) {
-  return document.version && *document.version == "2012-10-17";
-}
-
 bool action_listed(const MatchList& list, const std::string& action) {
   return std::any_of(list.values.begin(), list.values.end(),
                      [&](const auto& pattern) { return action_matches(pattern, action); });
@@ -61,8 +57,12 @@ bool principal_listed(const PrincipalBlock& block, const RequestContext& context
 
 } // namespace
 
-Truth statement_truth(const Statement& statement, const Document& document, PolicyType type,
-                      const RequestContext& context, std::vector<std::string>* unknown_operators) {
+bool uses_variables(const Document& document) {
+  return document.version && *document.version == "2012-10-17";
+}
+
+Truth statement_principal_truth(const Statement& statement, const Document& document, PolicyType type,
+                                const RequestContext& context, std::vector<std::string>* unknown_operators) {
   if (!statement.well_formed || !statement.effect || !statement.action || !statement.resource) {
     return Truth::kFalse;
   }
@@ -76,14 +76,22 @@ Truth statement_truth(const Statement& statement, const Document& document, Poli
   } else if (type == PolicyType::kResource) {
     return Truth::kFalse; // a resource policy statement without a principal is rejected by AWS
   }
+  return conditions_truth(statement.conditions, context, {uses_variables(document)}, unknown_operators);
+}
+
+Truth statement_truth(const Statement& statement, const Document& document, PolicyType type,
+                      const RequestContext& context, std::vector<std::string>* unknown_operators) {
+  if (!statement.well_formed || !statement.effect || !statement.action || !statement.resource) {
+    return Truth::kFalse;
+  }
   if (action_listed(*statement.action, context.action) == statement.action->negated) {
     return Truth::kFalse;
   }
-  const bool variables = uses_variables(document);
-  if (resource_listed(*statement.resource, context, variables) == statement.resource->negated) {
+  if (resource_listed(*statement.resource, context, uses_variables(document)) ==
+      statement.resource->negated) {
     return Truth::kFalse;
   }
-  return conditions_truth(statement.conditions, context, {variables}, unknown_operators);
+  return statement_principal_truth(statement, document, type, context, unknown_operators);
 }
 
 bool statement_applies(const Statement& statement, const Document& document, PolicyType type,

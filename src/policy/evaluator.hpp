@@ -26,6 +26,14 @@ struct Evaluation {
 
 // Principal/NotPrincipal are honoured only in resource policies; in an SCP or identity policy a
 // statement carrying them never applies (AWS rejects such a document, so it restricts nothing).
+// Principal and Condition only (and well-formedness): whether the statement applies to this principal's
+// requests whatever their action and resource. The set reasoning (request_space) asks this once.
+Truth statement_principal_truth(const Statement& statement, const Document& document, PolicyType type,
+                                const RequestContext& context,
+                                std::vector<std::string>* unknown_operators = nullptr);
+// Only Version 2012-10-17 substitutes policy variables.
+bool uses_variables(const Document& document);
+
 Truth statement_truth(const Statement& statement, const Document& document, PolicyType type,
                       const RequestContext& context, std::vector<std::string>* unknown_operators = nullptr);
 bool statement_applies(const Statement& statement, const Document& document, PolicyType type,

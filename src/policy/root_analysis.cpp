@@ -1,12 +1,22 @@
 #include "policy/root_analysis.hpp"
 
 #include "policy/evaluator.hpp"
+#include "policy/request_space.hpp"
 #include "policy/root_probes.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 
 namespace rg::policy {
+namespace {
+
+void add_unique(std::vector<std::string>& list, const std::string& value) {
+  if (std::find(list.begin(), list.end(), value) == list.end()) {
+    list.push_back(value);
+  }
+}
+
+} // namespace
 
 std::string_view to_string(RootScope scope) {
   switch (scope) {
@@ -20,7 +30,8 @@ std::string_view to_string(RootScope scope) {
   return "none";
 }
 
-// "*" is the synthetic probe; long lists are cut so a finding stays readable.
+// "*" is every action no policy names, "?" what a partial walk could not decide; long lists are cut
+// so a finding stays readable.
 LocalizedString describe_actions(const std::vector<std::string>& actions) {
   constexpr size_t kShown = 4;
   std::vector<std::string> en;
@@ -31,8 +42,16 @@ LocalizedString describe_actions(const std::vector<std::string>& actions) {
       ja.push_back(fmt::format("ほか {} 件", actions.size() - kShown));
       break;
     }
-    en.push_back(action == "*" ? "any action not named" : action);
-    ja.push_back(action == "*" ? "名指しされていない任意のアクション" : action);
+    if (action == "*") {
+      en.emplace_back("any action not named");
+      ja.emplace_back("名指しされていない任意のアクション");
+    } else if (action == "?") {
+      en.emplace_back("requests too intricate to decide");
+      ja.emplace_back("判定しきれない組み合わせのリクエスト");
+    } else {
+      en.push_back(action);
+      ja.push_back(action);
+    }
   }
   return {fmt::format("{}", fmt::join(en, ", ")), fmt::format("{}", fmt::join(ja, "、"))};
 }
@@ -54,29 +73,26 @@ RootDenial analyze_root_denial(const Document& document, PolicyType type, bool v
         "アカウント) かリソースポリシーだけです。"};
     return result;
   }
-  bool assumed_root_denied = false;
-  for (const auto& probe : root_probes()) {
-    const auto evaluation =
-        evaluate(document, type, probe_context(probe, options.partition, options.account, false));
-    const std::string name = probe.action == kUnlistedActionProbe ? "*" : std::string(probe.action);
-    for (const auto* statement : evaluation.conditional_denying) {
-      if (std::find(result.conditional_statements.begin(), result.conditional_statements.end(),
-                    statement->label()) == result.conditional_statements.end()) {
-        result.conditional_statements.push_back(statement->label());
-      }
+  // Every request root could make, in classes no statement tells apart (request_space.hpp).
+  const std::vector<PolicyAtLevel> policies{{&document, type, 0, {}}};
+  const auto space = analyze_request_space(
+      policies, root_user_context(options.partition, options.account, {}, {}), options.partition);
+  for (const auto& request_class : space.classes) {
+    for (const auto& label : request_class.denying) {
+      add_unique(result.statements, label);
     }
-    if (evaluation.decision != Decision::kExplicitDeny) {
-      result.open_actions.push_back(name);
-      continue;
-    }
-    result.denied_actions.push_back(name);
-    for (const auto* statement : evaluation.denying) {
-      if (std::find(result.statements.begin(), result.statements.end(), statement->label()) ==
-          result.statements.end()) {
-        result.statements.push_back(statement->label());
-      }
+    for (const auto& label : request_class.conditional) {
+      add_unique(result.conditional_statements, label);
     }
   }
+  result.denied_actions = space.describe(/*open=*/false);
+  result.open_actions = space.describe(/*open=*/true);
+  if (!space.complete) {
+    // Too many interacting wildcards to walk: never claim "all" on a partial walk.
+    result.open_actions.emplace_back("?");
+  }
+  // The sts:AssumeRoot task sessions act on a few named actions: probing them is exact.
+  bool assumed_root_denied = false;
   for (const auto& probe : assume_root_task_probes()) {
     const auto as_task = evaluate(
         document, type, probe_context(probe, options.partition, options.account, /*assumed_root=*/true));
@@ -98,11 +114,21 @@ RootDenial analyze_root_denial(const Document& document, PolicyType type, bool v
     result.scope = RootScope::kSome;
     const auto denied = describe_actions(result.denied_actions);
     const auto open = describe_actions(result.open_actions);
-    result.note = {
-        fmt::format("Only some actions are denied to root ({}); root can still call {}.", denied.en, open.en),
-        fmt::format("ルートに拒否されるのは一部のアクションだけです ({})。ルートは引き続き {} を実行"
-                    "できます。",
-                    denied.ja, open.ja)};
+    const bool all_but = std::find(result.denied_actions.begin(), result.denied_actions.end(), "*") !=
+                         result.denied_actions.end();
+    result.note =
+        all_but ? LocalizedString{fmt::format("Every action is denied to root except {} ({}).", open.en,
+                                              fmt::join(result.statements, ", ")),
+                                  fmt::format(
+                                      "ルートユーザーには {} を除くすべてのアクションが拒否されます ({})。",
+                                      open.ja, fmt::join(result.statements, "、"))}
+                : LocalizedString{
+                      fmt::format("Only some actions are denied to root ({}); root can still call {}.",
+                                  denied.en, open.en),
+                      fmt::format(
+                          "ルートに拒否されるのは一部のアクションだけです ({})。ルートは引き続き {} を実行"
+                          "できます。",
+                          denied.ja, open.ja)};
   }
   if (!result.conditional_statements.empty()) {
     const auto labels = fmt::format("{}", fmt::join(result.conditional_statements, ", "));
