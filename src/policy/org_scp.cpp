@@ -2,7 +2,7 @@
 
 #include "policy/evaluator.hpp"
 #include "policy/parser.hpp"
-#include "policy/root_probes.hpp"
+#include "policy/request_space.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -156,58 +156,68 @@ AccountScpVerdict analyze_account(const model::Organization& org, const std::vec
     return v;
   }
 
-  for (const auto& probe : root_probes()) {
-    const auto context = probe_context(probe, partition, account.id, /*assumed_root=*/false);
-    const std::string name = probe.action == kUnlistedActionProbe ? "*" : std::string(probe.action);
-    bool denied = false;
-    for (const auto& level : v.path) {
-      for (const auto* check : level.attached) {
-        if (!check->content_known || !check->check.valid) {
-          continue;
-        }
-        const auto evaluation = evaluate(check->document, PolicyType::kScp, context);
-        for (const auto* statement : evaluation.conditional_denying) {
-          add_unique(v.conditional_denies,
-                     fmt::format("{} ({}) {}", check->policy->name, check->policy->id, statement->label()));
-        }
-        if (evaluation.decision != Decision::kExplicitDeny) {
-          continue;
-        }
-        denied = true;
-        auto it = std::find_if(v.denying.begin(), v.denying.end(), [&](const auto& d) {
-          return d.policy_id == check->policy->id && d.target_id == level.target_id;
-        });
-        if (it == v.denying.end()) {
-          v.denying.push_back({check->policy->id, check->policy->name, level.target_id, {}});
-          it = std::prev(v.denying.end());
-        }
-        for (const auto* statement : evaluation.denying) {
-          add_unique(it->statements, statement->label());
-        }
-      }
+  // Every request root could make, split by what the SCPs on the path tell apart (request_space.hpp):
+  // denied when a Deny covers it or a level has no Allow for it (AWS Organizations User Guide, "SCP
+  // evaluation").
+  std::vector<PolicyAtLevel> policies;
+  std::vector<const ScpCheck*> sources; // parallel to policies
+  RequestSpaceOptions options;
+  options.require_allow_per_level = true;
+  options.levels = v.path.size();
+  options.level_assumed_allow.assign(v.path.size(), false);
+  for (size_t level = 0; level < v.path.size(); ++level) {
+    const auto& target = v.path[level];
+    if (target.attached.empty()) {
+      // While SCPs are enabled AWS keeps at least one SCP on every root, OU and account (it refuses to
+      // detach the last one), so a level without any in the collected data means data is missing: it
+      // must not read as an implicit deny that passes.
+      add_reason(v.unknown_reasons,
+                 fmt::format("no SCP attached to {} in the collected data (AWS requires at least one)",
+                             target.target_id),
+                 fmt::format("収集したデータでは {} に SCP がアタッチされていません (AWS では少なくとも 1 つ"
+                             "必要です)",
+                             target.target_id));
+      options.level_assumed_allow[level] = true;
     }
-    if (!denied) {
-      // Implicit deny: a level where no SCP allows the action. Unreadable or invalid policies there
-      // might allow it, so such a level never counts as denying (err toward "open").
-      for (const auto& level : v.path) {
-        bool allowed = false;
-        for (const auto* check : level.attached) {
-          if (!check->content_known || !check->check.valid) {
-            allowed = true;
-            break;
-          }
-          const auto evaluation = evaluate(check->document, PolicyType::kScp, context);
-          // A conditional Allow may allow: never turn it into an implicit deny (err toward "open").
-          allowed =
-              allowed || evaluation.decision == Decision::kAllow || !evaluation.conditional_allowing.empty();
-        }
-        if (!allowed) {
-          denied = true;
-          add_unique(v.levels_without_allow, level.target_id);
-        }
+    for (const auto* check : target.attached) {
+      if (!check->content_known || !check->check.valid) {
+        // Unreadable or invalid policies there might allow anything: err toward "open".
+        options.level_assumed_allow[level] = true;
+        continue;
       }
+      policies.push_back({&check->document, PolicyType::kScp, level,
+                          fmt::format("{} ({})", check->policy->name, check->policy->id)});
+      sources.push_back(check);
     }
-    (denied ? v.denied_actions : v.open_actions).push_back(name);
+  }
+  const auto space =
+      analyze_request_space(policies, root_user_context(partition, account.id, {}, {}), partition, options);
+  for (const auto& request_class : space.classes) {
+    for (const auto& label : request_class.conditional) {
+      add_unique(v.conditional_denies, label);
+    }
+    for (const auto& [index, statement] : request_class.denying_by_policy) {
+      const auto* check = sources[index];
+      const auto& target_id = v.path[policies[index].level].target_id;
+      auto it = std::find_if(v.denying.begin(), v.denying.end(), [&](const auto& d) {
+        return d.policy_id == check->policy->id && d.target_id == target_id;
+      });
+      if (it == v.denying.end()) {
+        v.denying.push_back({check->policy->id, check->policy->name, target_id, {}});
+        it = std::prev(v.denying.end());
+      }
+      add_unique(it->statements, statement);
+    }
+    for (const size_t level : request_class.levels_without_allow) {
+      add_unique(v.levels_without_allow, v.path[level].target_id);
+    }
+  }
+  v.denied_actions = space.describe(/*open=*/false);
+  v.open_actions = space.describe(/*open=*/true);
+  if (!space.complete) {
+    add_reason(v.unknown_reasons, "the SCPs on the path combine too many wildcards to decide exhaustively",
+               "経路上の SCP はワイルドカードの組み合わせが多すぎて網羅的に判定できません");
+    v.open_actions.emplace_back("?");
   }
 
   if (v.open_actions.empty()) {

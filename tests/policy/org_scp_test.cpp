@@ -84,9 +84,35 @@ TEST(OrgScp, MissingAllowAtOneLevelIsAnImplicitDeny) {
   const auto analysis = analyze_organization_scps(org, "aws");
   const auto* web = find_verdict(analysis, "222222222222");
   EXPECT_EQ(web->status, AccountScpStatus::kPartial);
-  EXPECT_TRUE(std::find(web->open_actions.begin(), web->open_actions.end(), "s3:PutBucketPolicy") !=
-              web->open_actions.end());
+  // Exactly what the allow-list leaves, not a sample of it.
+  EXPECT_EQ(web->open_actions, std::vector<std::string>{"s3:*"});
+  EXPECT_EQ(web->denied_actions, std::vector<std::string>{"*"});
   EXPECT_EQ(web->levels_without_allow, std::vector<std::string>{"ou-web"});
+}
+
+TEST(OrgScp, LevelWithoutAnyScpIsMissingDataNotADeny) {
+  auto org = tree();
+  // ou-web shows no SCP: AWS never allows that while SCPs are enabled, so the data is incomplete.
+  // Read as an implicit deny it would PASS every account below it.
+  org.service_control_policies = {scp("p-full", fixtures::kFullAwsAccess, {"r-root", "ou-prod", "222222222222"})};
+  const auto analysis = analyze_organization_scps(org, "aws");
+  const auto* web = find_verdict(analysis, "222222222222");
+  EXPECT_EQ(web->status, AccountScpStatus::kUnknown);
+  EXPECT_NE(web->reason.en.find("no SCP attached to ou-web"), std::string::npos) << web->reason.en;
+  EXPECT_TRUE(web->levels_without_allow.empty());
+}
+
+TEST(OrgScp, NotResourceExemptionOnThePathIsPartial) {
+  auto org = tree();
+  const std::string deny_but_breakglass = R"({"Version":"2012-10-17","Statement":[{"Sid":"DenyRoot",
+    "Effect":"Deny","Action":"*","NotResource":"arn:aws:s3:::breakglass-*",
+    "Condition":{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::*:root"}}}]})";
+  org.service_control_policies = {scp("p-full", fixtures::kFullAwsAccess, kEveryLevel),
+                                  scp("p-deny", deny_but_breakglass, {"r-root"})};
+  const auto analysis = analyze_organization_scps(org, "aws");
+  const auto* web = find_verdict(analysis, "222222222222");
+  EXPECT_EQ(web->status, AccountScpStatus::kPartial);
+  EXPECT_EQ(web->open_actions, std::vector<std::string>{"* on arn:aws:s3:::breakglass-*"});
 }
 
 TEST(OrgScp, ConditionalAllowIsNeverAnImplicitDeny) {
