@@ -31,6 +31,9 @@ std::string render_check_json(const CheckResult& result, std::string_view file, 
   root["statements"] = denial.statements;
   root["conditional_statements"] = denial.conditional_statements;
   root["blocks_assumed_root"] = denial.blocks_assumed_root;
+  if (denial.allow_list) {
+    root["allow_list_open"] = denial.allow_list_open;
+  }
   root["note"] = denial.note.get(lang);
   out["denies_root"] = std::move(root);
   // Replace invalid UTF-8 rather than throw: file names and values come from users.
@@ -48,7 +51,7 @@ std::string render_check_text(const CheckResult& result, std::string_view file, 
   const auto& denial = result.denies_root;
   out += fmt::format("{}: {}", ja ? "ルートの拒否" : "denies root", to_string(denial.scope));
   if (denial.scope == RootScope::kSome) {
-    out += fmt::format(" ({})", fmt::join(denial.denied_actions, ", "));
+    out += fmt::format(" ({})", describe_actions(denial.denied_actions).get(lang));
   }
   out += fmt::format("\n  {}\n", denial.note.get(lang));
   return out;

@@ -54,19 +54,25 @@ size_t literal_length(std::string_view pattern) {
 }
 
 // The most telling pattern a signature matches: a literal if there is one, else the most specific.
-std::string name_of(const std::vector<bool>& matches, const std::vector<std::string>& display) {
-  const std::string* best = nullptr;
+// SIZE_MAX when it matches none but "*".
+size_t best_pattern(const std::vector<bool>& matches, const std::vector<std::string>& display) {
+  size_t best = SIZE_MAX;
   for (size_t k = 0; k < matches.size(); ++k) {
     if (!matches[k] || display[k] == "*") {
       continue;
     }
-    if (best == nullptr || (!has_wildcard(display[k]) && has_wildcard(*best)) ||
-        (has_wildcard(display[k]) == has_wildcard(*best) &&
-         literal_length(display[k]) > literal_length(*best))) {
-      best = &display[k];
+    if (best == SIZE_MAX || (!has_wildcard(display[k]) && has_wildcard(display[best])) ||
+        (has_wildcard(display[k]) == has_wildcard(display[best]) &&
+         literal_length(display[k]) > literal_length(display[best]))) {
+      best = k;
     }
   }
-  return best == nullptr ? std::string() : *best;
+  return best;
+}
+
+std::string name_of(const std::vector<bool>& matches, const std::vector<std::string>& display) {
+  const auto best = best_pattern(matches, display);
+  return best == SIZE_MAX ? std::string() : display[best];
 }
 
 std::string label_of(const Region& region) {
@@ -105,7 +111,17 @@ const RequestClass* RequestSpaceResult::classify(std::string_view action, std::s
 std::vector<std::string> RequestSpaceResult::describe(bool open) const {
   std::vector<std::string> out;
   const size_t resource_count = resources.signatures.size();
-  for (size_t a = 0; a < actions.signatures.size(); ++a) {
+  // In the order the policy names them ("every other action" first), not the walk's.
+  std::vector<size_t> order(actions.signatures.size());
+  for (size_t a = 0; a < order.size(); ++a) {
+    order[a] = a;
+  }
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const auto bx = best_pattern(actions.signatures[x].matches, action_display);
+    const auto by = best_pattern(actions.signatures[y].matches, action_display);
+    return (bx == SIZE_MAX ? 0 : bx + 1) < (by == SIZE_MAX ? 0 : by + 1);
+  });
+  for (const size_t a : order) {
     std::vector<size_t> hit;
     for (const auto& request_class : classes) {
       if (request_class.action == a && request_class.open == open) {

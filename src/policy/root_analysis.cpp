@@ -43,11 +43,23 @@ LocalizedString describe_actions(const std::vector<std::string>& actions) {
       break;
     }
     if (action == "*") {
-      en.emplace_back("any action not named");
-      ja.emplace_back("名指しされていない任意のアクション");
+      en.emplace_back("every other action");
+      ja.emplace_back("その他すべてのアクション");
     } else if (action == "?") {
       en.emplace_back("requests too intricate to decide");
       ja.emplace_back("判定しきれない組み合わせのリクエスト");
+    } else if (const auto except = action.find(" except on "); except != std::string::npos) {
+      // "<action> except on <resources>" (request_space.cpp); an action name has no spaces.
+      const auto name = action.substr(0, except);
+      const auto resources = action.substr(except + 11);
+      en.push_back(fmt::format("{} except on {}", name == "*" ? "any action" : name, resources));
+      ja.push_back(
+          fmt::format("{} 以外に対する{}", resources, name == "*" ? "任意のアクション" : " " + name));
+    } else if (const auto on = action.find(" on "); on != std::string::npos) {
+      const auto name = action.substr(0, on);
+      const auto resource = action.substr(on + 4);
+      en.push_back(fmt::format("{} on {}", name == "*" ? "any action" : name, resource));
+      ja.push_back(fmt::format("{} に対する{}", resource, name == "*" ? "任意のアクション" : " " + name));
     } else {
       en.push_back(action);
       ja.push_back(action);
@@ -91,6 +103,20 @@ RootDenial analyze_root_denial(const Document& document, PolicyType type, bool v
     // Too many interacting wildcards to walk: never claim "all" on a partial walk.
     result.open_actions.emplace_back("?");
   }
+  const bool has_allow = std::any_of(document.statements.begin(), document.statements.end(),
+                                     [](const Statement& s) { return s.effect == Effect::kAllow; });
+  if (type == PolicyType::kScp && has_allow) {
+    RequestSpaceOptions as_allow_list;
+    as_allow_list.require_allow_per_level = true;
+    const auto allowed =
+        analyze_request_space(policies, root_user_context(options.partition, options.account, {}, {}),
+                              options.partition, as_allow_list);
+    result.allow_list = std::any_of(allowed.classes.begin(), allowed.classes.end(),
+                                    [](const RequestClass& c) { return !c.levels_without_allow.empty(); });
+    if (result.allow_list) {
+      result.allow_list_open = allowed.describe(/*open=*/true);
+    }
+  }
   // The sts:AssumeRoot task sessions act on a few named actions: probing them is exact.
   bool assumed_root_denied = false;
   for (const auto& probe : assume_root_task_probes()) {
@@ -114,8 +140,10 @@ RootDenial analyze_root_denial(const Document& document, PolicyType type, bool v
     result.scope = RootScope::kSome;
     const auto denied = describe_actions(result.denied_actions);
     const auto open = describe_actions(result.open_actions);
-    const bool all_but = std::find(result.denied_actions.begin(), result.denied_actions.end(), "*") !=
-                         result.denied_actions.end();
+    // "*" (or "* except on ...") denied: the policy denies everything but named exemptions.
+    const bool all_but =
+        std::any_of(result.denied_actions.begin(), result.denied_actions.end(),
+                    [](const std::string& d) { return d == "*" || d.starts_with("* except on "); });
     result.note =
         all_but ? LocalizedString{fmt::format("Every action is denied to root except {} ({}).", open.en,
                                               fmt::join(result.statements, ", ")),
@@ -129,6 +157,20 @@ RootDenial analyze_root_denial(const Document& document, PolicyType type, bool v
                           "ルートに拒否されるのは一部のアクションだけです ({})。ルートは引き続き {} を実行"
                           "できます。",
                           denied.ja, open.ja)};
+  }
+  if (result.allow_list) {
+    const auto left = describe_actions(result.allow_list_open);
+    result.note.en +=
+        result.allow_list_open.empty()
+            ? " Used as an allow-list in place of FullAWSAccess it would leave nothing allowed."
+            : fmt::format(" Used as an allow-list in place of FullAWSAccess it leaves root only {}.",
+                          left.en);
+    result.note.ja +=
+        result.allow_list_open.empty()
+            ? "FullAWSAccess の代わりの許可リストとして使うと、何も許可されません。"
+            : fmt::format("FullAWSAccess の代わりの許可リストとして使うと、ルートユーザーに残るのは {} "
+                          "だけです。",
+                          left.ja);
   }
   if (!result.conditional_statements.empty()) {
     const auto labels = fmt::format("{}", fmt::join(result.conditional_statements, ", "));

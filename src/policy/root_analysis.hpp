@@ -23,7 +23,11 @@ struct RootDenial {
   // time...): reported, but not counted as denying root.
   std::vector<std::string> conditional_statements;
   bool blocks_assumed_root = false; // the deny also hits the actions of sts:AssumeRoot task sessions
-  LocalizedString note;             // why this scope, in one sentence
+  // An SCP whose Allows do not cover every request: attached in place of FullAWSAccess it implicitly
+  // denies the rest, leaving root (and everyone) only these (Allows with conditions count as allowing).
+  bool allow_list = false;
+  std::vector<std::string> allow_list_open;
+  LocalizedString note; // why this scope, in one sentence
 };
 
 struct RootAnalysisOptions {

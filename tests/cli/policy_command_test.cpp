@@ -54,6 +54,31 @@ TEST(PolicyCheck, AccessKeyOnlyDenyIsSome) {
   EXPECT_EQ(doc["denies_root"]["actions"], nlohmann::json::array({"iam:CreateAccessKey"}));
 }
 
+// Set reasoning (decision 0012): the exemptions a probe sample never saw are named, never "all".
+TEST(PolicyCheck, NotActionExemptionsAreNamed) {
+  const auto doc = check_json("examples/policies/deny-root-except-mfa-setup.json", "scp", 0);
+  EXPECT_EQ(doc["denies_root"]["scope"], "some");
+  EXPECT_EQ(doc["denies_root"]["actions"], nlohmann::json::array({"*"}));
+  EXPECT_EQ(doc["denies_root"]["open_actions"],
+            nlohmann::json::array({"iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:ListMFADevices",
+                                   "iam:ResyncMFADevice", "sts:GetSessionToken"}));
+}
+
+TEST(PolicyCheck, NotResourceExemptionIsNamedWithItsResources) {
+  const auto doc = check_json("examples/policies/deny-root-except-breakglass-buckets.json", "scp", 0);
+  EXPECT_EQ(doc["denies_root"]["scope"], "some");
+  EXPECT_EQ(doc["denies_root"]["open_actions"],
+            nlohmann::json::array({"* on arn:aws:s3:::breakglass-*", "* on arn:aws:s3:::breakglass-*/*"}));
+}
+
+TEST(PolicyCheck, AllowListIsJudgedByWhatItLeaves) {
+  const auto doc = check_json("examples/policies/allow-list-with-conditions.json", "scp", 3);
+  EXPECT_EQ(doc["denies_root"]["scope"], "none");
+  // The conditional ec2 Allow may allow (region), so it is left open too.
+  EXPECT_EQ(doc["denies_root"]["allow_list_open"],
+            nlohmann::json::array({"cloudwatch:*", "logs:*", "s3:*", "ec2:*"}));
+}
+
 TEST(PolicyCheck, StringEqualsWildcardDeniesNothing) {
   const auto doc = check_json("examples/policies/string-equals-wildcard.json", "scp", 3);
   EXPECT_TRUE(has_problem(doc, "string-equals-wildcard"));

@@ -94,7 +94,8 @@ TEST(OrgScp, LevelWithoutAnyScpIsMissingDataNotADeny) {
   auto org = tree();
   // ou-web shows no SCP: AWS never allows that while SCPs are enabled, so the data is incomplete.
   // Read as an implicit deny it would PASS every account below it.
-  org.service_control_policies = {scp("p-full", fixtures::kFullAwsAccess, {"r-root", "ou-prod", "222222222222"})};
+  org.service_control_policies = {
+      scp("p-full", fixtures::kFullAwsAccess, {"r-root", "ou-prod", "222222222222"})};
   const auto analysis = analyze_organization_scps(org, "aws");
   const auto* web = find_verdict(analysis, "222222222222");
   EXPECT_EQ(web->status, AccountScpStatus::kUnknown);
