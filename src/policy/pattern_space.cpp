@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <deque>
+#include <fmt/format.h>
 #include <unordered_map>
 
 namespace rg::policy {
@@ -139,7 +140,7 @@ public:
     }
     if (kind == PatternKind::kArn) {
       // Service and resource are never empty; region and account are (S3, IAM).
-      universe_ = compile("arn:" + std::string(partition) + ":?*:*:*:?*", kind);
+      universe_ = compile(fmt::format("arn:{}:?*:*:*:?*", partition), kind);
     }
     std::string used = ":";
     for (const auto& p : compiled_) {

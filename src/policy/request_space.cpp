@@ -77,7 +77,7 @@ std::string name_of(const std::vector<bool>& matches, const std::vector<std::str
 
 std::string label_of(const Region& region) {
   return region.policy->label.empty() ? region.statement->label()
-                                      : region.policy->label + " " + region.statement->label();
+                                      : fmt::format("{} {}", region.policy->label, region.statement->label());
 }
 
 void add_unique(std::vector<std::string>& list, std::string value) {

@@ -53,13 +53,14 @@ LocalizedString describe_actions(const std::vector<std::string>& actions) {
       const auto name = action.substr(0, except);
       const auto resources = action.substr(except + 11);
       en.push_back(fmt::format("{} except on {}", name == "*" ? "any action" : name, resources));
-      ja.push_back(
-          fmt::format("{} 以外に対する{}", resources, name == "*" ? "任意のアクション" : " " + name));
+      ja.push_back(name == "*" ? fmt::format("{} 以外に対する任意のアクション", resources)
+                               : fmt::format("{} 以外に対する {}", resources, name));
     } else if (const auto on = action.find(" on "); on != std::string::npos) {
       const auto name = action.substr(0, on);
       const auto resource = action.substr(on + 4);
       en.push_back(fmt::format("{} on {}", name == "*" ? "any action" : name, resource));
-      ja.push_back(fmt::format("{} に対する{}", resource, name == "*" ? "任意のアクション" : " " + name));
+      ja.push_back(name == "*" ? fmt::format("{} に対する任意のアクション", resource)
+                               : fmt::format("{} に対する {}", resource, name));
     } else {
       en.push_back(action);
       ja.push_back(action);
