@@ -131,10 +131,8 @@ std::vector<std::string> RequestSpaceResult::describe(bool open) const {
     if (hit.empty()) {
       continue;
     }
-    auto action = name_of(actions.signatures[a].matches, action_display);
-    if (action.empty()) {
-      action = "*";
-    }
+    const auto named_action = name_of(actions.signatures[a].matches, action_display);
+    const std::string action = named_action.empty() ? std::string(1, '*') : named_action;
     if (hit.size() == resource_count) {
       add_unique(out, action);
       continue;
