@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <sstream>
@@ -90,8 +91,7 @@ TEST(PatternSpace, OtherPartitionsAreOutsideTheUniverse) {
 TEST(PatternSpace, HostileStarsStayWithinTheCap) {
   std::vector<std::string> patterns;
   for (int i = 0; i < 12; ++i) {
-    patterns.push_back("*" + std::string(1, static_cast<char>('a' + i)) + "*" +
-                       std::string(1, static_cast<char>('b' + i)) + "*:*");
+    patterns.push_back(fmt::format("*{}*{}*:*", static_cast<char>('a' + i), static_cast<char>('b' + i)));
   }
   const auto space = enumerate_pattern_space(PatternKind::kAction, patterns, "aws", 5000);
   EXPECT_FALSE(space.complete); // and it returned: the cap bounds time and memory
@@ -101,8 +101,8 @@ constexpr std::string_view kRootCondition =
     R"("Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:root"},"Null":{"aws:AssumedRoot":"true"}})";
 
 std::string deny(std::string_view body) {
-  return R"({"Version":"2012-10-17","Statement":[{"Sid":"DenyRoot","Effect":"Deny",)" + std::string(body) +
-         "," + std::string(kRootCondition) + "}]}";
+  return fmt::format(R"({{"Version":"2012-10-17","Statement":[{{"Sid":"DenyRoot","Effect":"Deny",{},{}}}]}})",
+                     body, kRootCondition);
 }
 
 TEST(RequestSpace, NotResourceExemptionIsNotAll) {
@@ -137,11 +137,10 @@ TEST(RequestSpace, NotActionExemptionsAreNamedOneByOne) {
 }
 
 TEST(RequestSpace, SecondStatementClosingTheGapMakesItAll) {
-  const std::string policy = R"({"Version":"2012-10-17","Statement":[
-    {"Sid":"A","Effect":"Deny","NotAction":["iam:EnableMFADevice"],"Resource":"*",)" +
-                             std::string(kRootCondition) + R"(},
-    {"Sid":"B","Effect":"Deny","Action":["iam:*"],"Resource":"*",)" +
-                             std::string(kRootCondition) + "}]}";
+  const auto policy = fmt::format(R"({{"Version":"2012-10-17","Statement":[
+    {{"Sid":"A","Effect":"Deny","NotAction":["iam:EnableMFADevice"],"Resource":"*",{0}}},
+    {{"Sid":"B","Effect":"Deny","Action":["iam:*"],"Resource":"*",{0}}}]}})",
+                                  kRootCondition);
   const auto result = check_policy(policy, PolicyType::kScp);
   EXPECT_EQ(result.denies_root.scope, RootScope::kAll);
 }
