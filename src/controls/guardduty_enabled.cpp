@@ -16,6 +16,9 @@ Finding region_finding(const Control& control, const EvaluationInput& input, con
 }
 
 std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
+  if (input.account.regions_problem) {
+    return {unknown_finding(control, input, *input.account.regions_problem)}; // regions/ unlistable
+  }
   std::vector<Finding> findings;
   for (const auto& region : input.account.regions) {
     if (!region.detector_ids) {

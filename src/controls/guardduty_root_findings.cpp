@@ -9,6 +9,9 @@ namespace {
 constexpr std::string_view kRootType = "Policy:IAMUser/RootCredentialUsage";
 
 std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
+  if (input.account.regions_problem) {
+    return {unknown_finding(control, input, *input.account.regions_problem)}; // regions/ unlistable
+  }
   std::vector<Finding> findings;
   for (const auto& region : input.account.regions) {
     auto make = [&](Status status, LocalizedString reason, std::string resource) {

@@ -19,6 +19,9 @@ Finding to_finding(const Control& control, const EvaluationInput& input, ChainOu
 }
 
 std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
+  if (input.account.regions_problem) {
+    return {unknown_finding(control, input, *input.account.regions_problem)}; // regions/ unlistable
+  }
   const auto& account = input.account;
   if (account.regions.empty()) {
     return {root_finding(

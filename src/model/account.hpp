@@ -56,6 +56,8 @@ struct Account {
   Result<VirtualMfaDevices> virtual_mfa_devices = not_collected("iam/ListVirtualMFADevices.json");
   Result<OrganizationsFeatures> organizations_features = not_collected("iam/ListOrganizationsFeatures.json");
   std::vector<Region> regions; // one per regions/<name>/ folder, sorted by name
+  // Set when regions/ exists but cannot be listed: regional controls are UNKNOWN, never silently absent.
+  std::optional<Problem> regions_problem;
 
   const Region* find_region(const std::string& name) const;
 };

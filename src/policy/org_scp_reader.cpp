@@ -1,5 +1,6 @@
 #include "policy/org_scp_reader.hpp"
 
+#include "model/aws_ids.hpp"
 #include "policy/json_source.hpp"
 #include "util/files.hpp"
 
@@ -11,8 +12,12 @@ namespace {
 
 using nlohmann::json;
 
+// A policy is at most 5,120 characters (10,000 for some types); the lists hold a few thousand entries
+// at most: 8 MiB is ample for every Organizations policy file.
+constexpr size_t kPolicyFileLimit = size_t{8} << 20;
+
 Result<json> load(const std::filesystem::path& file, const std::string& display) {
-  auto text = read_file(file);
+  auto text = read_file(file, kPolicyFileLimit);
   if (!text) {
     auto problem = text.error();
     problem.file = display;
@@ -136,9 +141,9 @@ read_service_control_policies(const std::filesystem::path& directory, const std:
   }
   for (auto& policy : *policies) {
     // Ids come from the snapshot: refuse anything that could walk out of the folder.
-    if (policy.id.find('/') != std::string::npos || policy.id.find("..") != std::string::npos) {
-      problems.push_back(
-          invalid(name(kListScpFile), "$.Policies", fmt::format("unsafe policy id \"{}\"", policy.id)));
+    if (!model::is_policy_id(policy.id)) {
+      problems.push_back(invalid(name(kListScpFile), "$.Policies",
+                                 fmt::format("not a policy id (p-...): \"{}\"; its files are not read", policy.id)));
       continue;
     }
     const auto describe = "DescribePolicy/" + policy.id + ".json";

@@ -1,5 +1,7 @@
 #include "snapshot/load_region.hpp"
 
+#include "util/files.hpp"
+
 #include <algorithm>
 
 namespace rg::snapshot {
@@ -11,23 +13,38 @@ template <typename T> void note(const Result<T>& result, std::vector<Problem>& p
   }
 }
 
-// Names of the `<name>.json` files in a per-resource folder such as GetTrailStatus/, sorted.
-std::vector<std::string> json_stems(const std::filesystem::path& folder) {
+// Names of the `<name>.json` files in a per-resource folder such as GetTrailStatus/, sorted. A folder
+// that exists but cannot be listed is a problem: its files must not silently read as "not collected".
+std::vector<std::string> json_stems(const Location& region, const std::string& folder,
+                                    std::vector<Problem>& problems) {
   std::vector<std::string> stems;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".json") {
-      stems.push_back(entry.path().stem().string());
+  auto entries = list_folder(region.path(folder));
+  if (!entries) {
+    if (entries.error().kind != ProblemKind::kAbsent) {
+      auto problem = entries.error();
+      problem.file = region.name(folder) + "/";
+      problems.push_back(std::move(problem));
     }
+    return stems;
   }
-  std::sort(stems.begin(), stems.end());
+  for (const auto& entry : *entries) {
+    if (!entry.name.ends_with(".json")) {
+      continue;
+    }
+    if (!entry.is_regular_file) {
+      problems.push_back(Problem{ProblemKind::kUnreadable, region.name(folder + "/" + entry.name), "",
+                                 "not a regular file (a folder, FIFO, device or broken link); not read"});
+      continue;
+    }
+    stems.push_back(entry.name.substr(0, entry.name.size() - 5));
+  }
   return stems;
 }
 
 template <typename T, typename Reader>
 void read_each(const Location& region, const std::string& folder, std::map<std::string, Result<T>>& out,
                Reader reader, std::vector<Problem>& problems) {
-  for (const auto& stem : json_stems(region.path(folder))) {
+  for (const auto& stem : json_stems(region, folder, problems)) {
     auto value = reader(region, stem);
     note(value, problems);
     out.emplace(stem, std::move(value));

@@ -1,3 +1,4 @@
+#include "model/aws_ids.hpp"
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
 
@@ -70,6 +71,12 @@ Result<model::Organization> read_organization(const Location& organization, std:
       problems.push_back(root_id.error());
       continue;
     }
+    if (!model::is_root_id(*root_id)) {
+      // Ids name files below; one that is not an id could walk out of the snapshot.
+      problems.push_back(Problem{ProblemKind::kInvalid, roots->file, fmt::format("$.Roots[{}].Id", index - 1),
+                                 fmt::format("not an organization root id (r-...): \"{}\"", *root_id)});
+      continue;
+    }
     result.root_ids.push_back(*root_id);
   }
 
@@ -93,6 +100,11 @@ Result<model::Organization> read_organization(const Location& organization, std:
           problems.push_back(unit_id.error());
           continue;
         }
+        if (!model::is_ou_id(*unit_id)) {
+          problems.push_back(Problem{ProblemKind::kInvalid, units_doc.file, path + ".Id",
+                                     fmt::format("not an organizational unit id (ou-...): \"{}\"", *unit_id)});
+          continue;
+        }
         auto unit_name = optional_string(units_doc, *(*units)[i], path, "Name");
         result.units.push_back({*unit_id, unit_name ? unit_name->value_or("") : "", parent});
         pending.push_back(*unit_id);
@@ -109,6 +121,11 @@ Result<model::Organization> read_organization(const Location& organization, std:
         auto account_id = require_string(accounts_doc, item, path, "Id");
         if (!account_id) {
           problems.push_back(account_id.error());
+          continue;
+        }
+        if (!model::is_account_id(*account_id)) {
+          problems.push_back(Problem{ProblemKind::kInvalid, accounts_doc.file, path + ".Id",
+                                     fmt::format("not a 12-digit account id: \"{}\"", *account_id)});
           continue;
         }
         auto name = optional_string(accounts_doc, item, path, "Name");

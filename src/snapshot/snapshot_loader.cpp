@@ -3,18 +3,15 @@
 #include "policy/org_scp_reader.hpp"
 #include "snapshot/load_region.hpp"
 #include "snapshot/readers.hpp"
+#include "model/aws_ids.hpp"
 #include "util/fatal_error.hpp"
+#include "util/files.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 
 namespace rg::snapshot {
 namespace {
-
-bool is_account_id(const std::string& text) {
-  return text.size() == 12 &&
-         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // Records the problem of a source that is present but unreadable; absence is not a problem, only UNKNOWN.
 template <typename T> void note(const Result<T>& result, std::vector<Problem>& problems) {
@@ -55,17 +52,22 @@ model::Account load_account(const std::filesystem::path& directory, const std::s
   note(account.virtual_mfa_devices, problems);
   account.organizations_features = read_list_organizations_features(location);
   note(account.organizations_features, problems);
-  std::error_code ec;
-  std::vector<std::string> region_names;
-  for (const auto& entry : std::filesystem::directory_iterator(directory / "regions", ec)) {
-    if (entry.is_directory()) {
-      region_names.push_back(entry.path().filename().string());
-    }
+  // regions/ that exists but cannot be listed hides every regional control: a problem, never "no regions".
+  auto regions = list_folder(directory / "regions");
+  if (!regions && regions.error().kind != ProblemKind::kAbsent) {
+    auto problem = regions.error();
+    problem.file = location.name("regions/");
+    account.regions_problem = problem;
+    problems.push_back(std::move(problem));
   }
-  std::sort(region_names.begin(), region_names.end());
-  for (const auto& name : region_names) {
-    const Location region{directory / "regions" / name, location.display + "/regions/" + name};
-    account.regions.push_back(load_region(region, name, problems));
+  for (const auto& entry : regions ? *regions : std::vector<FolderEntry>{}) {
+    if (!entry.is_directory) {
+      problems.push_back(Problem{ProblemKind::kUnreadable, location.name("regions/" + entry.name), "",
+                                 "not a folder (each region is a folder); not read"});
+      continue;
+    }
+    const Location region{directory / "regions" / entry.name, location.display + "/regions/" + entry.name};
+    account.regions.push_back(load_region(region, entry.name, problems));
   }
   return account;
 }
@@ -77,6 +79,8 @@ model::Snapshot load_snapshot(const std::filesystem::path& folder) {
   if (!std::filesystem::is_directory(folder, ec)) {
     throw FatalError(ExitCode::kError, fmt::format("snapshot folder not found: {}", folder.string()));
   }
+  // Every read below stays inside the snapshot: a link to ~/.aws/credentials is refused, never quoted.
+  const ConfinedReads confined(folder);
   model::Snapshot snapshot;
   snapshot.path = folder.string();
   const Location root{folder, ""};
@@ -89,30 +93,33 @@ model::Snapshot load_snapshot(const std::filesystem::path& folder) {
     snapshot.problems.push_back(info.error());
   }
 
-  const auto accounts_dir = folder / "accounts";
-  if (std::filesystem::is_directory(accounts_dir, ec)) {
-    std::vector<std::string> ids;
-    for (const auto& entry : std::filesystem::directory_iterator(accounts_dir, ec)) {
-      const std::string name = entry.path().filename().string();
-      if (!entry.is_directory()) {
-        continue;
-      }
-      if (!is_account_id(name)) {
-        snapshot.problems.push_back(Problem{ProblemKind::kInvalid, "accounts/" + name, "",
-                                            "folder name is not a 12-digit account id; skipped"});
-        continue;
-      }
-      ids.push_back(name);
+  auto accounts = list_folder(folder / "accounts");
+  if (!accounts) {
+    auto problem = accounts.error();
+    problem.file = "accounts/";
+    if (problem.kind == ProblemKind::kAbsent) {
+      problem.message = "no accounts folder in the snapshot";
     }
-    std::sort(ids.begin(), ids.end());
-    for (const auto& id : ids) {
-      snapshot.accounts.push_back(load_account(accounts_dir / id, id, snapshot.problems));
+    snapshot.problems.push_back(std::move(problem));
+  }
+  for (const auto& entry : accounts ? *accounts : std::vector<FolderEntry>{}) {
+    if (!entry.is_directory) {
+      continue;
     }
-  } else {
-    snapshot.problems.push_back(
-        Problem{ProblemKind::kAbsent, "accounts/", "", "no accounts folder in the snapshot"});
+    if (!model::is_account_id(entry.name)) {
+      snapshot.problems.push_back(Problem{ProblemKind::kInvalid, "accounts/" + entry.name, "",
+                                          "folder name is not a 12-digit account id; skipped"});
+      continue;
+    }
+    snapshot.accounts.push_back(load_account(folder / "accounts" / entry.name, entry.name, snapshot.problems));
   }
 
+  auto organization_entries = list_folder(folder / "organization");
+  if (!organization_entries && organization_entries.error().kind != ProblemKind::kAbsent) {
+    auto problem = organization_entries.error();
+    problem.file = "organization/";
+    snapshot.problems.push_back(std::move(problem));
+  }
   if (std::filesystem::is_directory(folder / "organization", ec)) {
     snapshot.organization =
         read_organization(Location{folder / "organization", "organization"}, snapshot.problems);

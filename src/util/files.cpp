@@ -6,38 +6,222 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <fstream>
 #include <random>
+#include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
 
 namespace rg {
 
-Result<std::string> read_file(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    return Problem{ProblemKind::kAbsent, path.string(), "", "file not found"};
+namespace {
+
+thread_local std::filesystem::path confinement_root; // empty: no confinement
+
+Problem unreadable(const std::filesystem::path& path, std::string message) {
+  return Problem{ProblemKind::kUnreadable, path.string(), "", std::move(message)};
+}
+
+std::string errno_text(int error) {
+  if (error == ELOOP) {
+    return "too many levels of symbolic links (a symlink loop?)";
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Problem{ProblemKind::kUnreadable, path.string(), "",
-                   fmt::format("cannot open: {}", std::strerror(errno))};
+  return std::strerror(error);
+}
+
+const char* file_type_name(mode_t mode) {
+  if (S_ISDIR(mode)) {
+    return "a directory";
   }
-  std::string content;
-  in.seekg(0, std::ios::end);
-  const auto size = in.tellg();
-  if (size < 0) {
-    return Problem{ProblemKind::kUnreadable, path.string(), "", "cannot determine size"};
+  if (S_ISFIFO(mode)) {
+    return "a FIFO";
   }
-  content.resize(static_cast<size_t>(size));
-  in.seekg(0, std::ios::beg);
-  in.read(content.data(), static_cast<std::streamsize>(content.size()));
-  if (!in) {
-    return Problem{ProblemKind::kUnreadable, path.string(), "", "read failed"};
+  if (S_ISCHR(mode) || S_ISBLK(mode)) {
+    return "a device";
+  }
+  if (S_ISSOCK(mode)) {
+    return "a socket";
+  }
+  return "not a regular file";
+}
+
+// A link inside a copied snapshot may point anywhere; only what resolves inside the root is read.
+bool inside_confinement(const std::filesystem::path& path) {
+  if (confinement_root.empty()) {
+    return true;
+  }
+  std::error_code error;
+  const auto real = std::filesystem::canonical(path, error);
+  if (error) {
+    return true; // the open below reports the real reason (absent, loop...)
+  }
+  const auto& root = confinement_root.native();
+  const auto& text = real.native();
+  return text == root || (text.size() > root.size() && text.starts_with(root) && text[root.size()] == '/');
+}
+
+class Descriptor {
+public:
+  explicit Descriptor(int fd) : fd_(fd) {}
+  ~Descriptor() {
+    if (fd_ >= 0) {
+      ::close(fd_);
+    }
+  }
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+  int get() const { return fd_; }
+
+private:
+  int fd_;
+};
+
+} // namespace
+
+ConfinedReads::ConfinedReads(const std::filesystem::path& root) {
+  std::error_code error;
+  confinement_root = std::filesystem::canonical(root, error);
+  if (error) {
+    confinement_root = std::filesystem::absolute(root, error).lexically_normal();
+  }
+}
+
+ConfinedReads::~ConfinedReads() {
+  confinement_root.clear();
+}
+
+Result<std::string> read_file(const std::filesystem::path& path, size_t max_bytes) {
+  if (!inside_confinement(path)) {
+    // Never opened, so nothing of it can reach a report.
+    return unreadable(path, "is a link to a file outside the snapshot folder; not read");
+  }
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below refuses it anyway.
+  const Descriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+  if (fd.get() < 0) {
+    const int error = errno;
+    if (error == ENOENT) {
+      return Problem{ProblemKind::kAbsent, path.string(), "", "file not found"};
+    }
+    if (error == ENOTDIR) {
+      // "does not exist" is only ENOENT: a file where a folder belongs hides what should be there.
+      return unreadable(path, "a part of this path is a file where a folder is expected");
+    }
+    return unreadable(path, fmt::format("cannot open: {}", errno_text(error)));
+  }
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0) {
+    return unreadable(path, fmt::format("cannot stat: {}", errno_text(errno)));
+  }
+  if (!S_ISREG(info.st_mode)) {
+    return unreadable(path, fmt::format("is {}, not a regular file; not read", file_type_name(info.st_mode)));
+  }
+  if (info.st_size < 0 || static_cast<unsigned long long>(info.st_size) > max_bytes) {
+    return unreadable(path, fmt::format("is {} bytes, over the {}-byte limit for this file; not read",
+                                        info.st_size, max_bytes));
+  }
+  std::string content(static_cast<size_t>(info.st_size), '\0');
+  size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::read(fd.get(), content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      return unreadable(path, fmt::format("read failed: {}", errno_text(errno)));
+    }
+    if (n == 0) {
+      content.resize(done); // shrank while reading: keep what is there
+      break;
+    }
+    done += static_cast<size_t>(n);
   }
   return content;
 }
 
+Result<std::vector<FolderEntry>> list_folder(const std::filesystem::path& path) {
+  std::error_code error;
+  std::filesystem::directory_iterator it(path, error);
+  if (error) {
+    if (error == std::errc::no_such_file_or_directory) {
+      return Problem{ProblemKind::kAbsent, path.string(), "", "folder not found"};
+    }
+    return unreadable(path, fmt::format("cannot list the folder: {}", errno_text(error.value())));
+  }
+  std::vector<FolderEntry> entries;
+  for (const std::filesystem::directory_iterator end; it != end; it.increment(error)) {
+    if (error) {
+      return unreadable(path, fmt::format("cannot list the folder: {}", errno_text(error.value())));
+    }
+    FolderEntry entry;
+    entry.name = it->path().filename().string();
+    std::error_code type_error;
+    const auto status = it->status(type_error); // follows links, as the readers' open does
+    entry.is_directory = !type_error && std::filesystem::is_directory(status);
+    entry.is_regular_file = !type_error && std::filesystem::is_regular_file(status);
+    entries.push_back(std::move(entry));
+  }
+  if (error) {
+    return unreadable(path, fmt::format("cannot list the folder: {}", errno_text(error.value())));
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const FolderEntry& a, const FolderEntry& b) { return a.name < b.name; });
+  return entries;
+}
+
+namespace {
+
+void write_all(int fd, const std::filesystem::path& path, std::string_view content) {
+  size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      throw FatalError(ExitCode::kError,
+                       fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
+    }
+    written += static_cast<size_t>(n);
+  }
+}
+
+// `-o /dev/null`, `/dev/stdout` or a named pipe: written in place. rename(2) would replace the device
+// node itself with a regular file (as root, for every later user of /dev/null).
+// A symlink to a regular file is replaced, never written through; a symlink to a device or FIFO
+// (/dev/stdout -> /proc/self/fd/1) is written through, since replacing it would replace the link in /dev.
+bool write_to_special_file(const std::filesystem::path& path, std::string_view content) {
+  struct stat info {};
+  if (::lstat(path.c_str(), &info) != 0 || S_ISREG(info.st_mode)) {
+    return false; // absent or regular: the atomic path
+  }
+  if (S_ISLNK(info.st_mode)) {
+    struct stat target {};
+    if (::stat(path.c_str(), &target) != 0 || (!S_ISCHR(target.st_mode) && !S_ISFIFO(target.st_mode))) {
+      return false; // dangling or to a regular file (or folder, refused by rename): replace the link
+    }
+    info = target;
+  }
+  if (!S_ISCHR(info.st_mode) && !S_ISFIFO(info.st_mode)) {
+    throw FatalError(ExitCode::kError, fmt::format("cannot write {}: it is {}, not a file",
+                                                   path.string(), file_type_name(info.st_mode)));
+  }
+  const Descriptor fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY));
+  if (fd.get() < 0) {
+    throw FatalError(ExitCode::kError, fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
+  }
+  struct stat opened {};
+  if (::fstat(fd.get(), &opened) != 0 || S_ISREG(opened.st_mode) || S_ISDIR(opened.st_mode)) {
+    throw FatalError(ExitCode::kError, fmt::format("cannot write {}: it changed while opening", path.string()));
+  }
+  write_all(fd.get(), path, content);
+  return true;
+}
+
+} // namespace
+
 void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+  if (write_to_special_file(path, content)) {
+    return;
+  }
   const auto directory = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   std::random_device entropy;
   const auto temp = directory / fmt::format(".{}.{:08x}.tmp", path.filename().string(), entropy());

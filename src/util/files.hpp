@@ -6,13 +6,42 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rg {
 
-// Reads a whole file. Absent -> ProblemKind::kAbsent, other failures -> kUnreadable.
-Result<std::string> read_file(const std::filesystem::path& path);
+// The most any one input file may hold unless its reader says otherwise: a cap stops a planted 100 GB
+// sparse file from exhausting memory before parsing starts (decision 0008 lists the caps per file type).
+inline constexpr size_t kDefaultReadLimit = size_t{64} << 20;
 
-// Writes `content` to `path` via a temp file opened with O_NOFOLLOW|O_EXCL and rename(2).
+// Reads a whole regular file. Absent (ENOENT only) -> ProblemKind::kAbsent; everything else is
+// kUnreadable with the reason: a symlink loop, a directory, a FIFO/device/socket (opened non-blocking and
+// never read, so a FIFO cannot hang the run), over `max_bytes`, or a link leading outside the folder of
+// an active ConfinedReads.
+Result<std::string> read_file(const std::filesystem::path& path, size_t max_bytes = kDefaultReadLimit);
+
+// While alive, read_file on this thread refuses files whose real path is outside `root` (a snapshot
+// copied from elsewhere may carry links to ~/.aws/credentials). Nested guards are not supported.
+class ConfinedReads {
+public:
+  explicit ConfinedReads(const std::filesystem::path& root);
+  ~ConfinedReads();
+  ConfinedReads(const ConfinedReads&) = delete;
+  ConfinedReads& operator=(const ConfinedReads&) = delete;
+};
+
+// The entries of a folder, sorted by name. Absent folder -> kAbsent; any other failure, including one
+// while iterating, -> kUnreadable: a folder that cannot be listed must never read as empty.
+struct FolderEntry {
+  std::string name;
+  bool is_directory = false;    // following links, as the readers would
+  bool is_regular_file = false; // following links
+};
+Result<std::vector<FolderEntry>> list_folder(const std::filesystem::path& path);
+
+// Writes `content` to `path` via a temp file opened with O_NOFOLLOW|O_EXCL and rename(2), when `path` is a
+// regular file or does not exist. A character device or FIFO (`-o /dev/stdout`, `/dev/null`, a pipe) is
+// written directly and never replaced; a directory, socket or other non-regular file is refused.
 // Throws FatalError when the file cannot be written: output the user asked for is not optional.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 

@@ -132,12 +132,12 @@ TEST_F(SnapshotLoader, MissingCollectedAtLeavesNoClock) {
 TEST_F(SnapshotLoader, OrganizationTreeIsWalkedAndNamesAccounts) {
   write("organization/DescribeOrganization.json",
         R"({"Organization": {"Id": "o-1", "MasterAccountId": "111111111111"}})");
-  write("organization/ListRoots.json", R"({"Roots": [{"Id": "r-1"}]})");
-  write("organization/ListOrganizationalUnitsForParent/r-1.json",
-        R"({"OrganizationalUnits": [{"Id": "ou-1", "Name": "Prod"}]})");
-  write("organization/ListAccountsForParent/r-1.json",
+  write("organization/ListRoots.json", R"({"Roots": [{"Id": "r-ab12"}]})");
+  write("organization/ListOrganizationalUnitsForParent/r-ab12.json",
+        R"({"OrganizationalUnits": [{"Id": "ou-ab12-prod0001", "Name": "Prod"}]})");
+  write("organization/ListAccountsForParent/r-ab12.json",
         R"({"Accounts": [{"Id": "111111111111", "Name": "mgmt"}]})");
-  write("organization/ListAccountsForParent/ou-1.json",
+  write("organization/ListAccountsForParent/ou-ab12-prod0001.json",
         R"({"Accounts": [{"Id": "222222222222", "Name": "prod"}]})");
   write("accounts/222222222222/iam/GetAccountSummary.json", R"({"SummaryMap": {}})");
   const auto snapshot = load_snapshot(dir_);
@@ -145,7 +145,25 @@ TEST_F(SnapshotLoader, OrganizationTreeIsWalkedAndNamesAccounts) {
   EXPECT_TRUE(snapshot.organization->is_member("222222222222"));
   EXPECT_FALSE(snapshot.organization->is_member("111111111111"));
   EXPECT_EQ(snapshot.accounts.at(0).name, "prod");
-  EXPECT_EQ(snapshot.organization->find_account("222222222222")->parent_id, "ou-1");
+  EXPECT_EQ(snapshot.organization->find_account("222222222222")->parent_id, "ou-ab12-prod0001");
+}
+
+TEST_F(SnapshotLoader, IdsThatAreNotIdsNeverBecomePaths) {
+  // An OU id shaped like a path would make the walk read ListAccountsForParent/../../<x>.json.
+  write("organization/DescribeOrganization.json",
+        R"({"Organization": {"Id": "o-1", "MasterAccountId": "111111111111"}})");
+  write("organization/ListRoots.json", R"({"Roots": [{"Id": "r-ab12"}, {"Id": "../../accounts"}]})");
+  write("organization/ListOrganizationalUnitsForParent/r-ab12.json",
+        R"({"OrganizationalUnits": [{"Id": "../../../etc/passwd", "Name": "evil"}]})");
+  const auto snapshot = load_snapshot(dir_);
+  ASSERT_TRUE(snapshot.organization);
+  EXPECT_EQ(snapshot.organization->root_ids, std::vector<std::string>{"r-ab12"});
+  EXPECT_TRUE(snapshot.organization->units.empty());
+  size_t rejected = 0;
+  for (const auto& problem : snapshot.problems) {
+    rejected += problem.message.find("not an organiz") != std::string::npos ? 1 : 0;
+  }
+  EXPECT_EQ(rejected, 2U);
 }
 
 TEST_F(SnapshotLoader, RegionalResponsesAreRead) {

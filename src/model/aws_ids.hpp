@@ -1,0 +1,14 @@
+#pragma once
+// The grammars of the AWS identifiers rootguard builds file paths (and generated commands) from. A
+// snapshot copied from elsewhere may carry "../../.aws/credentials" as an OU id; only what matches its
+// documented pattern (AWS Organizations API Reference, the Id parameters of each type) is ever used.
+#include <string_view>
+
+namespace rg::model {
+
+bool is_account_id(std::string_view text); // ^\d{12}$
+bool is_root_id(std::string_view text);    // ^r-[0-9a-z]{4,32}$
+bool is_ou_id(std::string_view text);      // ^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$
+bool is_policy_id(std::string_view text);  // ^p-[0-9a-zA-Z_]{8,128}$ (AWS managed ones included)
+
+} // namespace rg::model
