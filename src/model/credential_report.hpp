@@ -23,7 +23,10 @@ struct CredentialReportRow {
 struct CredentialReport {
   std::string source; // file the report came from, for messages
   std::vector<std::string> header;
+  // The <root_account> row (the first, when a damaged report has two). IAM user rows are counted in
+  // user_rows, not kept: no control reads them, and an account may have thousands.
   std::vector<CredentialReportRow> rows;
+  size_t user_rows = 0;
   std::optional<TimePoint> generated_time;
   std::vector<Problem> problems; // rows that could not be read completely
 

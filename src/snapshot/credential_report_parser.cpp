@@ -2,7 +2,9 @@
 
 #include "util/strings.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <optional>
 
 namespace rg::snapshot {
 namespace {
@@ -12,9 +14,10 @@ struct CsvRecord {
   std::vector<std::string> cells;
 };
 
-// Splits CSV text into records; returns a problem for an unterminated quote.
-Result<std::vector<CsvRecord>> split_records(std::string_view csv, const std::string& file) {
-  std::vector<CsvRecord> records;
+// Splits CSV text into records and hands each to `visit` as soon as it ends, so memory stays one record
+// however many users the account has; returns a problem for an unterminated quote.
+template <typename Visit>
+std::optional<Problem> split_records(std::string_view csv, const std::string& file, Visit&& visit) {
   CsvRecord current;
   std::string cell;
   size_t line = 1;
@@ -56,7 +59,7 @@ Result<std::vector<CsvRecord>> split_records(std::string_view csv, const std::st
     case '\n':
       if (record_has_content || !cell.empty()) {
         current.cells.push_back(std::move(cell));
-        records.push_back(std::move(current));
+        visit(std::move(current));
       }
       cell.clear();
       current = CsvRecord{};
@@ -75,10 +78,13 @@ Result<std::vector<CsvRecord>> split_records(std::string_view csv, const std::st
   }
   if (record_has_content || !cell.empty()) {
     current.cells.push_back(std::move(cell));
-    records.push_back(std::move(current));
+    visit(std::move(current));
   }
-  return records;
+  return std::nullopt;
 }
+
+// Enough located row problems to act on; the rest are counted in one line.
+constexpr size_t kRowProblemsShown = 50;
 
 } // namespace
 
@@ -87,42 +93,74 @@ Result<model::CredentialReport> parse_credential_report_csv(std::string_view csv
   if (csv.substr(0, 3) == "\xEF\xBB\xBF") {
     csv.remove_prefix(3);
   }
-  auto records = split_records(csv, file);
-  if (!records) {
-    return records.error();
-  }
-  if (records->empty()) {
-    return Problem{ProblemKind::kUnreadable, file, "line 1", "empty credential report"};
-  }
   model::CredentialReport report;
   report.source = file;
-  for (const auto& name : records->front().cells) {
-    report.header.emplace_back(trim(name));
-  }
+  bool has_header = false;
   bool has_user = false;
-  for (const auto& name : report.header) {
-    has_user = has_user || name == "user";
+  size_t user_column = 0;
+  size_t row_problems = 0;
+  size_t first_root_line = 0;
+  const auto visit = [&](CsvRecord&& record) {
+    if (!has_header) {
+      has_header = true;
+      for (const auto& name : record.cells) {
+        report.header.emplace_back(trim(name));
+      }
+      for (size_t c = 0; c < report.header.size(); ++c) {
+        if (!has_user && report.header[c] == "user") {
+          has_user = true;
+          user_column = c;
+        }
+      }
+      return;
+    }
+    if (!has_user) {
+      return;
+    }
+    if (record.cells.size() != report.header.size()) {
+      if (++row_problems <= kRowProblemsShown) {
+        report.problems.push_back(Problem{
+            ProblemKind::kInvalid, file, fmt::format("line {}", record.line),
+            fmt::format("row has {} cells, header has {}; {}", record.cells.size(), report.header.size(),
+                        record.cells.size() < report.header.size() ? "missing cells are treated as not present"
+                                                                   : "extra cells are ignored")});
+      }
+    }
+    const bool is_root = user_column < record.cells.size() && record.cells[user_column] == model::CredentialReport::kRootUser;
+    if (!is_root) {
+      ++report.user_rows; // IAM users: no control reads them, so they are counted, not kept
+      return;
+    }
+    if (first_root_line != 0) {
+      // Two root rows cannot both be true: the report is damaged. The first is used, and the run says so.
+      report.problems.push_back(Problem{ProblemKind::kUnreadable, file, fmt::format("line {}", record.line),
+                                        fmt::format("a second {} row (the first is on line {}); the first is used",
+                                                    model::CredentialReport::kRootUser, first_root_line)});
+      return;
+    }
+    first_root_line = record.line;
+    model::CredentialReportRow row;
+    row.line = record.line;
+    const size_t usable = std::min(record.cells.size(), report.header.size());
+    for (size_t c = 0; c < usable; ++c) {
+      row.cells.emplace(report.header[c], std::move(record.cells[c]));
+    }
+    report.rows.push_back(std::move(row));
+  };
+  if (auto problem = split_records(csv, file, visit)) {
+    return *problem;
+  }
+  if (!has_header) {
+    return Problem{ProblemKind::kUnreadable, file, "line 1", "empty credential report"};
   }
   if (!has_user) {
     return Problem{ProblemKind::kUnreadable, file, "line 1",
                    "header has no 'user' column: not a credential report"};
   }
-  for (size_t r = 1; r < records->size(); ++r) {
-    const auto& record = (*records)[r];
-    model::CredentialReportRow row;
-    row.line = record.line;
-    const size_t usable = std::min(record.cells.size(), report.header.size());
-    for (size_t c = 0; c < usable; ++c) {
-      row.cells.emplace(report.header[c], record.cells[c]);
-    }
-    if (record.cells.size() != report.header.size()) {
-      report.problems.push_back(Problem{
-          ProblemKind::kInvalid, file, fmt::format("line {}", record.line),
-          fmt::format("row has {} cells, header has {}; {}", record.cells.size(), report.header.size(),
-                      record.cells.size() < report.header.size() ? "missing cells are treated as not present"
-                                                                 : "extra cells are ignored")});
-    }
-    report.rows.push_back(std::move(row));
+  if (row_problems > kRowProblemsShown) {
+    report.problems.push_back(Problem{ProblemKind::kInvalid, file, "",
+                                      fmt::format("{} more rows with the wrong number of cells",
+                                                  row_problems - kRowProblemsShown)});
   }
   return report;
 }

@@ -2,6 +2,7 @@
 
 #include "util/files.hpp"
 
+#include <cmath>
 #include <fmt/format.h>
 
 namespace rg::snapshot {
@@ -55,8 +56,9 @@ std::string json_type_name(const nlohmann::json& value) {
   return type_name(value.type());
 }
 
-Result<JsonDocument> load_json(const std::filesystem::path& path, const std::string& display_name) {
-  auto content = read_file(path);
+Result<JsonDocument> load_json(const std::filesystem::path& path, const std::string& display_name,
+                               size_t max_bytes) {
+  auto content = read_file(path, max_bytes);
   if (!content) {
     auto problem = content.error();
     problem.file = display_name;
@@ -148,7 +150,11 @@ Result<std::optional<double>> optional_number(const JsonDocument& doc, const nlo
   if (!member) {
     return member.error();
   }
-  return std::optional<double>{(*member)->get<double>()};
+  const double number = (*member)->get<double>();
+  if (!std::isfinite(number)) {
+    return Problem{ProblemKind::kUnreadable, doc.file, fmt::format("{}.{}", path, key), "not a finite number"};
+  }
+  return std::optional<double>{number};
 }
 
 Result<const nlohmann::json*> optional_array(const JsonDocument& doc, const nlohmann::json& object,

@@ -1,6 +1,7 @@
 #pragma once
 // Loads an AWS CLI JSON response with errors located by line and column, and typed field access
 // whose errors name the JSON path: the snapshot readers never see a raw nlohmann exception.
+#include "util/files.hpp"
 #include "util/result.hpp"
 
 #include <filesystem>
@@ -15,7 +16,9 @@ struct JsonDocument {
 };
 
 // Absent file -> kAbsent; unparseable -> kUnreadable with "line L, column C".
-Result<JsonDocument> load_json(const std::filesystem::path& path, const std::string& display_name);
+// `max_bytes`: the file-type cap (decision 0008); the default suits every response but the largest.
+Result<JsonDocument> load_json(const std::filesystem::path& path, const std::string& display_name,
+                               size_t max_bytes = kDefaultReadLimit);
 
 // Field access with located type errors. `path` is the JSON path of `object` ("$", "$.SummaryMap").
 Result<const nlohmann::json*> require_member(const JsonDocument& doc, const nlohmann::json& object,

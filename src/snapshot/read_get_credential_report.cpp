@@ -6,13 +6,17 @@
 
 namespace rg::snapshot {
 
+// IAM allows 5,000 users per account, about 2 MB of report (3 MB as base64): 16 MiB is ample, and it
+// bounds the work a planted report can cause.
+constexpr size_t kCredentialReportLimit = size_t{16} << 20;
+
 // iam/GetCredentialReport.json (base64 CSV in Content) or iam/credential-report.csv (decoded).
 Result<model::CredentialReport> read_get_credential_report(const Location& account) {
   const std::string json_name = "iam/GetCredentialReport.json";
   const std::string csv_name = "iam/credential-report.csv";
-  auto doc = load_json(account.path(json_name), account.name(json_name));
+  auto doc = load_json(account.path(json_name), account.name(json_name), kCredentialReportLimit);
   if (!doc && doc.error().kind == ProblemKind::kAbsent) {
-    auto csv = read_file(account.path(csv_name));
+    auto csv = read_file(account.path(csv_name), kCredentialReportLimit);
     if (!csv) {
       if (csv.error().kind == ProblemKind::kAbsent) {
         return Problem{ProblemKind::kAbsent, account.name(json_name), "",

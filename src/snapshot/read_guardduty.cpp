@@ -2,6 +2,7 @@
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
 
+#include <cstdint>
 #include <fmt/format.h>
 
 namespace rg::snapshot {
@@ -84,8 +85,9 @@ Result<std::vector<model::GuardDutyFinding>> read_get_findings(const Location& r
     finding.first_seen = nested_string(item, {"Service", "EventFirstSeen"});
     finding.last_seen = nested_string(item, {"Service", "EventLastSeen"});
     if (item.contains("Service") && item["Service"].is_object() && item["Service"].contains("Count") &&
-        item["Service"]["Count"].is_number_integer()) {
-      finding.count = item["Service"]["Count"].get<long>();
+        item["Service"]["Count"].is_number_unsigned() &&
+        item["Service"]["Count"].get<std::uint64_t>() <= std::uint64_t{1} << 40) {
+      finding.count = static_cast<long>(item["Service"]["Count"].get<std::uint64_t>());
     }
     findings.push_back(std::move(finding));
   }

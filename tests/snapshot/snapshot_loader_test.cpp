@@ -166,6 +166,61 @@ TEST_F(SnapshotLoader, IdsThatAreNotIdsNeverBecomePaths) {
   EXPECT_EQ(rejected, 2U);
 }
 
+// Issue 10: unreadable is not absent. A file where the regions/ folder belongs, a folder where a
+// response file belongs and a symlink loop are each a named, counted problem, never "not collected".
+TEST_F(SnapshotLoader, UnreadableShapesAreProblemsNeverAbsence) {
+  write("accounts/111111111111/regions", "a file where a folder belongs");
+  fs::create_directories(dir_ / "accounts/111111111111/iam/GetAccountSummary.json");
+  fs::create_directories(dir_ / "accounts/111111111111/sts");
+  fs::create_symlink(dir_ / "accounts/111111111111/sts/b.json",
+                     dir_ / "accounts/111111111111/sts/GetCallerIdentity.json");
+  fs::create_symlink(dir_ / "accounts/111111111111/sts/GetCallerIdentity.json",
+                     dir_ / "accounts/111111111111/sts/b.json");
+  const auto snapshot = load_snapshot(dir_);
+  ASSERT_EQ(snapshot.accounts.size(), 1U);
+  const auto& account = snapshot.accounts.front();
+  ASSERT_TRUE(account.regions_problem);
+  for (const auto* file : {"accounts/111111111111/regions/", "accounts/111111111111/iam/GetAccountSummary.json",
+                           "accounts/111111111111/sts/GetCallerIdentity.json"}) {
+    const auto* problem = problem_for(snapshot, file);
+    ASSERT_NE(problem, nullptr) << file;
+    EXPECT_EQ(problem->kind, ProblemKind::kUnreadable) << file;
+  }
+}
+
+TEST_F(SnapshotLoader, ALinkToASecretOutsideIsNeverQuoted) {
+  const auto secret = fs::temp_directory_path() / "rg_loader_secret_credentials";
+  std::ofstream(secret) << "[default]\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG";
+  fs::create_directories(dir_ / "accounts/111111111111/iam");
+  fs::create_symlink(secret, dir_ / "accounts/111111111111/iam/GetAccountSummary.json");
+  const auto snapshot = load_snapshot(dir_);
+  fs::remove(secret);
+  const auto* problem = problem_for(snapshot, "accounts/111111111111/iam/GetAccountSummary.json");
+  ASSERT_NE(problem, nullptr);
+  EXPECT_EQ(problem->kind, ProblemKind::kUnreadable);
+  for (const auto& each : snapshot.problems) {
+    EXPECT_EQ(each.describe().find("wJalr"), std::string::npos) << each.describe();
+    EXPECT_EQ(each.describe().find("aws_secret"), std::string::npos) << each.describe();
+  }
+}
+
+// Issue 10: 18446744073709551615 once read as -1 and PASSed root-access-keys; 1e300 was an undefined cast.
+TEST_F(SnapshotLoader, CountsOutOfTheirDomainAreUnreadable) {
+  write("accounts/111111111111/iam/GetAccountSummary.json",
+        R"({"SummaryMap": {"AccountAccessKeysPresent": 18446744073709551615, "AccountMFAEnabled": -1,
+            "Users": 1e300, "Groups": 1.5, "Roles": 3, "Policies": 4.0}})");
+  const auto snapshot = load_snapshot(dir_);
+  ASSERT_EQ(snapshot.accounts.size(), 1U);
+  const auto& summary = *snapshot.accounts[0].account_summary;
+  for (const auto* key : {"AccountAccessKeysPresent", "AccountMFAEnabled", "Users", "Groups"}) {
+    EXPECT_EQ(summary.values.count(key), 0U) << key;
+    ASSERT_EQ(summary.invalid.count(key), 1U) << key;
+    EXPECT_EQ(summary.invalid.at(key).kind, ProblemKind::kUnreadable) << key;
+  }
+  EXPECT_EQ(summary.values.at("Roles"), 3);
+  EXPECT_EQ(summary.values.at("Policies"), 4);
+}
+
 TEST_F(SnapshotLoader, RegionalResponsesAreRead) {
   const std::string r = "accounts/111111111111/regions/eu-west-1/";
   write(r + "cloudtrail/DescribeTrails.json",
