@@ -1,5 +1,6 @@
 // rootguard: dispatch, the one top-level catch, and exit codes (0 ok, 1 error, 2 usage, 3 failures found).
 #include "cli/command.hpp"
+#include "util/terminal_text.hpp"
 #include "version.hpp"
 
 #include <cstdio>
@@ -32,10 +33,10 @@ int main(int argc, char** argv) {
   try {
     return static_cast<int>(action ? action() : ExitCode::kUsage);
   } catch (const rg::FatalError& e) {
-    fmt::print(stderr, "rootguard: {}\n", e.what());
+    fmt::print(stderr, "rootguard: {}\n", rg::terminal_safe(e.what()));
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
-    fmt::print(stderr, "rootguard: internal error: {}\n", e.what());
+    fmt::print(stderr, "rootguard: internal error: {}\n", rg::terminal_safe(e.what()));
     return static_cast<int>(ExitCode::kError);
   }
 }

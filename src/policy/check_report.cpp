@@ -1,5 +1,7 @@
 #include "policy/check_report.hpp"
 
+#include "util/terminal_text.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -42,18 +44,19 @@ std::string render_check_json(const CheckResult& result, std::string_view file, 
 
 std::string render_check_text(const CheckResult& result, std::string_view file, Lang lang) {
   const bool ja = lang == Lang::kJa;
-  std::string out = fmt::format("{} ({}): {}\n", file, to_string(result.type),
+  // Paths, Sids and values in messages come from the file: escaped for the terminal (JSON keeps them).
+  std::string out = fmt::format("{} ({}): {}\n", terminal_safe(file), to_string(result.type),
                                 result.valid ? (ja ? "有効" : "valid") : (ja ? "無効" : "INVALID"));
   for (const auto& problem : result.problems) {
     out += fmt::format("  {:<7} {}  {}\n          {}\n", to_string(problem.severity), problem.code,
-                       problem.path, problem.message.get(lang));
+                       terminal_safe(problem.path), terminal_safe(problem.message.get(lang)));
   }
   const auto& denial = result.denies_root;
   out += fmt::format("{}: {}", ja ? "ルートの拒否" : "denies root", to_string(denial.scope));
   if (denial.scope == RootScope::kSome) {
-    out += fmt::format(" ({})", describe_actions(denial.denied_actions).get(lang));
+    out += fmt::format(" ({})", terminal_safe(describe_actions(denial.denied_actions).get(lang)));
   }
-  out += fmt::format("\n  {}\n", denial.note.get(lang));
+  out += fmt::format("\n  {}\n", terminal_safe(denial.note.get(lang)));
   return out;
 }
 

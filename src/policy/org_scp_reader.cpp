@@ -142,8 +142,9 @@ read_service_control_policies(const std::filesystem::path& directory, const std:
   for (auto& policy : *policies) {
     // Ids come from the snapshot: refuse anything that could walk out of the folder.
     if (!model::is_policy_id(policy.id)) {
-      problems.push_back(invalid(name(kListScpFile), "$.Policies",
-                                 fmt::format("not a policy id (p-...): \"{}\"; its files are not read", policy.id)));
+      problems.push_back(
+          invalid(name(kListScpFile), "$.Policies",
+                  fmt::format("not a policy id (p-...): \"{}\"; its files are not read", policy.id)));
       continue;
     }
     const auto describe = "DescribePolicy/" + policy.id + ".json";

@@ -1,6 +1,7 @@
 // The terminal view: findings grouped by account, FAIL first, one reason line under each row.
 #include "i18n/display_width.hpp"
 #include "report/report.hpp"
+#include "util/terminal_text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -79,7 +80,7 @@ public:
       std::stable_sort(rows.begin(), rows.end(), [](const Finding* a, const Finding* b) {
         return status_rank(a->status) < status_rank(b->status);
       });
-      const std::string name = account.name.empty() ? "" : fmt::format(" {}", account.name);
+      const std::string name = account.name.empty() ? "" : fmt::format(" {}", terminal_safe(account.name));
       out += paint(fmt::format("{} {}{} ({})", ja ? "アカウント" : "Account", account.id, name,
                                role_label(account.role, options_.lang)),
                    kBold);
@@ -94,8 +95,9 @@ public:
             "  {}  {}  {}  {}\n", paint(pad_to_width(status, 7), status_color(finding->status)),
             pad_to_width(to_string(finding->rule->severity), severity_width),
             pad_to_width(finding->rule->id, control_width), finding->rule->title.get(options_.lang));
-        out += fmt::format("  {}  {}\n", std::string(7, ' '),
-                           paint(fmt::format("└ {}", finding->reason.get(options_.lang)), kDim));
+        out +=
+            fmt::format("  {}  {}\n", std::string(7, ' '),
+                        paint(fmt::format("└ {}", terminal_safe(finding->reason.get(options_.lang))), kDim));
       }
       out += '\n';
     }
@@ -134,7 +136,7 @@ private:
                       : fmt::format("Inputs that could not be read: {}\n", report.problems.size()),
                    status_color(Status::kUnknown));
       for (const auto& problem : report.problems) {
-        out += fmt::format("  - {}\n", problem.describe());
+        out += fmt::format("  - {}\n", terminal_safe(problem.describe()));
       }
     }
   }

@@ -4,6 +4,7 @@
 #include "detections/catalog.hpp"
 #include "i18n/display_width.hpp"
 #include "report/trail_report.hpp"
+#include "util/terminal_text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -26,8 +27,8 @@ std::string top(const std::map<std::string, std::size_t>& counts, std::size_t ma
   std::string out;
   for (std::size_t i = 0; i < sorted.size() && i < kListed; ++i) {
     // User agents run to hundreds of characters; the JSON output keeps them whole.
-    out += fmt::format("{}{} ({})", i > 0 ? ", " : "", truncate_to_width(sorted[i].first, max_width),
-                       sorted[i].second);
+    out += fmt::format("{}{} ({})", i > 0 ? ", " : "",
+                       truncate_to_width(terminal_safe(sorted[i].first), max_width), sorted[i].second);
   }
   if (sorted.size() > kListed) {
     out += fmt::format(", … +{}", sorted.size() - kListed);
@@ -64,7 +65,9 @@ private:
   }
 
   void render_account(const detections::AccountActivity& activity, std::string& out) const {
-    out += paint(fmt::format("{} {}", ja_ ? "アカウント" : "Account", activity.account_id), kBold) + '\n';
+    out += paint(fmt::format("{} {}", ja_ ? "アカウント" : "Account", terminal_safe(activity.account_id)),
+                 kBold) +
+           '\n';
     out += fmt::format("  {}: {}   {}: {}\n", ja_ ? "ルート使用 (最初)" : "Root use, first",
                        when(activity.first_use), ja_ ? "最後" : "last", when(activity.last_use));
     std::size_t width = 0;
@@ -86,24 +89,30 @@ private:
     out += fmt::format("  {}: {}\n", ja_ ? "リージョン" : "Regions", top(activity.regions));
     out += fmt::format("  {}:\n", ja_ ? "最近のイベント" : "Most recent events");
     for (const auto* event : activity.recent) {
-      out +=
-          fmt::format("    {}  {}  {}  {}\n", event->event_time, event->event_name,
-                      event->source_ip.empty() ? "-" : event->source_ip, fmt::join(event->detections, ", "));
+      out += fmt::format("    {}  {}  {}  {}\n", terminal_safe(event->event_time),
+                         terminal_safe(event->event_name),
+                         event->source_ip.empty() ? "-" : terminal_safe(event->source_ip),
+                         fmt::join(event->detections, ", "));
       if (!cis_alarm_would_fire(*event) && event->user_type == "Root") {
-        out += "      " +
-               paint(ja_ ? "└ CIS のルート使用アラームはこのイベントでは発報しません (invokedBy: " +
-                               (event->invoked_by.empty() ? std::string("-") : event->invoked_by) + ")"
-                         : "└ the CIS root-usage alarm would not fire for this event (invokedBy: " +
-                               (event->invoked_by.empty() ? std::string("-") : event->invoked_by) + ")",
-                     kYellow) +
-               '\n';
+        out +=
+            "      " +
+            paint(
+                ja_ ? "└ CIS のルート使用アラームはこのイベントでは発報しません (invokedBy: " +
+                          (event->invoked_by.empty() ? std::string("-") : terminal_safe(event->invoked_by)) +
+                          ")"
+                    : "└ the CIS root-usage alarm would not fire for this event (invokedBy: " +
+                          (event->invoked_by.empty() ? std::string("-") : terminal_safe(event->invoked_by)) +
+                          ")",
+                kYellow) +
+            '\n';
       }
       if (!event->task_policy_arn.empty()) {
-        out += "      " +
-               paint(fmt::format("└ {} {} → {}", ja_ ? "タスクポリシー" : "task policy",
-                                 event->task_policy_arn, event->target_principal),
-                     kDim) +
-               '\n';
+        out +=
+            "      " +
+            paint(fmt::format("└ {} {} → {}", ja_ ? "タスクポリシー" : "task policy",
+                              terminal_safe(event->task_policy_arn), terminal_safe(event->target_principal)),
+                  kDim) +
+            '\n';
       }
     }
     out += '\n';
@@ -126,7 +135,7 @@ private:
                        : fmt::format("Inputs that could not be read: {}\n", s.errors.size()),
                    kRed);
       for (const auto& problem : s.errors) {
-        out += fmt::format("  - {}\n", problem.describe());
+        out += fmt::format("  - {}\n", terminal_safe(problem.describe()));
       }
     }
   }

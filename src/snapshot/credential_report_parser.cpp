@@ -119,23 +119,26 @@ Result<model::CredentialReport> parse_credential_report_csv(std::string_view csv
     }
     if (record.cells.size() != report.header.size()) {
       if (++row_problems <= kRowProblemsShown) {
-        report.problems.push_back(Problem{
-            ProblemKind::kInvalid, file, fmt::format("line {}", record.line),
-            fmt::format("row has {} cells, header has {}; {}", record.cells.size(), report.header.size(),
-                        record.cells.size() < report.header.size() ? "missing cells are treated as not present"
-                                                                   : "extra cells are ignored")});
+        report.problems.push_back(Problem{ProblemKind::kInvalid, file, fmt::format("line {}", record.line),
+                                          fmt::format("row has {} cells, header has {}; {}",
+                                                      record.cells.size(), report.header.size(),
+                                                      record.cells.size() < report.header.size()
+                                                          ? "missing cells are treated as not present"
+                                                          : "extra cells are ignored")});
       }
     }
-    const bool is_root = user_column < record.cells.size() && record.cells[user_column] == model::CredentialReport::kRootUser;
+    const bool is_root =
+        user_column < record.cells.size() && record.cells[user_column] == model::CredentialReport::kRootUser;
     if (!is_root) {
       ++report.user_rows; // IAM users: no control reads them, so they are counted, not kept
       return;
     }
     if (first_root_line != 0) {
       // Two root rows cannot both be true: the report is damaged. The first is used, and the run says so.
-      report.problems.push_back(Problem{ProblemKind::kUnreadable, file, fmt::format("line {}", record.line),
-                                        fmt::format("a second {} row (the first is on line {}); the first is used",
-                                                    model::CredentialReport::kRootUser, first_root_line)});
+      report.problems.push_back(
+          Problem{ProblemKind::kUnreadable, file, fmt::format("line {}", record.line),
+                  fmt::format("a second {} row (the first is on line {}); the first is used",
+                              model::CredentialReport::kRootUser, first_root_line)});
       return;
     }
     first_root_line = record.line;
@@ -158,9 +161,9 @@ Result<model::CredentialReport> parse_credential_report_csv(std::string_view csv
                    "header has no 'user' column: not a credential report"};
   }
   if (row_problems > kRowProblemsShown) {
-    report.problems.push_back(Problem{ProblemKind::kInvalid, file, "",
-                                      fmt::format("{} more rows with the wrong number of cells",
-                                                  row_problems - kRowProblemsShown)});
+    report.problems.push_back(Problem{
+        ProblemKind::kInvalid, file, "",
+        fmt::format("{} more rows with the wrong number of cells", row_problems - kRowProblemsShown)});
   }
   return report;
 }

@@ -152,7 +152,8 @@ Result<std::optional<double>> optional_number(const JsonDocument& doc, const nlo
   }
   const double number = (*member)->get<double>();
   if (!std::isfinite(number)) {
-    return Problem{ProblemKind::kUnreadable, doc.file, fmt::format("{}.{}", path, key), "not a finite number"};
+    return Problem{ProblemKind::kUnreadable, doc.file, fmt::format("{}.{}", path, key),
+                   "not a finite number"};
   }
   return std::optional<double>{number};
 }

@@ -39,9 +39,9 @@ Result<model::AccountSummary> read_get_account_summary(const Location& account) 
     } else {
       summary.invalid.emplace(
           key, Problem{ProblemKind::kUnreadable, doc->file, "$.SummaryMap." + key,
-                       value.is_number() ? fmt::format("{} is not a count (a whole number from 0 to 10^12)",
-                                                       value.dump())
-                                         : fmt::format("expected an integer, found {}", json_type_name(value))});
+                       value.is_number()
+                           ? fmt::format("{} is not a count (a whole number from 0 to 10^12)", value.dump())
+                           : fmt::format("expected an integer, found {}", json_type_name(value))});
     }
   }
   return summary;

@@ -101,8 +101,9 @@ Result<model::Organization> read_organization(const Location& organization, std:
           continue;
         }
         if (!model::is_ou_id(*unit_id)) {
-          problems.push_back(Problem{ProblemKind::kInvalid, units_doc.file, path + ".Id",
-                                     fmt::format("not an organizational unit id (ou-...): \"{}\"", *unit_id)});
+          problems.push_back(
+              Problem{ProblemKind::kInvalid, units_doc.file, path + ".Id",
+                      fmt::format("not an organizational unit id (ou-...): \"{}\"", *unit_id)});
           continue;
         }
         auto unit_name = optional_string(units_doc, *(*units)[i], path, "Name");

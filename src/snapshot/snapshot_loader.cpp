@@ -1,9 +1,9 @@
 #include "snapshot/snapshot_loader.hpp"
 
+#include "model/aws_ids.hpp"
 #include "policy/org_scp_reader.hpp"
 #include "snapshot/load_region.hpp"
 #include "snapshot/readers.hpp"
-#include "model/aws_ids.hpp"
 #include "util/fatal_error.hpp"
 #include "util/files.hpp"
 
@@ -111,7 +111,8 @@ model::Snapshot load_snapshot(const std::filesystem::path& folder) {
                                           "folder name is not a 12-digit account id; skipped"});
       continue;
     }
-    snapshot.accounts.push_back(load_account(folder / "accounts" / entry.name, entry.name, snapshot.problems));
+    snapshot.accounts.push_back(
+        load_account(folder / "accounts" / entry.name, entry.name, snapshot.problems));
   }
 
   auto organization_entries = list_folder(folder / "organization");

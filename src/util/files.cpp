@@ -2,6 +2,7 @@
 
 #include "util/fatal_error.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -9,7 +10,6 @@
 #include <random>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <algorithm>
 
 namespace rg {
 
@@ -201,16 +201,18 @@ bool write_to_special_file(const std::filesystem::path& path, std::string_view c
     info = target;
   }
   if (!S_ISCHR(info.st_mode) && !S_ISFIFO(info.st_mode)) {
-    throw FatalError(ExitCode::kError, fmt::format("cannot write {}: it is {}, not a file",
-                                                   path.string(), file_type_name(info.st_mode)));
+    throw FatalError(ExitCode::kError, fmt::format("cannot write {}: it is {}, not a file", path.string(),
+                                                   file_type_name(info.st_mode)));
   }
   const Descriptor fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY));
   if (fd.get() < 0) {
-    throw FatalError(ExitCode::kError, fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
+    throw FatalError(ExitCode::kError,
+                     fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
   }
   struct stat opened {};
   if (::fstat(fd.get(), &opened) != 0 || S_ISREG(opened.st_mode) || S_ISDIR(opened.st_mode)) {
-    throw FatalError(ExitCode::kError, fmt::format("cannot write {}: it changed while opening", path.string()));
+    throw FatalError(ExitCode::kError,
+                     fmt::format("cannot write {}: it changed while opening", path.string()));
   }
   write_all(fd.get(), path, content);
   return true;

@@ -59,7 +59,8 @@ TEST(CredentialReportParser, AMillionRowsStayFastAndSmall) {
   std::string csv = "user,arn,user_creation_time,password_enabled,mfa_active,access_key_1_active\n";
   csv.reserve(size_t{60} << 20);
   for (int i = 0; i < 1000000; ++i) {
-    csv += fmt::format("user{},arn:aws:iam::123456789012:user/user{},2026-01-01T00:00:00+00:00,true,false,true\n", i, i);
+    csv += fmt::format(
+        "user{},arn:aws:iam::123456789012:user/user{},2026-01-01T00:00:00+00:00,true,false,true\n", i, i);
   }
   csv += "<root_account>,arn:aws:iam::123456789012:root,2020-01-01T00:00:00+00:00,not_supported,true,false\n";
   const auto start = std::chrono::steady_clock::now();

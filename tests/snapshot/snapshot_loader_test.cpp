@@ -180,8 +180,9 @@ TEST_F(SnapshotLoader, UnreadableShapesAreProblemsNeverAbsence) {
   ASSERT_EQ(snapshot.accounts.size(), 1U);
   const auto& account = snapshot.accounts.front();
   ASSERT_TRUE(account.regions_problem);
-  for (const auto* file : {"accounts/111111111111/regions/", "accounts/111111111111/iam/GetAccountSummary.json",
-                           "accounts/111111111111/sts/GetCallerIdentity.json"}) {
+  for (const auto* file :
+       {"accounts/111111111111/regions/", "accounts/111111111111/iam/GetAccountSummary.json",
+        "accounts/111111111111/sts/GetCallerIdentity.json"}) {
     const auto* problem = problem_for(snapshot, file);
     ASSERT_NE(problem, nullptr) << file;
     EXPECT_EQ(problem->kind, ProblemKind::kUnreadable) << file;

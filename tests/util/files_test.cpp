@@ -3,9 +3,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <thread>
-#include <gtest/gtest.h>
 
 namespace rg {
 namespace {
@@ -58,7 +58,8 @@ TEST_F(FilesTest, DirectoryFifoLoopAndOversizeAreUnreadableNotAbsent) {
     fs::resize_file(dir_ / "sparse.json", std::uintmax_t{100} << 30);
   }
   std::ofstream(dir_ / "a-file") << "x";
-  for (const auto* name : {"GetAccountSummary.json", "fifo.json", "loop-a.json", "sparse.json", "a-file/x.json"}) {
+  for (const auto* name :
+       {"GetAccountSummary.json", "fifo.json", "loop-a.json", "sparse.json", "a-file/x.json"}) {
     const auto result = read_file(dir_ / name);
     ASSERT_FALSE(result) << name;
     EXPECT_EQ(result.error().kind, ProblemKind::kUnreadable) << name << ": " << result.error().message;
