@@ -3,6 +3,7 @@
 #include "remediate/remediation.hpp"
 #include "report/report.hpp"
 #include "report/text_escape.hpp"
+#include "util/hash.hpp"
 
 #include <array>
 #include <fmt/format.h>
@@ -205,9 +206,11 @@ std::string render_html(const Report& report, const RenderOptions& options) {
   std::string out;
   out +=
       fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", to_string(lang));
-  out +=
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-      "script-src 'unsafe-inline'; img-src data:\">\n";
+  // Only the exact script and style below may run: a hash, not 'unsafe-inline', so one escaping slip
+  // elsewhere cannot become script (the JSON data block is type application/json and never runs).
+  out += fmt::format("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                     "style-src 'sha256-{}'; script-src 'sha256-{}'; img-src data:\">\n",
+                     sha256_base64(kStyle), sha256_base64(kScript));
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", html_escape(words.title),
                      kStyle);

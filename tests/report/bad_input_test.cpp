@@ -39,6 +39,9 @@ TEST(BadInput, HtmlEscapesTextAndEmbeddedJson) {
   for (const auto& options : {kEn, kJa}) {
     const auto html = report::render_html(bad_input_report(), options);
     EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+    // Issue 10: the CSP names the one script and style by hash; nothing inline else may run.
+    EXPECT_EQ(html.find("unsafe-inline"), std::string::npos);
+    EXPECT_NE(html.find("script-src 'sha256-"), std::string::npos);
     EXPECT_EQ(html.find("<img"), std::string::npos);
     EXPECT_EQ(html.find("<b>"), std::string::npos);
     EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
