@@ -71,17 +71,39 @@ TEST(TrailCli, SummaryCountsFilesEventsSkipsAndErrors) {
   EXPECT_EQ(doc["accounts"][0]["last_use"], "2026-11-21T10:00:00Z");
 }
 
+// Issue 10: every golden pins one thread; the output must not depend on the thread count.
+TEST(TrailCli, OneAndManyThreadsGiveTheSameOutput) {
+  const std::vector<std::string> corpus{"trail", kTrail, "tests/corpus/trail", "--format", "json"};
+  auto one = corpus;
+  one.insert(one.end(), {"--threads", "1"});
+  const auto single = run_rootguard(one);
+  for (const auto* threads : {"2", "4", "7"}) {
+    auto many = corpus;
+    many.insert(many.end(), {"--threads", threads});
+    const auto parallel = run_rootguard(many);
+    EXPECT_EQ(parallel.exit_code, single.exit_code) << threads;
+    EXPECT_EQ(parallel.out, single.out) << threads << " threads";
+  }
+  EXPECT_FALSE(single.out.empty());
+}
+
 TEST(TrailCli, SinceUntilAndAccountFilters) {
   const auto day = trail_json({"--since", "2026-11-21", "--until", "2026-11-21"}, 3);
   const auto events = events_by_id(day);
   ASSERT_EQ(events.size(), 1U);
   EXPECT_EQ(events.count("ev-denied"), 1U);
-  EXPECT_GE(day["summary"]["pruned"].get<int>(), 0);
+  // The key's day has a day of slack, so 11-20 and 11-22 are read and filtered per event: none pruned.
+  EXPECT_EQ(day["summary"]["pruned"].get<int>(), 0);
+  // Past the last day (with its slack), the 11-20 file is pruned by its key before it is opened.
+  const auto later = trail_json({"--since", "2026-11-23"}, 1);
+  EXPECT_EQ(later["summary"]["pruned"].get<int>(), 1);
+  EXPECT_EQ(later["summary"]["files"].get<int>(), 2);
   // Another account: every file is pruned by its key (the unreadable one too), nothing found, exit 0.
   const auto other = trail_json({"--accounts", "999999999999"}, 0);
   EXPECT_TRUE(other["events"].empty());
   EXPECT_EQ(other["summary"]["pruned"], 3);
   EXPECT_EQ(other["summary"]["files"], 0);
+  EXPECT_EQ(other["summary"]["bytes_read"], 0);
 }
 
 TEST(TrailCli, AccountAndRegionFlagsTakeOneCommaSeparatedValueSoPathsMayFollow) {
