@@ -1,5 +1,7 @@
 #include "trail/discovery.hpp"
 
+#include "util/files.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
@@ -19,6 +21,9 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
+// The S3 layout is AWSLogs/[o-org/]account/CloudTrail/region/yyyy/mm/dd: 64 is far beyond any real tree.
+constexpr size_t kMaxDepth = 64;
+
 class Walker {
 public:
   Walker(const TrailScanOptions& options, DiscoveryResult& result) : options_(options), result_(result) {}
@@ -26,25 +31,34 @@ public:
   // Files named on the command line are read whatever their name: the user chose them.
   void add_explicit(const fs::path& path) { consider(path, /*explicit_file=*/true); }
 
-  void walk(const fs::path& root) {
-    std::error_code ec;
-    // Symlinked folders are not followed: a link loop must not hang the scan.
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-      result_.problems.push_back(
-          {ProblemKind::kUnreadable, root.string(), "", fmt::format("cannot list folder: {}", ec.message())});
+  // Depth-first in name order. A folder that cannot be listed, an entry whose type cannot be told (a
+  // symlink loop) and a symlinked folder (not followed, so a loop cannot hang the scan) are each a
+  // named problem: log files that were not read must never read as "no root activity".
+  void walk(const fs::path& root, size_t depth = 0) {
+    auto entries = list_folder(root);
+    if (!entries) {
+      result_.problems.push_back(entries.error());
       return;
     }
-    for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
-      if (ec) {
-        result_.problems.push_back({ProblemKind::kUnreadable, it->path().string(), "",
-                                    fmt::format("cannot list folder: {}", ec.message())});
-        ec.clear();
-        continue;
-      }
-      std::error_code type_ec;
-      if (it->is_regular_file(type_ec)) {
-        consider(it->path(), /*explicit_file=*/false);
+    for (const auto& entry : *entries) {
+      const auto path = root / entry.name;
+      if (!entry.error.empty()) {
+        result_.problems.push_back({ProblemKind::kUnreadable, path.string(), "", entry.error});
+      } else if (entry.is_directory && entry.is_symlink) {
+        result_.problems.push_back({ProblemKind::kUnreadable, path.string(), "",
+                                    "a symlinked folder; not followed (name its target instead)"});
+      } else if (entry.is_directory) {
+        if (depth >= kMaxDepth) {
+          result_.problems.push_back({ProblemKind::kUnreadable, path.string(), "",
+                                      fmt::format("nested deeper than {} folders; not read", kMaxDepth)});
+          continue;
+        }
+        walk(path, depth + 1);
+      } else if (entry.is_regular_file) {
+        consider(path, /*explicit_file=*/false);
+      } else if (looks_like_trail_file(path)) {
+        result_.problems.push_back({ProblemKind::kUnreadable, path.string(), "",
+                                    "not a regular file (a FIFO, device or socket); not read"});
       }
     }
   }
@@ -110,8 +124,12 @@ DiscoveryResult discover_files(const TrailScanOptions& options) {
   for (const fs::path& path : options.paths) {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
+    if (ec == std::errc::no_such_file_or_directory || (!ec && !fs::exists(status))) {
       result.problems.push_back({ProblemKind::kAbsent, path.string(), "", "no such file or folder"});
+    } else if (ec) {
+      // A symlink loop or a path through a file is not "absent": it is there and cannot be read.
+      result.problems.push_back(
+          {ProblemKind::kUnreadable, path.string(), "", fmt::format("cannot read: {}", ec.message())});
     } else if (fs::is_directory(status)) {
       walker.walk(path);
     } else {

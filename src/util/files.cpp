@@ -154,9 +154,13 @@ Result<std::vector<FolderEntry>> list_folder(const std::filesystem::path& path) 
     FolderEntry entry;
     entry.name = it->path().filename().string();
     std::error_code type_error;
+    entry.is_symlink = it->is_symlink(type_error);
     const auto status = it->status(type_error); // follows links, as the readers' open does
     entry.is_directory = !type_error && std::filesystem::is_directory(status);
     entry.is_regular_file = !type_error && std::filesystem::is_regular_file(status);
+    if (type_error) {
+      entry.error = errno_text(type_error.value());
+    }
     entries.push_back(std::move(entry));
   }
   if (error) {

@@ -36,6 +36,8 @@ struct FolderEntry {
   std::string name;
   bool is_directory = false;    // following links, as the readers would
   bool is_regular_file = false; // following links
+  bool is_symlink = false;
+  std::string error; // why the type could not be told (a link loop, a dangling link): empty when it could
 };
 Result<std::vector<FolderEntry>> list_folder(const std::filesystem::path& path);
 

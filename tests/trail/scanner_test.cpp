@@ -1,7 +1,9 @@
 #include "trail/scanner.hpp"
 #include "trail/trail_fixtures.hpp"
 
+#include <algorithm>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 namespace rg::trail {
 namespace {
@@ -175,6 +177,35 @@ TEST_P(ScannerTest, MissingPathIsAProblemAndTheRunGoesOn) {
   EXPECT_EQ(ids_of(result), (std::vector<std::string>{"fine"}));
   ASSERT_EQ(result.summary.errors.size(), 1u);
   EXPECT_EQ(result.summary.errors[0].kind, ProblemKind::kAbsent);
+}
+
+// Issue 10: log files that could not be reached are named and counted, never skipped as if absent.
+TEST_P(ScannerTest, UnreachableEntriesAreUnreadableNotSkipped) {
+  write_bytes(dir_.path() / "ok.json", records_document({record(root_event("fine"))}));
+  std::filesystem::create_directories(dir_.path() / "elsewhere");
+  write_bytes(dir_.path() / "elsewhere/hidden.json", records_document({record(root_event("hidden"))}));
+  std::filesystem::create_directory_symlink(dir_.path() / "elsewhere", dir_.path() / "linked-folder");
+  std::filesystem::create_symlink(dir_.path() / "loop-a.json", dir_.path() / "loop-b.json");
+  std::filesystem::create_symlink(dir_.path() / "loop-b.json", dir_.path() / "loop-a.json");
+  ASSERT_EQ(::mkfifo((dir_.path() / "fifo.json").c_str(), 0600), 0);
+  TrailScanOptions o = options();
+  o.paths = {dir_.path() / "ok.json", dir_.path() / "linked-folder", dir_.path() / "loop-a.json",
+             dir_.path() / "ok.json" / "inside-a-file"};
+  // The folder itself: the symlinked folder, the two loop links and the FIFO are four problems.
+  o.paths.push_back(dir_.path());
+  const TrailScanResult result = scan_files(o, matcher_);
+  std::vector<std::string> unreadable;
+  for (const auto& problem : result.summary.errors) {
+    EXPECT_EQ(problem.kind, ProblemKind::kUnreadable) << problem.describe();
+    unreadable.push_back(std::filesystem::path(problem.path).filename().string());
+  }
+  std::sort(unreadable.begin(), unreadable.end());
+  EXPECT_EQ(unreadable, (std::vector<std::string>{"fifo.json", "inside-a-file", "linked-folder",
+                                                  "loop-a.json", "loop-a.json", "loop-b.json"}));
+  // The symlinked folder named on the command line is followed (the user chose it); found in the walk it is
+  // not.
+  const auto ids = ids_of(result);
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), "fine"), 1);
 }
 
 // Escapes, brackets and quotes inside strings, cut at every kind of window boundary.
