@@ -35,7 +35,7 @@ ExitCode run(const FixArguments& args) {
   create_directories_or_fail(dir);
   write_file_atomically(dir / "main.tf", remediate::render_terraform(plan));
   for (const auto& target : remediate::terraform_targets(plan)) {
-    create_directories_or_fail(dir / "targets" / target);
+    create_subfolders_or_fail(dir, std::filesystem::path("targets") / target);
     write_file_atomically(dir / "targets" / target / "main.tf",
                           remediate::render_target_module(plan, target));
   }

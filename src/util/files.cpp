@@ -272,4 +272,30 @@ void create_directories_or_fail(const std::filesystem::path& path) {
   }
 }
 
+void create_subfolders_or_fail(const std::filesystem::path& base, const std::filesystem::path& relative) {
+  std::filesystem::path current = base;
+  for (const auto& part : relative) {
+    const std::string name = part.string();
+    if (name.empty() || name == "." || name == ".." || part.has_root_path()) {
+      throw FatalError(ExitCode::kError, fmt::format("refusing to create {}: '{}' is not a plain folder name",
+                                                     (base / relative).string(), name));
+    }
+    current /= part;
+    if (::mkdir(current.c_str(), 0755) == 0) {
+      continue;
+    }
+    const int mkdir_errno = errno;
+    struct stat info {};
+    if (mkdir_errno != EEXIST || ::lstat(current.c_str(), &info) != 0) {
+      throw FatalError(ExitCode::kError,
+                       fmt::format("cannot create {}: {}", current.string(), errno_text(mkdir_errno)));
+    }
+    if (S_ISLNK(info.st_mode) || !S_ISDIR(info.st_mode)) {
+      throw FatalError(ExitCode::kError,
+                       fmt::format("refusing to write into {}: it is {}, not a folder rootguard may write in",
+                                   current.string(), S_ISLNK(info.st_mode) ? "a symlink" : "not a folder"));
+    }
+  }
+}
+
 } // namespace rg

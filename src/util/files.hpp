@@ -50,4 +50,10 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
 // Creates `path` and its parents; throws FatalError when it cannot (an output folder the user asked for).
 void create_directories_or_fail(const std::filesystem::path& path);
 
+// Creates `relative` (plain names only: no "..", ".", or absolute part) under `base`, one level at a time,
+// refusing any level that already exists as a symlink or a non-folder: a link planted in an output folder
+// (`targets -> /etc`) must not carry the writes outside it. `base` itself is the user's choice and may be
+// a link. Throws FatalError naming the level that was refused.
+void create_subfolders_or_fail(const std::filesystem::path& base, const std::filesystem::path& relative);
+
 } // namespace rg

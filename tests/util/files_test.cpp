@@ -110,6 +110,21 @@ TEST_F(FilesTest, WritingToADeviceOrFifoWritesInPlaceAndNeverReplacesIt) {
   EXPECT_THROW(write_file_atomically(dir_ / "a-folder", "x"), FatalError);
 }
 
+TEST_F(FilesTest, SubfoldersRefuseAPlantedLinkOrFileAndOddNames) {
+  fs::create_directories(dir_ / "out" / "real");
+  create_subfolders_or_fail(dir_ / "out", fs::path("real") / "a" / "b");
+  EXPECT_TRUE(fs::is_directory(dir_ / "out" / "real" / "a" / "b"));
+  fs::create_directories(dir_ / "elsewhere");
+  fs::create_directory_symlink(dir_ / "elsewhere", dir_ / "out" / "linked");
+  EXPECT_THROW(create_subfolders_or_fail(dir_ / "out", fs::path("linked") / "x"), FatalError);
+  EXPECT_TRUE(fs::is_empty(dir_ / "elsewhere"));
+  write_file_atomically(dir_ / "out" / "file", "x");
+  EXPECT_THROW(create_subfolders_or_fail(dir_ / "out", fs::path("file") / "x"), FatalError);
+  EXPECT_THROW(create_subfolders_or_fail(dir_ / "out", fs::path("..") / "escaped"), FatalError);
+  EXPECT_THROW(create_subfolders_or_fail(dir_ / "out", fs::path("/abs")), FatalError);
+  EXPECT_FALSE(fs::exists(dir_ / "escaped"));
+}
+
 TEST_F(FilesTest, UnwritableDirectoryIsFatal) {
   EXPECT_THROW(write_file_atomically(dir_ / "no" / "such" / "dir.txt", "x"), FatalError);
 }
