@@ -43,4 +43,32 @@ bool is_policy_id(std::string_view text) {
          });
 }
 
+bool is_region_name(std::string_view text) {
+  constexpr size_t kMaxRegionName = 32;
+  if (text.size() > kMaxRegionName || text.size() < 2 || text[0] < 'a' || text[0] > 'z' || text[1] < 'a' ||
+      text[1] > 'z') {
+    return false;
+  }
+  const auto last_dash = text.rfind('-');
+  if (last_dash == std::string_view::npos || last_dash < 3 ||
+      !all_of(text.substr(last_dash + 1), 1, 2, digit)) {
+    return false;
+  }
+  // Between the two-letter prefix and the number: one or more "-word" parts of lower-case letters.
+  std::string_view middle = text.substr(2, last_dash - 2);
+  while (!middle.empty()) {
+    if (middle[0] != '-') {
+      return false;
+    }
+    middle.remove_prefix(1);
+    const auto next = middle.find('-');
+    const auto word = middle.substr(0, next);
+    if (!all_of(word, 1, kMaxRegionName, [](char c) { return c >= 'a' && c <= 'z'; })) {
+      return false;
+    }
+    middle = next == std::string_view::npos ? std::string_view{} : middle.substr(next);
+  }
+  return true;
+}
+
 } // namespace rg::model

@@ -10,5 +10,8 @@ bool is_account_id(std::string_view text); // ^\d{12}$
 bool is_root_id(std::string_view text);    // ^r-[0-9a-z]{4,32}$
 bool is_ou_id(std::string_view text);      // ^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$
 bool is_policy_id(std::string_view text);  // ^p-[0-9a-zA-Z_]{8,128}$ (AWS managed ones included)
+// A region name as AWS spells them (us-east-1, us-gov-west-1, eu-isoe-west-1): ^[a-z]{2}(-[a-z]+)+-\d{1,2}$.
+// Region folder names reach file paths, finding resources and generated remediation commands.
+bool is_region_name(std::string_view text);
 
 } // namespace rg::model

@@ -50,6 +50,31 @@ bool same_kind(nlohmann::json::value_t expected, const nlohmann::json& value) {
   return value.type() == expected;
 }
 
+// nlohmann quotes the whole token it was reading ("; last read: '<token>'[; expected ...]"), which can be
+// a whole string value: keep the token's start only, cut on a UTF-8 boundary, so an error never carries
+// more than a glimpse of the file (decision 0008).
+std::string with_short_excerpt(const std::string& tail) {
+  constexpr std::string_view kOpen = "; last read: '";
+  constexpr size_t kMaxToken = 32;
+  if (!tail.starts_with(kOpen)) {
+    return "";
+  }
+  size_t close = tail.rfind("'; expected");
+  if (close == std::string::npos || close < kOpen.size()) {
+    close = tail.size() > kOpen.size() && tail.back() == '\'' ? tail.size() - 1 : tail.size();
+  }
+  const std::string_view token(tail.data() + kOpen.size(), close - kOpen.size());
+  if (token.size() <= kMaxToken) {
+    return tail;
+  }
+  size_t cut = kMaxToken;
+  while (cut > 0 && (static_cast<unsigned char>(token[cut]) & 0xC0U) == 0x80U) {
+    --cut;
+  }
+  const std::string rest = close < tail.size() ? tail.substr(close + 1) : "";
+  return fmt::format("{}{}...'{}", kOpen, token.substr(0, cut), rest);
+}
+
 } // namespace
 
 std::string json_type_name(const nlohmann::json& value) {
@@ -72,7 +97,7 @@ Result<JsonDocument> load_json(const std::filesystem::path& path, const std::str
     const size_t byte = error.byte > 0 ? error.byte - 1 : 0;
     std::string message = error.what();
     if (const auto cut = message.find("; last read"); cut != std::string::npos) {
-      message = "invalid JSON" + message.substr(cut);
+      message = "invalid JSON" + with_short_excerpt(message.substr(cut));
     } else {
       message = "invalid JSON";
     }

@@ -66,6 +66,12 @@ model::Account load_account(const std::filesystem::path& directory, const std::s
                                  "not a folder (each region is a folder); not read"});
       continue;
     }
+    if (!model::is_region_name(entry.name)) {
+      // The name becomes a resource in findings and a --region in generated commands: never a raw string.
+      problems.push_back(Problem{ProblemKind::kInvalid, location.name("regions/" + entry.name), "",
+                                 "folder name is not an AWS region name (like us-east-1); not read"});
+      continue;
+    }
     const Location region{directory / "regions" / entry.name, location.display + "/regions/" + entry.name};
     account.regions.push_back(load_region(region, entry.name, problems));
   }

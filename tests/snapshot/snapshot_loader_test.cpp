@@ -189,6 +189,21 @@ TEST_F(SnapshotLoader, UnreadableShapesAreProblemsNeverAbsence) {
   }
 }
 
+// Issue 9/10: a region folder's name reaches findings and generated commands; one that is not a region
+// name is never read, and says so.
+TEST_F(SnapshotLoader, RegionFoldersThatAreNotRegionNamesAreInvalid) {
+  write("accounts/111111111111/regions/us-east-1/guardduty/ListDetectors.json", R"({"DetectorIds": []})");
+  write("accounts/111111111111/regions/us-east-1$(touch pwned)/guardduty/ListDetectors.json",
+        R"({"DetectorIds": []})");
+  const auto snapshot = load_snapshot(dir_);
+  ASSERT_EQ(snapshot.accounts.size(), 1U);
+  ASSERT_EQ(snapshot.accounts[0].regions.size(), 1U);
+  EXPECT_EQ(snapshot.accounts[0].regions[0].name, "us-east-1");
+  const auto* problem = problem_for(snapshot, "accounts/111111111111/regions/us-east-1$(touch pwned)");
+  ASSERT_NE(problem, nullptr);
+  EXPECT_EQ(problem->kind, ProblemKind::kInvalid);
+}
+
 TEST_F(SnapshotLoader, ALinkToASecretOutsideIsNeverQuoted) {
   const auto secret = fs::temp_directory_path() / "rg_loader_secret_credentials";
   std::ofstream(secret) << "[default]\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG";
@@ -203,6 +218,19 @@ TEST_F(SnapshotLoader, ALinkToASecretOutsideIsNeverQuoted) {
     EXPECT_EQ(each.describe().find("wJalr"), std::string::npos) << each.describe();
     EXPECT_EQ(each.describe().find("aws_secret"), std::string::npos) << each.describe();
   }
+}
+
+// A parse error quotes the token being read; a long one (here a 4 KB string cut off) is shortened so an
+// error never carries more than a glimpse of the file.
+TEST_F(SnapshotLoader, ParseErrorsQuoteOnlyAShortExcerpt) {
+  write("accounts/111111111111/iam/GetAccountSummary.json",
+        R"({"SummaryMap": {"AccountAccessKeysPresent": ")" + std::string(4096, 'k') + "\x01");
+  const auto snapshot = load_snapshot(dir_);
+  const auto* problem = problem_for(snapshot, "accounts/111111111111/iam/GetAccountSummary.json");
+  ASSERT_NE(problem, nullptr);
+  EXPECT_EQ(problem->kind, ProblemKind::kUnreadable);
+  EXPECT_NE(problem->message.find("last read: '\"kkkk"), std::string::npos) << problem->message;
+  EXPECT_LT(problem->message.size(), 200U) << problem->message;
 }
 
 // Issue 10: 18446744073709551615 once read as -1 and PASSed root-access-keys; 1e300 was an undefined cast.
