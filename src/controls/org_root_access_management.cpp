@@ -17,6 +17,19 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
   if (!is_management) {
     return {};
   }
+  if (snapshot.organization && snapshot.organization->consolidated_billing_only()) {
+    // Centralized root access needs trusted access for IAM, which needs all features (IAM User Guide,
+    // "Centrally manage root access for member accounts").
+    return {root_finding(
+        control, input, Status::kFail,
+        {fmt::format("Organization {} uses only consolidated billing (FeatureSet CONSOLIDATED_BILLING): "
+                     "centralized root access needs all features enabled first.",
+                     snapshot.organization->id),
+         fmt::format("組織 {} は一括請求のみ (FeatureSet CONSOLIDATED_BILLING) です。ルートアクセスの一元管理"
+                     "には、先にすべての機能を有効にする必要があります。",
+                     snapshot.organization->id)},
+        {{"feature_set", snapshot.organization->feature_set}})};
+  }
   if (!input.account.organizations_features) {
     return {unknown_finding(control, input, input.account.organizations_features.error())};
   }

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <fmt/format.h>
+#include <optional>
 
 namespace rg::controls {
 namespace {
@@ -98,6 +99,47 @@ std::vector<Finding> invalid_policy_findings(const Control& control, const Evalu
   return findings;
 }
 
+// With the SCP policy type disabled on the root AWS detaches every SCP, so whatever the attachment files
+// say, nothing applies (FAIL); while it is being enabled or disabled the answer is not yet knowable.
+std::optional<Finding> scp_type_not_in_force(const Control& control, const EvaluationInput& input,
+                                             const model::Organization& organization) {
+  if (input.account.id == organization.management_account_id) {
+    return std::nullopt;
+  }
+  for (const auto& root_id : organization.root_ids) {
+    const auto found = organization.scp_type_status.find(root_id);
+    if (found == organization.scp_type_status.end() || found->second == "ENABLED") {
+      continue;
+    }
+    const std::vector<Evidence> evidence{
+        {"root", root_id}, {"scp_policy_type", found->second.empty() ? "not enabled" : found->second}};
+    if (found->second.empty()) {
+      return root_finding(
+          control, input, Status::kFail,
+          {fmt::format("The SERVICE_CONTROL_POLICY policy type is not enabled on root {} (ListRoots): every "
+                       "SCP is detached, so nothing limits this member's root user. Enable the policy type, "
+                       "then attach a root-deny SCP.",
+                       root_id),
+           fmt::format(
+               "ルート {} で SERVICE_CONTROL_POLICY ポリシータイプが有効ではありません (ListRoots)。"
+               "すべての SCP がデタッチされているため、このメンバーのルートユーザーを制限するものは"
+               "ありません。ポリシータイプを有効にしてから、ルートを拒否する SCP をアタッチしてください。",
+               root_id)},
+          evidence);
+    }
+    return root_finding(
+        control, input, Status::kUnknown,
+        {fmt::format("The SERVICE_CONTROL_POLICY policy type on root {} is {}: whether SCPs "
+                     "apply is not settled yet; collect again when it is ENABLED.",
+                     root_id, found->second),
+         fmt::format("ルート {} の SERVICE_CONTROL_POLICY ポリシータイプは {} です。SCP が"
+                     "適用されるかはまだ確定していません。ENABLED になってから再収集してください。",
+                     root_id, found->second)},
+        evidence);
+  }
+  return std::nullopt;
+}
+
 std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
   const auto& snapshot = input.snapshot;
   if (!snapshot.organization) {
@@ -109,6 +151,26 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
   const auto& organization = *snapshot.organization;
   if (organization.find_account(input.account.id) == nullptr) {
     return {}; // not in the organization: SCPs do not apply
+  }
+  if (organization.consolidated_billing_only()) {
+    if (input.account.id == organization.management_account_id) {
+      return {}; // SCPs never apply to it, and none can exist to be invalid
+    }
+    return {root_finding(
+        control, input, Status::kFail,
+        {fmt::format(
+             "Organization {} uses only consolidated billing (FeatureSet CONSOLIDATED_BILLING): service "
+             "control policies cannot exist, so nothing limits this member's root user. Enable all "
+             "features, then attach a root-deny SCP.",
+             organization.id),
+         fmt::format("組織 {} は一括請求のみ (FeatureSet CONSOLIDATED_BILLING) です。サービスコントロール"
+                     "ポリシーが存在できないため、このメンバーのルートユーザーを制限するものはありません。"
+                     "すべての機能を有効にしてから、ルートを拒否する SCP をアタッチしてください。",
+                     organization.id)},
+        {{"feature_set", organization.feature_set}})};
+  }
+  if (auto finding = scp_type_not_in_force(control, input, organization)) {
+    return {std::move(*finding)};
   }
   if (!organization.scps_collected) {
     return {unknown_finding(control, input,
@@ -180,7 +242,11 @@ constinit const Control kOrgRootScp{
                  "aws:PrincipalType \"Account\". So advice that only looks right is caught: a Principal "
                  "element "
                  "(invalid in SCPs), aws:PrincipalType = \"Root\" (never true), StringEquals with a wildcard "
-                 "(compared literally). Invalid SCPs are reported on the management account.",
+                 "(compared literally). Invalid SCPs are reported on the management account. SCPs must be in "
+                 "force at all: an organization with only consolidated billing cannot have them, and with "
+                 "the "
+                 "SERVICE_CONTROL_POLICY type disabled on the root (ListRoots PolicyTypes) every SCP is "
+                 "detached; both FAIL whatever the attachment files say.",
                  "rootguard は組織ルート -> OU -> アカウントの経路上のすべての SCP を、AWS と同じ規則 "
                  "(どこかの "
                  "Deny が適用される、各階層で Allow が必要、管理アカウントには適用されない) "
@@ -189,7 +255,11 @@ constinit const Control kOrgRootScp{
                  "\"Account\") に対して評価します。そのため、正しく見えるだけの助言を見抜きます: Principal "
                  "要素 "
                  "(SCP では無効)、aws:PrincipalType = \"Root\" (常に偽)、ワイルドカード付きの StringEquals "
-                 "(文字どおり比較)。無効な SCP は管理アカウントの検出結果として報告します。"},
+                 "(文字どおり比較)。無効な SCP は管理アカウントの検出結果として報告します。SCP がそもそも有効"
+                 "である必要があります。一括請求のみの組織には SCP が存在できず、ルートで "
+                 "SERVICE_CONTROL_POLICY "
+                 "タイプが無効 (ListRoots の PolicyTypes) ならすべての SCP がデタッチされています。どちらも"
+                 "アタッチのファイルの内容にかかわらず FAIL です。"},
             .mappings = {},
             .remediation = {.console = policy::kRootDenyConsole,
                             .cli = policy::kRootDenyCli,

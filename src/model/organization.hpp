@@ -1,5 +1,6 @@
 #pragma once
 // AWS Organizations as collected from the management account: the tree root -> OUs -> accounts.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,7 +41,14 @@ struct OrganizationPolicy {
 struct Organization {
   std::string id;
   std::string management_account_id; // DescribeOrganization's MasterAccountId
+  // DescribeOrganization's FeatureSet: "ALL" or "CONSOLIDATED_BILLING" (no SCPs, no centralized root
+  // access can exist); empty when the file does not say.
+  std::string feature_set;
   std::vector<std::string> root_ids;
+  // ListRoots' PolicyTypes per root id: the SERVICE_CONTROL_POLICY status (ENABLED, PENDING_ENABLE,
+  // PENDING_DISABLE), or "" when the type is not listed, i.e. disabled and every SCP detached. A root
+  // whose entry has no PolicyTypes member is not in the map: the attachments are then the only evidence.
+  std::map<std::string, std::string> scp_type_status;
   std::vector<OrganizationalUnit> units;
   std::vector<OrganizationAccount> accounts;
   // Service control policies; `scps_collected` is false when
@@ -49,6 +57,7 @@ struct Organization {
   bool scps_collected = false;
   std::vector<OrganizationPolicy> service_control_policies;
 
+  bool consolidated_billing_only() const { return feature_set == "CONSOLIDATED_BILLING"; }
   const OrganizationAccount* find_account(const std::string& account_id) const;
   bool is_member(const std::string& account_id) const; // in the organization and not its management account
   const OrganizationalUnit* find_unit(const std::string& unit_id) const;

@@ -30,6 +30,36 @@ Result<std::vector<const nlohmann::json*>> read_children(const Location& organiz
   return items;
 }
 
+// ListRoots' PolicyTypes says whether SCPs are in force at all: with the type disabled, AWS detaches
+// every SCP ("Disabling a policy type", AWS Organizations User Guide).
+void read_scp_type_status(const JsonDocument& doc, const nlohmann::json& root, const std::string& path,
+                          const std::string& root_id, model::Organization& organization,
+                          std::vector<Problem>& problems) {
+  if (!root.is_object() || !root.contains("PolicyTypes")) {
+    return;
+  }
+  auto types = optional_array(doc, root, path, "PolicyTypes");
+  if (!types) {
+    problems.push_back(types.error());
+    return;
+  }
+  std::string status;
+  size_t index = 0;
+  for (const auto& type : **types) {
+    const auto type_path = fmt::format("{}.PolicyTypes[{}]", path, index++);
+    auto name = require_string(doc, type, type_path, "Type");
+    auto state = require_string(doc, type, type_path, "Status");
+    if (!name || !state) {
+      problems.push_back(!name ? name.error() : state.error());
+      continue;
+    }
+    if (*name == "SERVICE_CONTROL_POLICY") {
+      status = *state;
+    }
+  }
+  organization.scp_type_status[root_id] = status;
+}
+
 } // namespace
 
 Result<model::Organization> read_organization(const Location& organization, std::vector<Problem>& problems) {
@@ -53,6 +83,12 @@ Result<model::Organization> read_organization(const Location& organization, std:
   }
   result.id = *id;
   result.management_account_id = *management;
+  auto feature_set = optional_string(*describe, **body, "$.Organization", "FeatureSet");
+  if (!feature_set) {
+    problems.push_back(feature_set.error());
+  } else if (*feature_set) {
+    result.feature_set = **feature_set;
+  }
 
   auto roots = load_json(organization.path("ListRoots.json"), organization.name("ListRoots.json"));
   if (!roots) {
@@ -78,6 +114,7 @@ Result<model::Organization> read_organization(const Location& organization, std:
       continue;
     }
     result.root_ids.push_back(*root_id);
+    read_scp_type_status(*roots, root, fmt::format("$.Roots[{}]", index - 1), *root_id, result, problems);
   }
 
   // Breadth-first walk; `visited` stops a malformed snapshot whose parents form a cycle.

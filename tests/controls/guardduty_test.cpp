@@ -122,6 +122,21 @@ TEST_F(OrgRootAccessManagement, ManagementWithoutTheFileIsUnknown) {
   EXPECT_EQ(only("org-root-access-management").status, Status::kUnknown);
 }
 
+// Centralized root access needs trusted access for IAM, which needs all features (IAM User Guide,
+// "Centrally manage root access for member accounts"): consolidated billing alone is a FAIL with that reason.
+TEST_F(OrgRootAccessManagement, ConsolidatedBillingOnlyFailsWithTheReason) {
+  model::Organization organization;
+  organization.id = "o-cb";
+  organization.management_account_id = "123456789012";
+  organization.feature_set = "CONSOLIDATED_BILLING";
+  snapshot_.organization = organization;
+  account();
+  const auto finding = only("org-root-access-management");
+  EXPECT_EQ(finding.status, Status::kFail);
+  EXPECT_NE(finding.reason.en.find("CONSOLIDATED_BILLING"), std::string::npos);
+  EXPECT_NE(finding.reason.ja.find("一括請求"), std::string::npos);
+}
+
 TEST_F(OrgRootAccessManagement, MembersAreOutOfScope) {
   model::Organization organization;
   organization.management_account_id = "111111111111";

@@ -111,6 +111,33 @@ TEST_F(OrgRootScp, ManagementAccountHasNoFindingWhenEveryScpIsValid) {
   EXPECT_TRUE(evaluate("org-root-scp", kManagement).empty());
 }
 
+// With only consolidated billing no SCP can exist (AWS Organizations User Guide, "Available features");
+// ListPolicies then fails, so the verdict must not wait for SCP files: FAIL with the reason.
+TEST_F(OrgRootScp, ConsolidatedBillingOnlyFailsMembersEvenWithoutScpFiles) {
+  make_organization();
+  snapshot_.organization->feature_set = "CONSOLIDATED_BILLING";
+  snapshot_.organization->scps_collected = false;
+  const auto finding = only("org-root-scp", kProd);
+  EXPECT_EQ(finding.status, Status::kFail);
+  EXPECT_NE(finding.reason.en.find("CONSOLIDATED_BILLING"), std::string::npos);
+  EXPECT_TRUE(evaluate("org-root-scp", kManagement).empty());
+}
+
+// Disabling the SCP policy type detaches every SCP ("Disabling a policy type"): a Deny that the
+// attachment files still show protects nobody.
+TEST_F(OrgRootScp, ScpTypeNotEnabledOnTheRootFailsEvenWithADenyAttached) {
+  make_organization();
+  attach("p-deny", "DenyRootUser", std::string(policy::kRootDenyScp), {"r-1"});
+  snapshot_.organization->scp_type_status["r-1"] = "";
+  const auto finding = only("org-root-scp", kProd);
+  EXPECT_EQ(finding.status, Status::kFail);
+  EXPECT_NE(finding.reason.en.find("not enabled on root r-1"), std::string::npos);
+  snapshot_.organization->scp_type_status["r-1"] = "PENDING_ENABLE";
+  EXPECT_EQ(only("org-root-scp", kProd).status, Status::kUnknown);
+  snapshot_.organization->scp_type_status["r-1"] = "ENABLED";
+  EXPECT_EQ(only("org-root-scp", kProd).status, Status::kPass);
+}
+
 TEST_F(OrgRootScp, UnknownWhenPoliciesWereNotCollected) {
   make_organization();
   snapshot_.organization->scps_collected = false;

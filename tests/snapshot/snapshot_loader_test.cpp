@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <map>
 
 namespace rg::snapshot {
 namespace {
@@ -164,6 +165,21 @@ TEST_F(SnapshotLoader, IdsThatAreNotIdsNeverBecomePaths) {
     rejected += problem.message.find("not an organiz") != std::string::npos ? 1 : 0;
   }
   EXPECT_EQ(rejected, 2U);
+}
+
+TEST_F(SnapshotLoader, ReadsFeatureSetAndTheScpPolicyTypeOfEachRoot) {
+  write("organization/DescribeOrganization.json",
+        R"({"Organization": {"Id": "o-1", "MasterAccountId": "111111111111", "FeatureSet": "ALL"}})");
+  write("organization/ListRoots.json", R"({"Roots": [
+      {"Id": "r-ab12", "PolicyTypes": [{"Type": "TAG_POLICY", "Status": "ENABLED"},
+                                       {"Type": "SERVICE_CONTROL_POLICY", "Status": "PENDING_DISABLE"}]},
+      {"Id": "r-cd34", "PolicyTypes": []},
+      {"Id": "r-ef56"}]})");
+  const auto snapshot = load_snapshot(dir_);
+  ASSERT_TRUE(snapshot.organization);
+  EXPECT_EQ(snapshot.organization->feature_set, "ALL");
+  const std::map<std::string, std::string> expected{{"r-ab12", "PENDING_DISABLE"}, {"r-cd34", ""}};
+  EXPECT_EQ(snapshot.organization->scp_type_status, expected);
 }
 
 // Issue 10: unreadable is not absent. A file where the regions/ folder belongs, a folder where a
