@@ -25,6 +25,25 @@ std::vector<Finding> decide(const Control& control, const EvaluationInput& input
     return {mfa_unknown_finding(control, input, creds)};
   }
   const auto present = creds.present_list();
+  if (present.en.empty() && !input.account.account_summary && creds.password.presence == Presence::kUnknown) {
+    // Only the credential report: root's password_enabled is always not_supported there, so the CIS audit
+    // procedure ("mfa_active is false" -> fail) is all the report can support. Say why, and what would settle
+    // it.
+    return {root_finding(
+        control, input, Status::kFail,
+        {fmt::format("MFA is not enabled on root ({}). The credential report cannot say whether root has a "
+                     "password (password_enabled is always not_supported for root), so this fails as the CIS "
+                     "audit procedure does; collect iam/GetAccountSummary.json to know "
+                     "(AccountPasswordPresent).",
+                     creds.mfa.seen),
+         fmt::format(
+             "ルートで MFA が無効です ({})。認証情報レポートではルートのパスワードの有無がわかりません "
+             "(ルートの password_enabled は常に not_supported) ので、CIS の監査手順どおり FAIL と"
+             "します。判定を確かにするには iam/GetAccountSummary.json (AccountPasswordPresent) を"
+             "収集してください。",
+             creds.mfa.seen)},
+        creds.evidence)};
+  }
   if (present.en.empty()) {
     // MFA is off and no credential is known to exist, but not all are known to be absent.
     return {root_finding(

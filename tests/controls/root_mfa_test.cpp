@@ -37,9 +37,23 @@ TEST_F(RootMfa, NoCredentialsFromTheReportAlone) {
 }
 
 TEST_F(RootMfa, ReportNotSupportedPasswordIsNotTakenAsAbsent) {
-  // password_enabled reads not_supported for root: without the summary we cannot say root has no password.
-  set_root_report({{"password_enabled", "not_supported"}});
-  EXPECT_EQ(only("root-mfa").status, Status::kUnknown);
+  // password_enabled reads not_supported for root: without the summary we cannot say root has no password,
+  // so the report alone FAILs mfa_active=false as the CIS audit procedure does, and says why.
+  set_root_report({{"password_enabled", "not_supported"}, {"mfa_active", "false"}});
+  const auto finding = only("root-mfa");
+  EXPECT_EQ(finding.status, Status::kFail);
+  EXPECT_NE(finding.reason.en.find("CIS audit procedure"), std::string::npos) << finding.reason.en;
+  EXPECT_NE(finding.reason.ja.find("CIS の監査手順"), std::string::npos) << finding.reason.ja;
+}
+
+TEST_F(RootMfa, WithTheSummaryTheReportNoteIsNotNeeded) {
+  // The live summary says there is no password: a root without credentials PASSes (Security Hub IAM.9).
+  set_summary({{"AccountMFAEnabled", 0},
+               {"AccountPasswordPresent", 0},
+               {"AccountAccessKeysPresent", 0},
+               {"AccountSigningCertificatesPresent", 0}});
+  set_root_report({{"password_enabled", "not_supported"}, {"mfa_active", "false"}});
+  EXPECT_EQ(only("root-mfa").status, Status::kPass);
 }
 
 TEST_F(RootMfa, ReportBooleanInAnyCase) {
