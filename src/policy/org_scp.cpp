@@ -114,6 +114,31 @@ LocalizedString describe(const AccountScpVerdict& v) {
   return {};
 }
 
+// Root's request context inside the organization. The principal's organization keys follow from the
+// collected tree ("AWS global condition context keys", IAM User Guide): aws:PrincipalOrgID is the
+// organization id and aws:PrincipalOrgPaths the path o-id/r-id/ou-.../ (the account itself not included),
+// so a Deny scoped to the organization or an OU is decided, not "conditional". The resource keys
+// (aws:ResourceAccount, aws:ResourceOrgID, aws:ResourceOrgPaths) stay unknown: root may act on another
+// account's resources.
+RequestContext organization_root_context(const model::Organization& organization, const AccountScpVerdict& v,
+                                         std::string_view partition) {
+  auto context = root_user_context(partition, v.account_id, {}, {});
+  if (organization.id.empty()) {
+    return context;
+  }
+  context.set("aws:PrincipalOrgID", organization.id);
+  if (v.path.empty() || !v.path.front().target_id.starts_with("r-")) {
+    return context; // the path to the root is not known: the paths key stays unknown
+  }
+  std::string org_path = organization.id + "/";
+  for (size_t level = 0; level + 1 < v.path.size(); ++level) {
+    org_path += v.path[level].target_id;
+    org_path += '/';
+  }
+  context.set("aws:PrincipalOrgPaths", org_path);
+  return context;
+}
+
 AccountScpVerdict analyze_account(const model::Organization& org, const std::vector<ScpCheck>& checks,
                                   const model::OrganizationAccount& account, std::string_view partition) {
   AccountScpVerdict v;
@@ -191,7 +216,7 @@ AccountScpVerdict analyze_account(const model::Organization& org, const std::vec
     }
   }
   const auto space =
-      analyze_request_space(policies, root_user_context(partition, account.id, {}, {}), partition, options);
+      analyze_request_space(policies, organization_root_context(org, v, partition), partition, options);
   for (const auto& request_class : space.classes) {
     for (const auto& label : request_class.conditional) {
       add_unique(v.conditional_denies, label);

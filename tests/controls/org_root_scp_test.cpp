@@ -138,6 +138,22 @@ TEST_F(OrgRootScp, ScpTypeNotEnabledOnTheRootFailsEvenWithADenyAttached) {
   EXPECT_EQ(only("org-root-scp", kProd).status, Status::kPass);
 }
 
+// aws:PrincipalOrgID and aws:PrincipalOrgPaths are known from the collected tree (IAM User Guide, "AWS
+// global condition context keys"): a Deny scoped to the organization or one OU is decided, not conditional.
+TEST_F(OrgRootScp, OrganizationKeysAreKnownFromTheTree) {
+  make_organization();
+  attach("p-org", "DenyRootInThisOrg", R"({"Version":"2012-10-17","Statement":[{"Sid":"InOrg","Effect":"Deny",
+    "Action":"*","Resource":"*","Condition":{"StringLike":{"aws:PrincipalArn":"arn:*:iam::*:root"},
+    "StringEquals":{"aws:PrincipalOrgID":"o-test"},
+    "ForAnyValue:StringLike":{"aws:PrincipalOrgPaths":"o-test/r-1/ou-prod/*"}}}]})",
+         {"r-1"});
+  EXPECT_EQ(only("org-root-scp", kProd).status, Status::kPass);
+  const auto sandbox = only("org-root-scp", kSandbox);
+  EXPECT_EQ(sandbox.status, Status::kFail);
+  // A condition on the organization is decided: it is not reported as depending on the request.
+  EXPECT_EQ(sandbox.reason.en.find("conditions"), std::string::npos) << sandbox.reason.en;
+}
+
 TEST_F(OrgRootScp, UnknownWhenPoliciesWereNotCollected) {
   make_organization();
   snapshot_.organization->scps_collected = false;
