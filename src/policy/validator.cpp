@@ -184,12 +184,48 @@ private:
           "アイデンティティポリシーに Principal や NotPrincipal は書けません。プリンシパルはポリシーの"
           "アタッチ先です。");
     }
+    if (type_ == PolicyType::kResource && st.principal) {
+      check_resource_principal(st);
+    }
     if (type_ == PolicyType::kResource && !st.principal) {
       problems_.error(
           "resource-principal-missing", st.path,
           "A resource policy statement needs Principal (or NotPrincipal): it says who the statement is "
           "about.",
           "リソースポリシーのステートメントには Principal (または NotPrincipal) が必要です。");
+    }
+  }
+
+  // IAM User Guide, "AWS JSON policy elements: NotPrincipal": "NotPrincipal must be used with
+  // "Effect":"Deny". Using it with "Effect":"Allow" is not supported." And "...: Principal": a wildcard
+  // cannot match part of a principal name or ARN; only "*" (every principal) is allowed.
+  void check_resource_principal(const Statement& st) {
+    const auto& principal = *st.principal;
+    if (principal.negated && st.effect == Effect::kAllow) {
+      problems_.error(
+          "not-principal-with-allow", principal.path,
+          "NotPrincipal is supported only with \"Effect\": \"Deny\"; with Allow AWS does not "
+          "support it. Use Principal \"*\" with a Condition on aws:PrincipalArn (ArnNotLike) "
+          "instead.",
+          "NotPrincipal は \"Effect\": \"Deny\" でのみ使えます。Allow では AWS がサポートしません。"
+          "代わりに Principal \"*\" と aws:PrincipalArn の条件 (ArnNotLike) を使ってください。");
+    }
+    for (const auto& [type, identifiers] : principal.entries) {
+      for (const auto& identifier : identifiers) {
+        if (identifier == "*" || identifier.find_first_of("*?") == std::string::npos) {
+          continue;
+        }
+        problems_.error(
+            "principal-partial-wildcard", principal.path,
+            fmt::format("\"{}\" uses a wildcard inside a principal: AWS accepts only \"*\" as a whole "
+                        "principal, so this policy is rejected. Use \"*\" with a Condition such as "
+                        "\"ArnLike\": {{\"aws:PrincipalArn\": \"{}\"}}.",
+                        identifier, identifier),
+            fmt::format("\"{}\" はプリンシパルの一部にワイルドカードを使っています。AWS が受け付けるのは"
+                        "プリンシパル全体としての \"*\" だけなので、このポリシーは拒否されます。\"*\" と "
+                        "\"ArnLike\": {{\"aws:PrincipalArn\": \"{}\"}} のような Condition を使ってください。",
+                        identifier, identifier));
+      }
     }
   }
 

@@ -34,6 +34,32 @@ TEST(Validator, IdentityRejectsPrincipalAndResourceNeedsOne) {
       find(check_policy(fixtures::kFullAwsAccess, PolicyType::kResource), "resource-principal-missing"));
 }
 
+// IAM User Guide, "AWS JSON policy elements: NotPrincipal" and "...: Principal".
+TEST(Validator, NotPrincipalOnlyWithDenyAndNoPartialWildcardPrincipals) {
+  const std::string not_principal_allow = R"({"Version":"2012-10-17","Statement":{"Effect":"Allow",
+    "NotPrincipal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"s3:GetObject","Resource":"*"}})";
+  const auto allow = check_policy(not_principal_allow, PolicyType::kResource);
+  EXPECT_FALSE(allow.valid);
+  const auto* problem = find(allow, "not-principal-with-allow");
+  ASSERT_NE(problem, nullptr);
+  EXPECT_EQ(problem->path, "$.Statement.NotPrincipal");
+  const std::string not_principal_deny = R"({"Version":"2012-10-17","Statement":{"Effect":"Deny",
+    "NotPrincipal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"s3:GetObject","Resource":"*"}})";
+  EXPECT_TRUE(check_policy(not_principal_deny, PolicyType::kResource).valid);
+
+  const std::string partial = R"({"Version":"2012-10-17","Statement":{"Effect":"Deny",
+    "Principal":{"AWS":["arn:aws:iam::*:root","*"]},"Action":"s3:*","Resource":"*"}})";
+  const auto wildcard = check_policy(partial, PolicyType::kResource);
+  EXPECT_FALSE(wildcard.valid);
+  const auto* partial_problem = find(wildcard, "principal-partial-wildcard");
+  ASSERT_NE(partial_problem, nullptr);
+  EXPECT_NE(partial_problem->message.en.find("arn:aws:iam::*:root"), std::string::npos);
+  EXPECT_FALSE(partial_problem->message.ja.empty());
+  const std::string whole = R"({"Version":"2012-10-17","Statement":{"Effect":"Deny","Principal":{"AWS":"*"},
+    "Action":"s3:*","Resource":"*"}})";
+  EXPECT_TRUE(check_policy(whole, PolicyType::kResource).valid);
+}
+
 TEST(Validator, SeedIdentityPolicyWarnsTwice) {
   const auto result = check_policy(fixtures::kSeedIdentity, PolicyType::kIdentity);
   EXPECT_TRUE(result.valid);
