@@ -54,6 +54,7 @@ struct Document {
   std::optional<std::string> id;
   std::vector<Statement> statements;
   size_t size_all_characters = 0; // what SCP limits count (every character, whitespace included)
+  size_t size_bytes = 0;          // the same text in UTF-8 bytes (AWS support has said SCPs count bytes)
   size_t size_non_whitespace = 0; // what IAM managed-policy limits count
 };
 

@@ -436,6 +436,7 @@ ParseOutput parse_policy(std::string_view text) {
     Parser parser(problems);
     out.document = parser.parse_document(*root);
     out.document->size_all_characters = count_code_points(text);
+    out.document->size_bytes = text.size();
     out.document->size_non_whitespace = count_non_whitespace(text);
   }
   out.problems = problems.take();

@@ -60,6 +60,26 @@ TEST(Validator, NotPrincipalOnlyWithDenyAndNoPartialWildcardPrincipals) {
   EXPECT_TRUE(check_policy(whole, PolicyType::kResource).valid);
 }
 
+// The quota page counts characters; multi-byte text can pass that and still exceed 5,120 bytes.
+TEST(Validator, ScpSizeInCharactersIsAnErrorAndInBytesAWarning) {
+  auto policy_with_sid = [](const std::string& sid) {
+    return R"({"Version":"2012-10-17","Statement":[{"Sid":")" + sid +
+           R"(","Effect":"Deny","Action":"*","Resource":"*"}]})";
+  };
+  std::string japanese;
+  for (int i = 0; i < 2000; ++i) {
+    japanese += "\u30eb"; // ル: 1 character, 3 bytes
+  }
+  const auto multibyte = check_policy(policy_with_sid(japanese), PolicyType::kScp);
+  EXPECT_TRUE(multibyte.valid);
+  EXPECT_TRUE(find(multibyte, "size-bytes-exceeded"));
+  EXPECT_FALSE(find(multibyte, "size-exceeded"));
+  const auto ascii = check_policy(policy_with_sid(std::string(5200, 'a')), PolicyType::kScp);
+  EXPECT_FALSE(ascii.valid);
+  EXPECT_TRUE(find(ascii, "size-exceeded"));
+  EXPECT_FALSE(find(ascii, "size-bytes-exceeded"));
+}
+
 TEST(Validator, SeedIdentityPolicyWarnsTwice) {
   const auto result = check_policy(fixtures::kSeedIdentity, PolicyType::kIdentity);
   EXPECT_TRUE(result.valid);
