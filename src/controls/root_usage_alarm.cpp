@@ -102,7 +102,11 @@ constinit const Control kRootUsageAlarm{
                  "expressions; rootguard parses the filter pattern and judges it by meaning: reordered "
                  "clauses, spacing, unquoted values and broader patterns pass (the finding says when a "
                  "broader one also fires on other events), a pattern that misses root events fails with "
-                 "an example. The finding names the first missing link. Note the CIS filter's blind spot: "
+                 "an example. The alarm must go off for one root event: the datapoint (metricValue, or 1 for "
+                 "SampleCount) crosses the threshold, \"M out of N\" needs only one datapoint unless missing "
+                 "data is left out, and missing data is not treated as breaching (the alarm would already be "
+                 "in ALARM and a root event would notify nobody). The finding names the first missing link. "
+                 "Note the CIS filter's blind spot: "
                  "root's own console actions carry invokedBy = signin.amazonaws.com and do not match; "
                  "`rootguard trail` catches them.",
                  "Security Hub CloudWatch.1 (2024 年 4 月に廃止された IAM.20 も) と CIS 3.3 / 4.3 / 5.3 に"
@@ -110,7 +114,11 @@ constinit const Control kRootUsageAlarm{
                  "文字列や正規表現で比較しますが、rootguard はフィルターパターンを構文解析して意味で判定"
                  "します。条件の順序・空白・引用符の有無の違いや、より広いパターンは合格 (より広い場合は他"
                  "のイベントでも発火することを明記)、ルート操作を取りこぼすパターンは例を示して不合格とし"
-                 "ます。結果には最初に欠けている環を示します。なお CIS フィルターには死角があり、ルート"
+                 "ます。アラームは 1 回のルート操作で発火する必要があります: データポイント (metricValue、"
+                 "SampleCount なら 1) がしきい値を超えること、欠落データを除外しない限り「N 個中 M 個」の M "
+                 "が 1 であること、欠落データを「しきい値超過」として扱わないこと (その場合アラームは常に "
+                 "ALARM 状態で、ルート操作があっても誰にも通知されません)。結果には最初に欠けている環を示し"
+                 "ます。なお CIS フィルターには死角があり、ルート"
                  "自身のコンソール操作は invokedBy = signin.amazonaws.com を持つため一致しません。"
                  "`rootguard trail` はこれも検出します。"},
             .mappings =

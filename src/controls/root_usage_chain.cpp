@@ -55,18 +55,37 @@ const Result<model::EventSelectors>* find_selectors(const model::Account& accoun
   return nullptr;
 }
 
-// Would the alarm go off for a single root event? The metric records metricValue per match.
+// Would the alarm go off, and notify, for a single root event? ("Alarm evaluation" and "Configuring how
+// CloudWatch alarms treat missing data", CloudWatch User Guide.) The filter records metricValue per match
+// and nothing otherwise, so one event is one datapoint amid missing ones: its statistic is metricValue (1
+// for SampleCount); it must cross the threshold; M of "M out of N" must be 1 unless missing data is left
+// out of the count (missing, ignore); and missing data treated as breaching keeps the alarm in ALARM, so
+// the event changes no state and sends nothing.
 std::optional<std::string> alarm_problem(const model::Alarm& alarm, double metric_value) {
   if (!alarm.threshold) {
     return fmt::format("alarm {} has no threshold", alarm.name);
   }
   const double threshold = *alarm.threshold;
+  const double datapoint = alarm.statistic == "SampleCount" ? 1 : metric_value;
   const bool fires =
-      (alarm.comparison_operator == "GreaterThanOrEqualToThreshold" && metric_value >= threshold) ||
-      (alarm.comparison_operator == "GreaterThanThreshold" && metric_value > threshold);
+      (alarm.comparison_operator == "GreaterThanOrEqualToThreshold" && datapoint >= threshold) ||
+      (alarm.comparison_operator == "GreaterThanThreshold" && datapoint > threshold);
   if (!fires) {
-    return fmt::format("alarm {} ({} {}) does not fire on a single event (metric value {})", alarm.name,
-                       alarm.comparison_operator, threshold, metric_value);
+    return fmt::format("alarm {} ({} {} on {}) does not fire on a single event (datapoint {})", alarm.name,
+                       alarm.comparison_operator, threshold,
+                       alarm.extended_statistic.empty() ? alarm.statistic : alarm.extended_statistic,
+                       datapoint);
+  }
+  if (alarm.treat_missing_data == "breaching") {
+    return fmt::format("alarm {} treats missing data as breaching: between root events it already sits in "
+                       "ALARM, so a root event changes no state and notifies nobody",
+                       alarm.name);
+  }
+  const double needed = alarm.datapoints_to_alarm.value_or(alarm.evaluation_periods.value_or(1));
+  if (needed > 1 && alarm.treat_missing_data == "notBreaching") {
+    return fmt::format("alarm {} needs {} breaching datapoints and treats missing data as not breaching: "
+                       "one root event is one datapoint, so it never fires",
+                       alarm.name, needed);
   }
   if (!alarm.actions_enabled) {
     return fmt::format("alarm {} has its actions disabled", alarm.name);

@@ -52,6 +52,10 @@ struct Alarm {
   std::optional<double> threshold;
   bool actions_enabled = true;
   std::vector<std::string> alarm_actions;
+  std::string extended_statistic;            // "p99" and the like, instead of Statistic
+  std::optional<double> evaluation_periods;  // N of "M out of N"
+  std::optional<double> datapoints_to_alarm; // M; AWS uses N when it is not set
+  std::string treat_missing_data;            // missing (the default), ignore, breaching, notBreaching
 };
 
 struct Subscription {

@@ -29,18 +29,25 @@ Result<std::vector<model::Alarm>> read_describe_alarms(const Location& region) {
     auto threshold = optional_number(*doc, item, path, "Threshold");
     auto enabled = optional_bool(*doc, item, path, "ActionsEnabled", true);
     auto actions = string_array(*doc, item, path, "AlarmActions");
+    auto extended = optional_string(*doc, item, path, "ExtendedStatistic");
+    auto periods = optional_number(*doc, item, path, "EvaluationPeriods");
+    auto datapoints = optional_number(*doc, item, path, "DatapointsToAlarm");
+    auto missing = optional_string(*doc, item, path, "TreatMissingData");
     for (const Problem* problem :
          {alarm_name ? nullptr : &alarm_name.error(), arn ? nullptr : &arn.error(),
           metric ? nullptr : &metric.error(), metric_namespace ? nullptr : &metric_namespace.error(),
           statistic ? nullptr : &statistic.error(), comparison ? nullptr : &comparison.error(),
           threshold ? nullptr : &threshold.error(), enabled ? nullptr : &enabled.error(),
-          actions ? nullptr : &actions.error()}) {
+          actions ? nullptr : &actions.error(), extended ? nullptr : &extended.error(),
+          periods ? nullptr : &periods.error(), datapoints ? nullptr : &datapoints.error(),
+          missing ? nullptr : &missing.error()}) {
       if (problem != nullptr) {
         return *problem;
       }
     }
     alarms.push_back({*alarm_name, arn->value_or(""), metric->value_or(""), metric_namespace->value_or(""),
-                      statistic->value_or(""), comparison->value_or(""), *threshold, *enabled, *actions});
+                      statistic->value_or(""), comparison->value_or(""), *threshold, *enabled, *actions,
+                      extended->value_or(""), *periods, *datapoints, missing->value_or("")});
   }
   return alarms;
 }

@@ -149,6 +149,39 @@ TEST_F(RootUsageAlarm, ThresholdThatNeedsTwoEvents) {
   EXPECT_EQ(verdict().status, Status::kPass);
 }
 
+// CloudWatch User Guide, "Alarm evaluation" and "Configuring how CloudWatch alarms treat missing data": a
+// root event is one datapoint among missing ones.
+TEST_F(RootUsageAlarm, MissingDataTreatmentAndMOutOfNDecideWhetherOneEventAlarms) {
+  alarm().treat_missing_data = "breaching"; // in ALARM whenever root is quiet: the event changes nothing
+  auto finding = verdict();
+  EXPECT_EQ(finding.status, Status::kFail);
+  EXPECT_NE(finding.reason.en.find("treats missing data as breaching"), std::string::npos)
+      << finding.reason.en;
+
+  alarm().treat_missing_data = "notBreaching";
+  alarm().evaluation_periods = 3;
+  alarm().datapoints_to_alarm = 2; // 2 of 3: one event is one breaching datapoint
+  finding = verdict();
+  EXPECT_EQ(finding.status, Status::kFail);
+  EXPECT_NE(finding.reason.en.find("needs 2 breaching datapoints"), std::string::npos) << finding.reason.en;
+
+  alarm().datapoints_to_alarm.reset(); // M defaults to N = 3
+  EXPECT_EQ(verdict().status, Status::kFail);
+  alarm().datapoints_to_alarm = 1; // 1 of 3 fires
+  EXPECT_EQ(verdict().status, Status::kPass);
+  alarm().datapoints_to_alarm = 2;
+  alarm().treat_missing_data = "missing"; // missing points are left out: the one datapoint decides
+  EXPECT_EQ(verdict().status, Status::kPass);
+}
+
+TEST_F(RootUsageAlarm, SampleCountSeesOneWhateverTheMetricValue) {
+  region().metric_filters->front().transformations.front().metric_value = "0";
+  alarm().threshold = 1;
+  EXPECT_EQ(verdict().status, Status::kFail); // Sum of metricValue 0 never reaches 1
+  alarm().statistic = "SampleCount";
+  EXPECT_EQ(verdict().status, Status::kPass); // one sample is one, whatever it weighs
+}
+
 TEST_F(RootUsageAlarm, AlarmWithoutActions) {
   alarm().alarm_actions.clear();
   EXPECT_EQ(verdict().status, Status::kFail);
