@@ -4,8 +4,12 @@
 
 namespace rg::controls {
 
-std::string root_arn(const model::Snapshot& snapshot, const std::string& account_id) {
-  return fmt::format("arn:{}:iam::{}:root", snapshot.partition, account_id);
+const std::string& partition_of(const EvaluationInput& input) {
+  return input.account.partition.empty() ? input.snapshot.partition : input.account.partition;
+}
+
+std::string root_arn(const EvaluationInput& input) {
+  return fmt::format("arn:{}:iam::{}:root", partition_of(input), input.account.id);
 }
 
 Finding root_finding(const Control& control, const EvaluationInput& input, Status status,
@@ -14,7 +18,7 @@ Finding root_finding(const Control& control, const EvaluationInput& input, Statu
   finding.rule = &control.rule;
   finding.account_id = input.account.id;
   finding.region = "global";
-  finding.resource = root_arn(input.snapshot, input.account.id);
+  finding.resource = root_arn(input);
   finding.status = status;
   finding.reason = std::move(reason);
   finding.evidence = std::move(evidence);

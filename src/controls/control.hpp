@@ -36,8 +36,11 @@ struct Control {
 std::span<const Control* const> all_controls();
 const Control* find_control(std::string_view id);
 
-// The account's root user ARN: arn:<partition>:iam::<account>:root.
-std::string root_arn(const model::Snapshot& snapshot, const std::string& account_id);
+// The partition of the account being evaluated: its own ARNs' when known, else the snapshot's.
+const std::string& partition_of(const EvaluationInput& input);
+
+// The account's root user ARN: arn:<partition>:iam::<account>:root, in the account's own partition.
+std::string root_arn(const EvaluationInput& input);
 
 // A finding about the account's root user (resource = root ARN, region "global").
 Finding root_finding(const Control& control, const EvaluationInput& input, Status status,

@@ -10,7 +10,7 @@ Finding region_finding(const Control& control, const EvaluationInput& input, con
                        const std::string& detector, Status status, LocalizedString reason) {
   auto finding = root_finding(control, input, status, std::move(reason));
   finding.region = region;
-  finding.resource = fmt::format("arn:{}:guardduty:{}:{}:detector{}{}", input.snapshot.partition, region,
+  finding.resource = fmt::format("arn:{}:guardduty:{}:{}:detector{}{}", partition_of(input), region,
                                  input.account.id, detector.empty() ? "" : "/", detector);
   return finding;
 }

@@ -52,7 +52,7 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
                                         features.organization_id, missing,
                                         enabled.empty() ? "なし" : enabled)},
       {{"EnabledFeatures", enabled}});
-  finding.resource = fmt::format("arn:{}:organizations::{}:organization/{}", snapshot.partition,
+  finding.resource = fmt::format("arn:{}:organizations::{}:organization/{}", partition_of(input),
                                  input.account.id, features.organization_id);
   return {finding};
 }

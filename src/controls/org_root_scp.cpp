@@ -93,7 +93,7 @@ std::vector<Finding> invalid_policy_findings(const Control& control, const Evalu
                                  fmt::format("SCP {} ({}) は SCP として無効なため、誰も制限しません: {}",
                                              check.policy->name, check.policy->id, fmt::join(ja, " "))},
                                 std::move(evidence));
-    finding.resource = policy_resource(organization, *check.policy, input.snapshot.partition);
+    finding.resource = policy_resource(organization, *check.policy, partition_of(input));
     findings.push_back(std::move(finding));
   }
   return findings;
@@ -182,7 +182,7 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
     return invalid_policy_findings(control, input, organization, checks); // SCPs never apply to it
   }
   const auto verdict =
-      policy::analyze_account_scps(organization, checks, input.account.id, snapshot.partition);
+      policy::analyze_account_scps(organization, checks, input.account.id, partition_of(input));
   std::vector<Evidence> evidence{{"scp_path", path_text(verdict)}};
   for (const auto& deny : verdict.denying) {
     evidence.push_back(

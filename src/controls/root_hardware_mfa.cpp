@@ -29,7 +29,7 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
   }
   // The device is root's only when its User.Arn is exactly root's ARN: an IAM user called
   // "root-admin" or a device named "root" must not match.
-  const std::string arn = root_arn(input.snapshot, input.account.id);
+  const std::string arn = root_arn(input);
   for (const auto& device : input.account.virtual_mfa_devices->devices) {
     if (device.user_arn && *device.user_arn == arn) {
       evidence.push_back({"VirtualMFADevices[].SerialNumber", device.serial_number});

@@ -50,6 +50,9 @@ struct Account {
   std::string id;
   std::string name; // from Organizations when known
   std::string directory;
+  // The partition of this account's own ARNs (caller identity, then its MFA devices): aws-cn and
+  // aws-us-gov accounts can sit in a snapshot whose default is aws. Empty: nothing said; use the snapshot's.
+  std::string partition;
   Result<CallerIdentity> caller_identity = not_collected("sts/GetCallerIdentity.json");
   Result<CredentialReport> credential_report = not_collected("iam/GetCredentialReport.json");
   Result<AccountSummary> account_summary = not_collected("iam/GetAccountSummary.json");

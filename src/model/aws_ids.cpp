@@ -71,4 +71,34 @@ bool is_region_name(std::string_view text) {
   return true;
 }
 
+bool is_partition_name(std::string_view text) {
+  constexpr size_t kMaxPartition = 16;
+  if (!text.starts_with("aws") || text.size() > kMaxPartition) {
+    return false;
+  }
+  std::string_view rest = text.substr(3);
+  while (!rest.empty()) {
+    if (rest[0] != '-') {
+      return false;
+    }
+    rest.remove_prefix(1);
+    const auto next = rest.find('-');
+    if (!all_of(rest.substr(0, next), 1, kMaxPartition, [](char c) { return c >= 'a' && c <= 'z'; })) {
+      return false;
+    }
+    rest = next == std::string_view::npos ? std::string_view{} : rest.substr(next);
+  }
+  return true;
+}
+
+std::string_view arn_partition(std::string_view arn) {
+  if (!arn.starts_with("arn:")) {
+    return {};
+  }
+  const auto rest = arn.substr(4);
+  const auto colon = rest.find(':');
+  const auto partition = rest.substr(0, colon);
+  return colon != std::string_view::npos && is_partition_name(partition) ? partition : std::string_view{};
+}
+
 } // namespace rg::model

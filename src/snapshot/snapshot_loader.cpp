@@ -13,6 +13,24 @@
 namespace rg::snapshot {
 namespace {
 
+// The account's partition from its own ARNs: the caller identity first (it is the account itself), then
+// its MFA devices' serial numbers (arn:aws-cn:iam::<account>:mfa/...).
+std::string own_partition(const model::Account& account) {
+  if (account.caller_identity) {
+    if (const auto partition = model::arn_partition(account.caller_identity->arn); !partition.empty()) {
+      return std::string(partition);
+    }
+  }
+  if (account.virtual_mfa_devices) {
+    for (const auto& device : account.virtual_mfa_devices->devices) {
+      if (const auto partition = model::arn_partition(device.serial_number); !partition.empty()) {
+        return std::string(partition);
+      }
+    }
+  }
+  return {};
+}
+
 // Records the problem of a source that is present but unreadable; absence is not a problem, only UNKNOWN.
 template <typename T> void note(const Result<T>& result, std::vector<Problem>& problems) {
   if (!result && result.error().kind != ProblemKind::kAbsent) {
@@ -52,6 +70,7 @@ model::Account load_account(const std::filesystem::path& directory, const std::s
   note(account.virtual_mfa_devices, problems);
   account.organizations_features = read_list_organizations_features(location);
   note(account.organizations_features, problems);
+  account.partition = own_partition(account);
   // regions/ that exists but cannot be listed hides every regional control: a problem, never "no regions".
   auto regions = list_folder(directory / "regions");
   if (!regions && regions.error().kind != ProblemKind::kAbsent) {

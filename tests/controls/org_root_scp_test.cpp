@@ -154,6 +154,19 @@ TEST_F(OrgRootScp, OrganizationKeysAreKnownFromTheTree) {
   EXPECT_EQ(sandbox.reason.en.find("conditions"), std::string::npos) << sandbox.reason.en;
 }
 
+// An SCP written for arn:aws: does not match a GovCloud root (the member's partition is its own).
+TEST_F(OrgRootScp, AnAwsPartitionArnMissesAGovCloudRoot) {
+  make_organization();
+  attach("p-aws", "DenyRootAwsOnly", R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*",
+    "Resource":"*","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:root"}}}]})",
+         {"r-1"});
+  EXPECT_EQ(only("org-root-scp", kProd).status, Status::kPass);
+  account(kProd).partition = "aws-us-gov";
+  const auto finding = only("org-root-scp", kProd);
+  EXPECT_EQ(finding.status, Status::kFail);
+  EXPECT_EQ(finding.resource, "arn:aws-us-gov:iam::222222222222:root");
+}
+
 TEST_F(OrgRootScp, UnknownWhenPoliciesWereNotCollected) {
   make_organization();
   snapshot_.organization->scps_collected = false;

@@ -34,6 +34,18 @@ TEST_F(RootHardwareMfa, MatchesThePartitionOfTheSnapshot) {
   EXPECT_EQ(only("root-hardware-mfa").status, Status::kFail);
 }
 
+// Issue 12: the partition is the account's own (from its ARNs at load), not the snapshot-wide default: a
+// China account's virtual root device in a snapshot that says "aws" was once read as hardware (a false PASS).
+TEST_F(RootHardwareMfa, MatchesThePartitionOfTheAccountItself) {
+  snapshot_.partition = "aws";
+  account().partition = "aws-cn";
+  set_summary({{"AccountMFAEnabled", 1}, {"AccountPasswordPresent", 1}});
+  set_virtual_mfa({device("arn:aws-cn:iam::123456789012:mfa/r", "arn:aws-cn:iam::123456789012:root")});
+  const auto finding = only("root-hardware-mfa");
+  EXPECT_EQ(finding.status, Status::kFail);
+  EXPECT_EQ(finding.resource, "arn:aws-cn:iam::123456789012:root");
+}
+
 TEST_F(RootHardwareMfa, FailsWithNoMfaAtAll) {
   set_summary({{"AccountMFAEnabled", 0}, {"AccountPasswordPresent", 1}});
   set_virtual_mfa({});

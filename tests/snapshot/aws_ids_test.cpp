@@ -19,6 +19,18 @@ TEST(AwsIds, RegionNames) {
   }
 }
 
+TEST(AwsIds, Partitions) {
+  for (const char* good : {"aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-eusc"}) {
+    EXPECT_TRUE(is_partition_name(good)) << good;
+  }
+  for (const char* bad : {"", "aw", "aws-", "aws--cn", "AWS", "aws-cn1", "aws cn", "aws-cn$(x)"}) {
+    EXPECT_FALSE(is_partition_name(bad)) << bad;
+  }
+  EXPECT_EQ(arn_partition("arn:aws-cn:iam::123456789012:root"), "aws-cn");
+  EXPECT_EQ(arn_partition("arn:evil:iam::123456789012:root"), "");
+  EXPECT_EQ(arn_partition("not-an-arn"), "");
+}
+
 TEST(AwsIds, OrganizationIds) {
   EXPECT_TRUE(is_account_id("111122223333"));
   EXPECT_FALSE(is_account_id("11112222333"));

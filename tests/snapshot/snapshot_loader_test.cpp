@@ -182,6 +182,22 @@ TEST_F(SnapshotLoader, ReadsFeatureSetAndTheScpPolicyTypeOfEachRoot) {
   EXPECT_EQ(snapshot.organization->scp_type_status, expected);
 }
 
+// Issue 12: each account's partition comes from its own ARNs, the caller identity first.
+TEST_F(SnapshotLoader, EachAccountTakesThePartitionOfItsOwnArns) {
+  write(
+      "accounts/111111111111/sts/GetCallerIdentity.json",
+      R"({"UserId": "AIDA", "Account": "111111111111", "Arn": "arn:aws-cn:sts::111111111111:assumed-role/r/s"})");
+  write("accounts/222222222222/iam/ListVirtualMFADevices.json",
+        R"({"VirtualMFADevices": [{"SerialNumber": "arn:aws-us-gov:iam::222222222222:mfa/root"}]})");
+  write("accounts/333333333333/sts/GetCallerIdentity.json",
+        R"({"UserId": "AIDA", "Account": "333333333333", "Arn": "arn:aws$(x):sts::333333333333:user/u"})");
+  const auto snapshot = load_snapshot(dir_);
+  ASSERT_EQ(snapshot.accounts.size(), 3U);
+  EXPECT_EQ(snapshot.accounts[0].partition, "aws-cn");
+  EXPECT_EQ(snapshot.accounts[1].partition, "aws-us-gov");
+  EXPECT_EQ(snapshot.accounts[2].partition, ""); // not a partition name: the snapshot's default applies
+}
+
 // Issue 10: unreadable is not absent. A file where the regions/ folder belongs, a folder where a
 // response file belongs and a symlink loop are each a named, counted problem, never "not collected".
 TEST_F(SnapshotLoader, UnreadableShapesAreProblemsNeverAbsence) {
