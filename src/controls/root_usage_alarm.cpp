@@ -77,7 +77,8 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
                    collected),
        fmt::format("収集した {} リージョンに CloudTrail の証跡がなく、ルート操作はまったく記録されて"
                    "いません。",
-                   collected)})};
+                   collected)},
+      {{"MissingLink", "trail"}})};
 }
 
 } // namespace
