@@ -49,12 +49,16 @@ ExitCode run(const FixArguments& args) {
   const Lang lang = language.resolved_lang();
   const auto plan = remediate::build_fix_plan(result.findings, context_of(result), lang);
   if (!plan.rejected.empty()) {
-    // A value that fails its grammar never reaches a file: nothing is written at all.
-    std::string message = "refusing to write fixes: values from the snapshot do not match their AWS grammar:";
+    // A value that fails its grammar never reaches a file: nothing is written at all. Each line is
+    // already printable ASCII (comment_safe), so it goes out as it is, one per value.
     for (const auto& rejected : plan.rejected) {
-      message += "\n  " + rejected;
+      fmt::print(stderr, "rootguard: rejected: {}\n", rejected);
     }
-    throw FatalError(ExitCode::kError, message);
+    throw FatalError(
+        ExitCode::kError,
+        fmt::format("refusing to write fixes: {} value(s) from the snapshot do not match their AWS "
+                    "grammar (listed above)",
+                    plan.rejected.size()));
   }
 
   const std::filesystem::path dir(args.output_dir);

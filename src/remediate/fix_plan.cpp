@@ -32,10 +32,10 @@ public:
     if (!problem) {
       return true;
     }
-    plan_.rejected.push_back(fmt::format(
-        "{} \"{}\" {} (from {} of finding {} {} in account \"{}\"): refusing to write a fix with it",
-        value_kind_name(kind), comment_safe(value), *problem, field, finding.rule->id, finding.finding_id(),
-        comment_safe(finding.account_id)));
+    plan_.rejected.push_back(fmt::format("{} \"{}\" {} (from {} of finding {} {} in account \"{}\")",
+                                         value_kind_name(kind), comment_safe(value), *problem, field,
+                                         finding.rule->id, finding.finding_id(),
+                                         comment_safe(finding.account_id)));
     return false;
   }
 
