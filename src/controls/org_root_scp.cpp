@@ -149,6 +149,13 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
       // level that covers this account and the accounts grouped with it.
       evidence.push_back({"attach_target", verdict.path[verdict.path.size() - 2].target_id});
     }
+    for (const auto& check : checks) {
+      // rootguard's own DenyRootUser, created before but not attached here: the fix reuses it.
+      if (check.policy->name == "DenyRootUser" && check.content_known && check.check.valid) {
+        evidence.push_back({"existing_root_deny_policy", check.policy->id});
+        break;
+      }
+    }
     return {root_finding(control, input, Status::kFail, std::move(reason), std::move(evidence))};
   }
   case AccountScpStatus::kUnknown:

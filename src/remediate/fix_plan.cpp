@@ -182,8 +182,14 @@ void PlanBuilder::read(const Finding& finding) {
     if (!check(ValueKind::kTargetId, target, finding, "evidence attach_target")) {
       return;
     }
+    // The DenyRootUser SCP the snapshot already has (target) is reused, and imported by Terraform.
+    const auto existing = evidence_of(finding, "existing_root_deny_policy");
+    if (!existing.empty() &&
+        !check(ValueKind::kPolicyId, existing, finding, "evidence existing_root_deny_policy")) {
+      return;
+    }
     add(StepKind::kCreateRootDenyScp, Credentials::kManagement, finding, plan_.management_account,
-        plan_.home_region);
+        plan_.home_region, existing);
     add(StepKind::kAttachRootDenyScp, Credentials::kManagement, finding, plan_.management_account,
         plan_.home_region, target);
   } else if (id == "org-root-access-management") {
@@ -348,7 +354,9 @@ std::string describe(const FixStep& step) {
   std::string what;
   switch (step.kind) {
   case StepKind::kCreateRootDenyScp:
-    what = "SCP DenyRootUser exists in the organization";
+    what = t.empty()
+               ? "SCP DenyRootUser exists in the organization"
+               : fmt::format("SCP DenyRootUser exists in the organization (the snapshot has it: {})", t);
     break;
   case StepKind::kAttachRootDenyScp:
     what = fmt::format("SCP DenyRootUser is attached to {}", t);

@@ -252,6 +252,15 @@ std::vector<TerraformFile> render_terraform(const FixPlan& plan) {
   main += fmt::format("\nprovider \"aws\" {{\n  region = {}\n}}\n", s(plan.home_region));
   if (organization) {
     main += "\nmodule \"management\" {\n  source = \"./management\"\n}\n";
+    for (const auto& step : plan.steps) {
+      if (step.kind == StepKind::kCreateRootDenyScp && !step.target.empty()) {
+        main +=
+            fmt::format("\n# The organization already has DenyRootUser: manage it, do not create a second.\n"
+                        "import {{\n  to = module.management.aws_organizations_policy.deny_root_user\n"
+                        "  id = {}\n}}\n",
+                        s(step.target));
+      }
+    }
     files.push_back({"management/main.tf", management_module(plan)});
   }
   for (const auto& where : places) {

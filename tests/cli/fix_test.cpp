@@ -64,6 +64,9 @@ TEST(Fix, WritesScriptTerraformAndChecklistWithKnownValuesFilledIn) {
   const auto main_tf = read_all(dir.path() / "main.tf");
   EXPECT_NE(main_tf.find("version = \">= 5.77.0\""), std::string::npos);
   EXPECT_NE(main_tf.find("module \"management\""), std::string::npos);
+  EXPECT_NE(
+      main_tf.find("to = module.management.aws_organizations_policy.deny_root_user\n  id = \"p-denyroot01\""),
+      std::string::npos);
   EXPECT_NE(main_tf.find("to = module.a_222222222222_us_east_1.aws_guardduty_detector.this"),
             std::string::npos);
   EXPECT_EQ(main_tf.find("cloudtrail_log_group_name"), std::string::npos);
@@ -135,21 +138,16 @@ TEST_F(FixApply, SucceedsAndStartsWithTheManagementAccountsOrganizationSteps) {
   ASSERT_FALSE(calls_.empty());
   EXPECT_TRUE(has(calls_[0], "sts", "get-caller-identity"));
   EXPECT_EQ(calls_[0]["credentials"], "operator");
-  const auto create = find("organizations", "create-policy");
+  // The organization already has DenyRootUser (p-denyroot01, on the prod OU): attached, not created again.
+  EXPECT_EQ(find("organizations", "create-policy"), calls_.size());
   const auto attach = find("organizations", "attach-policy");
-  ASSERT_LT(create, calls_.size());
   ASSERT_LT(attach, calls_.size());
-  EXPECT_LT(create, attach);
-  EXPECT_EQ(option(calls_[create], "--type"), "SERVICE_CONTROL_POLICY");
-  EXPECT_NE(option(calls_[create], "--content").find("\"aws:AssumedRoot\":\"true\""), std::string::npos);
-  EXPECT_EQ(option(calls_[create], "--query"), "Policy.PolicySummary.Id");
-  EXPECT_EQ(option(calls_[attach], "--policy-id"), "p-denyroot0001"); // read back, never unbound
+  EXPECT_EQ(option(calls_[attach], "--policy-id"), "p-denyroot01");
   EXPECT_EQ(option(calls_[attach], "--target-id"), "ou-ex01-sand2222");
-  // Organization-wide steps once, before any member is touched.
   EXPECT_EQ(std::count_if(calls_.begin(), calls_.end(),
-                          [](const json& call) { return has(call, "organizations", "create-policy"); }),
+                          [](const json& call) { return has(call, "organizations", "attach-policy"); }),
             1);
-  EXPECT_LT(attach, find("sts", "assume-root"));
+  EXPECT_LT(attach, find("sts", "assume-root")); // organization-wide steps before any member
   for (const auto& call : calls_) {
     if (call["argv"][0] == "organizations") {
       EXPECT_EQ(call["credentials"], "operator") << call.dump();
@@ -265,6 +263,31 @@ TEST_F(FixApply, SecondRunChangesNothingAndExitsZero) {
   for (const auto& call : calls) {
     EXPECT_FALSE(is_change(call["argv"][1])) << call.dump();
   }
+}
+
+TEST(Fix, CreatesTheScpOnceWhenTheOrganizationLacksItAndAttachesTheIdItReadsBack) {
+  TempDir dir("fix-create-scp");
+  write_fix(dir.path(), "en");
+  const auto result = run_fix_script(dir.path() / "fix.sh", dir.path() / "state", {"--apply"},
+                                     {"ROOTGUARD_ALERT_EMAIL=security@example.org", "STUB_NO_DENY_POLICY=1"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto calls = recorded_calls(dir.path() / "state");
+  std::vector<json> creates;
+  std::vector<json> attaches;
+  for (const auto& call : calls) {
+    if (has(call, "organizations", "create-policy")) {
+      creates.push_back(call);
+    }
+    if (has(call, "organizations", "attach-policy")) {
+      attaches.push_back(call);
+    }
+  }
+  ASSERT_EQ(creates.size(), 1U);
+  EXPECT_EQ(option(creates[0], "--type"), "SERVICE_CONTROL_POLICY");
+  EXPECT_EQ(option(creates[0], "--query"), "Policy.PolicySummary.Id");
+  EXPECT_NE(option(creates[0], "--content").find("\"aws:AssumedRoot\":\"true\""), std::string::npos);
+  ASSERT_EQ(attaches.size(), 1U);
+  EXPECT_EQ(option(attaches[0], "--policy-id"), "p-denyroot0001"); // read back, never unbound
 }
 
 TEST(Fix, StopsBeforeAnyCallWhenTheCliIsTooOld) {

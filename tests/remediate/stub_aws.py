@@ -21,7 +21,9 @@ FLAGS = {"--enable", "--is-multi-region-trail", "--include-global-service-events
 
 def initial_state():
     return {
-        "policies": [{"Id": "p-sandbox001", "Name": "SandboxGuardrails"}],
+        # As in the snapshot: DenyRootUser exists (attached to the prod OU); STUB_NO_DENY_POLICY drops it.
+        "policies": [{"Id": "p-sandbox001", "Name": "SandboxGuardrails"}]
+        + ([] if os.environ.get("STUB_NO_DENY_POLICY") else [{"Id": "p-denyroot01", "Name": "DenyRootUser"}]),
         "attached": {"ou-ex01-sand2222": ["p-sandbox001"], "r-ex01": ["p-FullAWSAccess"]},
         "access_keys": {"222222222222": ["AKIA2222EXAMPLE00001"], "444444444444": ["AKIA4444EXAMPLE00001"]},
         "certificates": {"222222222222": ["CERT2222EXAMPLE00000001"]},

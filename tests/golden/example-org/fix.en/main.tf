@@ -27,6 +27,12 @@ module "management" {
   source = "./management"
 }
 
+# The organization already has DenyRootUser: manage it, do not create a second.
+import {
+  to = module.management.aws_organizations_policy.deny_root_user
+  id = "p-denyroot01"
+}
+
 provider "aws" {
   alias  = "a_222222222222_us_east_1"
   region = "us-east-1"

@@ -136,7 +136,7 @@ alert_email=${ROOTGUARD_ALERT_EMAIL:-}
 
 if [ "$apply" -eq 0 ]; then
   cat <<'ROOTGUARD_PLAN'
-1. SCP DenyRootUser exists in the organization [fixes org-root-scp in 333333333333 (9f80f0a8aab6b5a875403838a7a9fd0b)] (111111111111, operator)
+1. SCP DenyRootUser exists in the organization (the snapshot has it: p-denyroot01) [fixes org-root-scp in 333333333333 (9f80f0a8aab6b5a875403838a7a9fd0b)] (111111111111, operator)
    would run: aws organizations create-policy --type SERVICE_CONTROL_POLICY --name DenyRootUser (unless it exists)
 2. SCP DenyRootUser is attached to ou-ex01-sand2222 [fixes org-root-scp in 333333333333 (9f80f0a8aab6b5a875403838a7a9fd0b)] (111111111111, operator)
    would run: aws organizations attach-policy --policy-id <DenyRootUser> --target-id ou-ex01-sand2222
@@ -189,7 +189,7 @@ check_cli
 # ---- management account 111111111111: organization-wide steps, once ----
 expect_account '111111111111'
 
-begin 'SCP DenyRootUser exists in the organization [fixes org-root-scp in 333333333333 (9f80f0a8aab6b5a875403838a7a9fd0b)]'
+begin 'SCP DenyRootUser exists in the organization (the snapshot has it: p-denyroot01) [fixes org-root-scp in 333333333333 (9f80f0a8aab6b5a875403838a7a9fd0b)]'
 policy_id=$(aws organizations list-policies --filter SERVICE_CONTROL_POLICY \
   --query "Policies[?Name=='DenyRootUser'].Id | [0]" --output text)
 if [ "$policy_id" = None ] || [ -z "$policy_id" ]; then

@@ -6,7 +6,7 @@ terraform {
   }
 }
 
-# SCP DenyRootUser exists in the organization [fixes org-root-scp in 333333333333 (9f80f0a8aab6b5a875403838a7a9fd0b)]
+# SCP DenyRootUser exists in the organization (the snapshot has it: p-denyroot01) [fixes org-root-scp in 333333333333 (9f80f0a8aab6b5a875403838a7a9fd0b)]
 
 # SCP DenyRootUser is attached to ou-ex01-sand2222 [fixes org-root-scp in 333333333333 (9f80f0a8aab6b5a875403838a7a9fd0b)]
 # see aws_organizations_policy_attachment.deny_root_user below
