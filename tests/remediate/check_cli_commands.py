@@ -66,7 +66,7 @@ def commands_in(text):
             continue
         current = None
         for token in tokens + [";"]:
-            if token in SEPARATORS or token.endswith("=$("):
+            if token in SEPARATORS or set(token) <= set("|&;()") or token.endswith("=$("):
                 if current:
                     yield current, line.strip()
                 current = None
