@@ -283,6 +283,12 @@ std::vector<TerraformFile> render_terraform(const FixPlan& plan) {
       }
       module += fmt::format("\n{}{}", fixes_comment(step), account_resources(plan, step));
     }
+    for (const auto& step : plan.steps) {
+      if (!has_terraform(step.kind) && step.credentials != Credentials::kMemberRoot && place(step) == where) {
+        module +=
+            fmt::format("\n{}# fix.sh only: no Terraform resource does just this.\n", fixes_comment(step));
+      }
+    }
     const bool operator_account = first->credentials == Credentials::kManagement;
     if (!operator_account) {
       main +=
@@ -294,9 +300,10 @@ std::vector<TerraformFile> render_terraform(const FixPlan& plan) {
                           s(first->region));
     }
     const bool default_provider = operator_account && first->region == plan.home_region;
-    main +=
-        fmt::format("\nmodule \"{0}\" {{\n  source    = \"./accounts/{1}\"\n  providers = {{ aws = {2} }}\n",
-                    alias, where, default_provider ? std::string("aws") : fmt::format("aws.{}", alias));
+    const char* pad = needs_email[where] ? "  " : ""; // aligned as `terraform fmt` aligns arguments
+    main += fmt::format(
+        "\nmodule \"{0}\" {{\n  source    {3}= \"./accounts/{1}\"\n  providers {3}= {{ aws = {2} }}\n", alias,
+        where, default_provider ? std::string("aws") : fmt::format("aws.{}", alias), pad);
     if (needs_email[where]) {
       main += "  alert_email = var.alert_email\n";
     }

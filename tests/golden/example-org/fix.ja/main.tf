@@ -42,8 +42,8 @@ provider "aws" {
 }
 
 module "a_222222222222_us_east_1" {
-  source    = "./accounts/222222222222-us-east-1"
-  providers = { aws = aws.a_222222222222_us_east_1 }
+  source      = "./accounts/222222222222-us-east-1"
+  providers   = { aws = aws.a_222222222222_us_east_1 }
   alert_email = var.alert_email
 }
 
@@ -75,7 +75,7 @@ provider "aws" {
 }
 
 module "a_666666666666_us_east_1" {
-  source    = "./accounts/666666666666-us-east-1"
-  providers = { aws = aws.a_666666666666_us_east_1 }
+  source      = "./accounts/666666666666-us-east-1"
+  providers   = { aws = aws.a_666666666666_us_east_1 }
   alert_email = var.alert_email
 }

@@ -90,3 +90,6 @@ resource "aws_sns_topic_policy" "root_usage" {
     ]
   })
 }
+
+# a fresh credential report for 222222222222 [fixes root-recent-use in 222222222222 (7a0cb87afcbe684275ae5213aaa86afb)]
+# fix.sh only: no Terraform resource does just this.

@@ -9,3 +9,9 @@ terraform {
 resource "aws_guardduty_detector" "this" {
   enable = true
 }
+
+# trail batch-trail multi-region in 444444444444 us-east-1 [fixes root-usage-alarm in 444444444444 (9e1920f63dd691e2c06ead43ab7ca1c8)]
+# fix.sh only: no Terraform resource does just this.
+
+# a fresh credential report for 444444444444 [fixes root-recent-use in 444444444444 (22a1138e500035881791ede482d21632)]
+# fix.sh only: no Terraform resource does just this.
