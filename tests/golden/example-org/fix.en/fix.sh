@@ -182,6 +182,9 @@ ROOTGUARD_PLAN
 fi
 
 check_cli
+# STS and the regional services need a region; IAM and Organizations calls go to home_region.
+: "${AWS_REGION:=${AWS_DEFAULT_REGION:-$home_region}}"
+export AWS_REGION
 [[ $alert_email =~ ^[^[:space:]\'\"@]+@[^[:space:]\'\"@]+$ ]] ||
   stop 'set ROOTGUARD_ALERT_EMAIL to the address that gets root-usage alerts'
 [[ $role_name =~ ^[A-Za-z0-9+=,.@_-]{1,64}$ ]] || stop "ROOTGUARD_ROLE_NAME is not a role name: $role_name"
