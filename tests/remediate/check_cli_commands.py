@@ -5,7 +5,7 @@ every generated fix.sh (the example organization, en and ja) and in every contro
 exists, every option is a parameter of it (or a global option), its required parameters are present,
 and literal enum values are valid.
 
-usage: check_cli_commands.py ROOTGUARD_BINARY SOURCE_DIR
+usage: check_cli_commands.py ROOTGUARD_BINARY SOURCE_DIR | --scripts FIX_SH...
 
 botocore must know sts AssumeRoot (2024-11); Debian 12's python3-botocore (1.29) does not, so this
 re-runs itself with tests/tools/venv (tests/tools/setup) when the interpreter's botocore is older."""
@@ -126,9 +126,14 @@ def check(session, argv, where, problems):
 
 
 def main():
-    binary, source = sys.argv[1], sys.argv[2]
     session = botocore_session()
     texts = []
+    if sys.argv[1] == "--scripts":  # given fix.sh files only (tests/remediate/fix_script_test.cpp)
+        for path in sys.argv[2:]:
+            with open(path) as f:
+                texts.append((path, f.read()))
+        return report(session, texts, minimum=1)
+    binary, source = sys.argv[1], sys.argv[2]
     with tempfile.TemporaryDirectory() as out:
         for lang in ("en", "ja"):
             folder = os.path.join(out, lang)
@@ -142,6 +147,10 @@ def main():
     for control in controls:
         cli = (control.get("remediation") or {}).get("cli", "")
         texts.append((f"control {control.get('id')}", cli.replace("${", "X_").replace("}", "")))
+    return report(session, texts, minimum=40)
+
+
+def report(session, texts, minimum):
     problems = []
     checked = 0
     for origin, text in texts:
@@ -151,7 +160,7 @@ def main():
         print(problem)
     print(f"{checked} AWS CLI commands checked against botocore {__import__('botocore').__version__}, "
           f"{len(problems)} problems")
-    if checked < 40:
+    if checked < minimum:
         print("too few commands found: the extraction is broken")
         return 1
     return 1 if problems else 0
