@@ -493,7 +493,7 @@ std::string render_fix_script(const FixPlan& plan) {
   }
   out += "ROOTGUARD_PLAN\n  echo 'Dry run: nothing was changed. Run with --apply to make these changes.'\n"
          "  exit 0\nfi\n\ncheck_cli\n"
-         "# STS and the regional services need a region; IAM and Organizations calls go to home_region.\n"
+         "# STS and the regional services need a region: home_region unless the environment names one.\n"
          ": \"${AWS_REGION:=${AWS_DEFAULT_REGION:-$home_region}}\"\nexport AWS_REGION\n";
   if (plan.needs_alert_email()) {
     out += "[[ $alert_email =~ ^[^[:space:]\\'\\\"@]+@[^[:space:]\\'\\\"@]+$ ]] ||\n"

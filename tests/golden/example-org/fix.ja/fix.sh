@@ -182,7 +182,7 @@ ROOTGUARD_PLAN
 fi
 
 check_cli
-# STS and the regional services need a region; IAM and Organizations calls go to home_region.
+# STS and the regional services need a region: home_region unless the environment names one.
 : "${AWS_REGION:=${AWS_DEFAULT_REGION:-$home_region}}"
 export AWS_REGION
 [[ $alert_email =~ ^[^[:space:]\'\"@]+@[^[:space:]\'\"@]+$ ]] ||
