@@ -316,6 +316,7 @@ std::string indent(std::string_view text, std::string_view by) {
 }
 
 constexpr std::string_view kPrelude = R"BASH(set -Eeuo pipefail
+set -f # word lists read from AWS are split, never globbed
 
 apply=0
 case "${1-}" in
@@ -352,9 +353,10 @@ stop() {
   exit 99
 }
 
-# Whether a list printed by --output text (tabs or newlines between items) holds the word.
+# Whether a list printed by --output text (tabs or newlines between items) holds the word. grep reads
+# to the end (no -q), so the aws on the left never dies of SIGPIPE and fails the pipeline.
 has_word() {
-  tr '\t' '\n' | grep -qxF -- "$1"
+  tr '\t' '\n' | grep -xF -- "$1" >/dev/null
 }
 
 # Runs a read-only call: status 0 when it succeeds, 1 when AWS answers with the error code that means

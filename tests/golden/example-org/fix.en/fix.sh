@@ -7,6 +7,7 @@
 # role $ROOTGUARD_ROLE_NAME (default OrganizationAccountAccessRole); member root credentials
 # through sts assume-root. Needs AWS CLI v2 >= 2.22.0 (or v1 >= 1.36.2).
 set -Eeuo pipefail
+set -f # word lists read from AWS are split, never globbed
 
 apply=0
 case "${1-}" in
@@ -43,9 +44,10 @@ stop() {
   exit 99
 }
 
-# Whether a list printed by --output text (tabs or newlines between items) holds the word.
+# Whether a list printed by --output text (tabs or newlines between items) holds the word. grep reads
+# to the end (no -q), so the aws on the left never dies of SIGPIPE and fails the pipeline.
 has_word() {
-  tr '\t' '\n' | grep -qxF -- "$1"
+  tr '\t' '\n' | grep -xF -- "$1" >/dev/null
 }
 
 # Runs a read-only call: status 0 when it succeeds, 1 when AWS answers with the error code that means
