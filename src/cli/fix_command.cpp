@@ -1,11 +1,13 @@
 // rootguard fix --snapshot DIR --output-dir DIR: scan, then write the fixes for what failed
-// (main.tf + targets/, fix.sh, CHECKLIST.md). The plan and its texts are built in remediate/; this
-// file only parses options and writes files.
+// (main.tf + management/ + accounts/, fix.sh, CHECKLIST.md). The plan and its texts are built in remediate/;
+// this file only parses options and writes files.
 #include "cli/command.hpp"
 #include "cli/output_options.hpp"
 #include "pipeline/run_scan.hpp"
 #include "remediate/fix_plan.hpp"
+#include "util/fatal_error.hpp"
 #include "util/files.hpp"
+#include "util/time.hpp"
 #include "version.hpp"
 
 #include <filesystem>
@@ -21,6 +23,22 @@ struct FixArguments {
   std::string lang;
 };
 
+remediate::FixContext context_of(const report::Report& result) {
+  remediate::FixContext context;
+  context.partition = result.run.partition;
+  if (result.run.collected_at) {
+    context.collected_at = format_iso8601(*result.run.collected_at);
+  }
+  for (const auto& account : result.accounts) {
+    if (account.role == "management") {
+      context.management_account = account.id;
+    } else if (account.role == "member") {
+      context.member_accounts.push_back(account.id);
+    }
+  }
+  return context;
+}
+
 ExitCode run(const FixArguments& args) {
   pipeline::ScanRequest request;
   request.snapshot = args.snapshot;
@@ -29,22 +47,35 @@ ExitCode run(const FixArguments& args) {
   OutputOptions language;
   language.lang = args.lang;
   const Lang lang = language.resolved_lang();
-  const auto plan = remediate::build_fix_plan(result.findings, result.run.partition, lang);
+  const auto plan = remediate::build_fix_plan(result.findings, context_of(result), lang);
+  if (!plan.rejected.empty()) {
+    // A value that fails its grammar never reaches a file: nothing is written at all. Each line is
+    // already printable ASCII (comment_safe), so it goes out as it is, one per value.
+    for (const auto& rejected : plan.rejected) {
+      fmt::print(stderr, "rootguard: rejected: {}\n", rejected);
+    }
+    throw FatalError(
+        ExitCode::kError,
+        fmt::format("refusing to write fixes: {} value(s) from the snapshot do not match their AWS "
+                    "grammar (listed above)",
+                    plan.rejected.size()));
+  }
 
   const std::filesystem::path dir(args.output_dir);
   create_directories_or_fail(dir);
-  write_file_atomically(dir / "main.tf", remediate::render_terraform(plan));
-  for (const auto& target : remediate::terraform_targets(plan)) {
-    create_subfolders_or_fail(dir, std::filesystem::path("targets") / target);
-    write_file_atomically(dir / "targets" / target / "main.tf",
-                          remediate::render_target_module(plan, target));
+  for (const auto& file : remediate::render_terraform(plan)) {
+    // file.path is relative ("accounts/<id>-<region>/main.tf"): its folders are made one level at a time,
+    // refusing a link planted in the output folder.
+    create_subfolders_or_fail(dir, std::filesystem::path(file.path).parent_path());
+    write_file_atomically(dir / file.path, file.text);
   }
   write_file_atomically(dir / "fix.sh", remediate::render_fix_script(plan));
   std::filesystem::permissions(dir / "fix.sh",
                                std::filesystem::perms::owner_exec | std::filesystem::perms::group_exec,
                                std::filesystem::perm_options::add);
   write_file_atomically(dir / "CHECKLIST.md", remediate::render_checklist(plan, lang));
-  fmt::print(stderr, "rootguard: {} fix steps written to {}\n", plan.steps.size(), args.output_dir);
+  fmt::print(stderr, "rootguard: {} fix steps and {} console steps written to {}\n", plan.steps.size(),
+             plan.manual.size(), args.output_dir);
   return report::summarize(result).unreadable > 0 ? ExitCode::kError : ExitCode::kOk;
 }
 

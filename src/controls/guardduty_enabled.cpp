@@ -93,9 +93,14 @@ constinit const Control kGuardDutyEnabled{
                       "2. [今すぐ始める] > [GuardDuty を有効にする]、停止中の検出器は [設定] から有効化"
                       "します。\n"
                       "3. 組織ではすべてのメンバーアカウントの自動有効化を設定します。"},
-                 .cli = "aws guardduty create-detector --enable --region ${REGION}\n"
-                        "# a detector that exists but is disabled:\n"
-                        "aws guardduty update-detector --detector-id DETECTOR_ID --enable --region ${REGION}",
+                 .cli = "detector=$(aws guardduty list-detectors --region ${REGION} --query 'DetectorIds[0]' "
+                        "--output text)\n"
+                        "if [ \"$detector\" = None ]; then\n"
+                        "  aws guardduty create-detector --enable --region ${REGION}\n"
+                        "else # it exists but is disabled: enable it rather than create a second one\n"
+                        "  aws guardduty update-detector --detector-id \"$detector\" --enable --region "
+                        "${REGION}\n"
+                        "fi",
                  .terraform = "resource \"aws_guardduty_detector\" \"this\" {\n"
                               "  enable = true\n"
                               "}\n",

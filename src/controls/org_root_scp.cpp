@@ -206,6 +206,18 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
         fmt::format(" Path: {}.{} Attach a root-deny SCP (see remediation).", path_text(verdict), misses.en);
     reason.ja += fmt::format(" 経路: {}。{} ルートを拒否する SCP をアタッチしてください (修復手順を参照)。",
                              path_text(verdict), misses.ja);
+    if (verdict.path.size() >= 2) {
+      // Where `rootguard fix` attaches the SCP: the account's own parent (OU or root), the narrowest
+      // level that covers this account and the accounts grouped with it.
+      evidence.push_back({"attach_target", verdict.path[verdict.path.size() - 2].target_id});
+    }
+    for (const auto& check : checks) {
+      // rootguard's own DenyRootUser, created before but not attached here: the fix reuses it.
+      if (check.policy->name == "DenyRootUser" && check.content_known && check.check.valid) {
+        evidence.push_back({"existing_root_deny_policy", check.policy->id});
+        break;
+      }
+    }
     return {root_finding(control, input, Status::kFail, std::move(reason), std::move(evidence))};
   }
   case AccountScpStatus::kUnknown:

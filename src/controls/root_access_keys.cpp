@@ -1,6 +1,7 @@
 // root-access-keys (Security Hub IAM.4): the root user has no access keys, active or inactive.
 #include "controls/catalog_entries.hpp"
 #include "controls/root_credentials.hpp"
+#include "controls/root_session_cli.hpp"
 
 #include <fmt/format.h>
 
@@ -55,6 +56,12 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
   return with_report_note(creds, decide(control, input, creds));
 }
 
+constexpr std::string_view kRootAccessKeysRootSessionBody =
+    "  # No --user-name: in the root session that is the root user itself.\n"
+    "  for key in $(aws iam list-access-keys --query 'AccessKeyMetadata[].AccessKeyId' --output text); do\n"
+    "    aws iam delete-access-key --access-key-id \"$key\"\n"
+    "  done\n";
+
 } // namespace
 
 constinit const Control kRootAccessKeys{
@@ -96,13 +103,7 @@ constinit const Control kRootAccessKeys{
                       "2. アカウントメニュー > [セキュリティ認証情報] を開きます。\n"
                       "3. [アクセスキー] で各キーを [アクション] > [無効化]、続けて [削除] します。\n"
                       "4. キーを使っていた自動化は IAM ロールへ移行します。"},
-                 .cli = "# Member accounts, from the management account (centralized root access enabled):\n"
-                        "aws sts assume-root --target-principal ${ACCOUNT_ID} \\\n"
-                        "  --task-policy-arn "
-                        "arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials\n"
-                        "# export the returned AccessKeyId, SecretAccessKey and SessionToken, then:\n"
-                        "aws iam list-access-keys\n"
-                        "aws iam delete-access-key --access-key-id AKIAEXAMPLEKEYID",
+                 .cli = kRootSessionCli<kRootAccessKeysRootSessionBody>,
                  .terraform = "",
                  .limits = {"No API deletes a standalone account's root access key without root's own "
                             "credentials; member accounts can use sts:AssumeRoot with the "

@@ -2,6 +2,7 @@
 // root users hold none (enabling the feature does not delete existing ones).
 #include "controls/catalog_entries.hpp"
 #include "controls/root_credentials.hpp"
+#include "controls/root_session_cli.hpp"
 
 #include <fmt/format.h>
 
@@ -76,6 +77,19 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
                        evidence)};
 }
 
+constexpr std::string_view kRootCredentialsRemovedRootSessionBody =
+    "  for key in $(aws iam list-access-keys --query 'AccessKeyMetadata[].AccessKeyId' --output text); do\n"
+    "    aws iam delete-access-key --access-key-id \"$key\"\n"
+    "  done\n"
+    "  for id in $(aws iam list-signing-certificates --query 'Certificates[].CertificateId' --output text); "
+    "do\n"
+    "    aws iam delete-signing-certificate --certificate-id \"$id\"\n"
+    "  done\n"
+    "  aws iam delete-login-profile # no --user-name: the root user itself\n"
+    "  for serial in $(aws iam list-mfa-devices --query 'MFADevices[].SerialNumber' --output text); do\n"
+    "    aws iam deactivate-mfa-device --serial-number \"$serial\"\n"
+    "  done\n";
+
 } // namespace
 
 constinit const Control kRootCredentialsRemoved{
@@ -112,16 +126,7 @@ constinit const Control kRootCredentialsRemoved{
                              "2. IAM > [ルートアクセス管理] を開きます。\n"
                              "3. メンバーアカウントを選び、[特権アクションを実行] を選びます。\n"
                              "4. [ルートユーザー認証情報を削除] を選んで確定します。"},
-                 .cli = "aws sts assume-root --target-principal ${ACCOUNT_ID} \\\n"
-                        "  --task-policy-arn "
-                        "arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials\n"
-                        "# export the returned credentials, then delete each kind of credential:\n"
-                        "aws iam delete-login-profile\n"
-                        "aws iam list-access-keys      # then: aws iam delete-access-key --access-key-id ID\n"
-                        "aws iam list-signing-certificates  # then: aws iam delete-signing-certificate "
-                        "--certificate-id ID\n"
-                        "aws iam list-mfa-devices      # then: aws iam deactivate-mfa-device --serial-number "
-                        "ARN",
+                 .cli = kRootSessionCli<kRootCredentialsRemovedRootSessionBody>,
                  .terraform = "",
                  .limits =
                      {"Deleting existing root credentials is a per-account privileged task; Terraform has "

@@ -1,6 +1,7 @@
 // root-mfa (Security Hub IAM.9): MFA is enabled on the root user, or root has no credentials at all.
 #include "controls/catalog_entries.hpp"
 #include "controls/root_credentials.hpp"
+#include "controls/root_session_cli.hpp"
 
 #include <fmt/format.h>
 
@@ -69,6 +70,10 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
   return with_report_note(creds, decide(control, input, creds));
 }
 
+constexpr std::string_view kRootMfaRootSessionBody =
+    "  # No password, no console sign-in to lack MFA. No --user-name: the root user itself.\n"
+    "  aws iam delete-login-profile\n";
+
 } // namespace
 
 constinit const Control kRootMfa{
@@ -109,12 +114,7 @@ constinit const Control kRootMfa{
                       "(root-hardware-mfa を参照)。予備として 2 台目も登録します。\n"
                       "5. メンバーアカウントでは、一元化されたルートアクセス管理でルートの認証情報を削除する"
                       "方法もあり (root-credentials-removed)、その場合 MFA は不要です。"},
-                 .cli = "# No API enables MFA on the root user: it needs a root console sign-in.\n"
-                        "# Member accounts can drop root's credentials instead (management account):\n"
-                        "aws sts assume-root --target-principal ${ACCOUNT_ID} \\\n"
-                        "  --task-policy-arn "
-                        "arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials\n"
-                        "aws iam delete-login-profile",
+                 .cli = kRootSessionCli<kRootMfaRootSessionBody>,
                  .terraform = "",
                  .limits =
                      {"No API or Terraform resource can enable MFA on the root user; it takes a root "

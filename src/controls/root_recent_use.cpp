@@ -224,8 +224,14 @@ constinit const Control kRootRecentUse{
                         "aws cloudtrail lookup-events \\\n"
                         "  --lookup-attributes AttributeKey=Username,AttributeValue=root \\\n"
                         "  --max-results 50 --query 'Events[].[EventTime,EventName,EventSource]'\n"
-                        "# Refresh the credential report that this control reads:\n"
-                        "aws iam generate-credential-report && aws iam get-credential-report",
+                        "# Refresh the credential report that this control reads: IAM builds it\n"
+                        "# asynchronously, so ask until it is COMPLETE (a bounded number of times):\n"
+                        "for _ in 1 2 3 4 5 6 7 8 9 10; do\n"
+                        "  state=$(aws iam generate-credential-report --query State --output text)\n"
+                        "  [ \"$state\" = COMPLETE ] && break\n"
+                        "  sleep 3\n"
+                        "done\n"
+                        "aws iam get-credential-report --query Content --output text | base64 -d",
                  .terraform = "",
                  .limits =
                      {"This is a practice, not a setting: no API or Terraform resource stops people from "

@@ -1,6 +1,7 @@
 // root-signing-certs: the root user has no active X.509 signing certificate.
 #include "controls/catalog_entries.hpp"
 #include "controls/root_credentials.hpp"
+#include "controls/root_session_cli.hpp"
 
 #include <fmt/format.h>
 
@@ -43,6 +44,12 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
   return with_report_note(creds, decide(control, input, creds));
 }
 
+constexpr std::string_view kRootSigningCertsRootSessionBody =
+    "  for id in $(aws iam list-signing-certificates --query 'Certificates[].CertificateId' --output text); "
+    "do\n"
+    "    aws iam delete-signing-certificate --certificate-id \"$id\"\n"
+    "  done\n";
+
 } // namespace
 
 constinit const Control kRootSigningCerts{
@@ -71,13 +78,7 @@ constinit const Control kRootSigningCerts{
                              "1. ルートユーザーとして AWS マネジメントコンソールにサインインします。\n"
                              "2. アカウントメニュー > [セキュリティ認証情報] を開きます。\n"
                              "3. [X.509 証明書] で各証明書を無効化してから削除します。"},
-                 .cli = "# Member accounts, from the management account (centralized root access enabled):\n"
-                        "aws sts assume-root --target-principal ${ACCOUNT_ID} \\\n"
-                        "  --task-policy-arn "
-                        "arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials\n"
-                        "# export the returned credentials, then:\n"
-                        "aws iam list-signing-certificates\n"
-                        "aws iam delete-signing-certificate --certificate-id CERTIFICATE_ID",
+                 .cli = kRootSessionCli<kRootSigningCertsRootSessionBody>,
                  .terraform = "",
                  .limits = {"A standalone account's root certificates can only be removed with root's own "
                             "credentials.",

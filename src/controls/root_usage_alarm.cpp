@@ -77,7 +77,8 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
                    collected),
        fmt::format("収集した {} リージョンに CloudTrail の証跡がなく、ルート操作はまったく記録されて"
                    "いません。",
-                   collected)})};
+                   collected)},
+      {{"MissingLink", "trail"}})};
 }
 
 } // namespace
@@ -147,7 +148,9 @@ constinit const Control kRootUsageAlarm{
                       "アクション: SNS トピックに通知。\n"
                       "4. SNS > トピック > 対象のトピック > サブスクリプションの作成 (メール、チャット、"
                       "ページャー) を行い、確認 (承認) します。"},
-                 .cli = "aws logs put-metric-filter --log-group-name \"CLOUDTRAIL_LOG_GROUP_NAME\" \\\n"
+                 .cli = "# UPPER_CASE words are placeholders (`rootguard fix` fills them in from the "
+                        "snapshot).\n"
+                        "aws logs put-metric-filter --log-group-name \"CLOUDTRAIL_LOG_GROUP_NAME\" \\\n"
                         "  --filter-name RootAccountUsage --filter-pattern \\\n"
                         "  '{ $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS && "
                         "$.eventType != \"AwsServiceEvent\" }' \\\n"
@@ -156,7 +159,8 @@ constinit const Control kRootUsageAlarm{
                         "aws sns create-topic --name root-usage-alarm\n"
                         "aws sns subscribe --topic-arn "
                         "\"arn:${PARTITION}:sns:${REGION}:${ACCOUNT_ID}:root-usage-alarm\" \\\n"
-                        "  --protocol email --notification-endpoint security@example.com\n"
+                        "  --protocol email --notification-endpoint ALERT_EMAIL  # placeholder: who gets the "
+                        "alert\n"
                         "aws cloudwatch put-metric-alarm --alarm-name RootAccountUsage \\\n"
                         "  --metric-name RootAccountUsage --namespace CISBenchmark --statistic Sum \\\n"
                         "  --period 300 --evaluation-periods 1 --threshold 1 \\\n"

@@ -24,6 +24,14 @@ ChainOutcome stop(int depth, Status status, std::string en, std::string ja) {
   return outcome;
 }
 
+ChainOutcome missing(std::string link, int depth, std::string en, std::string ja,
+                     std::vector<Evidence> facts = {}) {
+  auto outcome = stop(depth, Status::kFail, std::move(en), std::move(ja));
+  outcome.missing_link = std::move(link);
+  outcome.evidence = std::move(facts);
+  return outcome;
+}
+
 const model::Region* region_of(const model::Snapshot& snapshot, const std::string& account_id,
                                const std::string& region) {
   const auto* account = snapshot.find_account(account_id);
@@ -158,8 +166,8 @@ ChainOutcome follow_subscribers(const std::vector<const model::Alarm*>& alarms, 
         outcome.evidence.push_back({"Topic", action});
         return outcome;
       }
-      best = stop(
-          kSubscriberLink, Status::kFail,
+      best = missing(
+          "subscription", kSubscriberLink,
           fmt::format(
               "{}; but SNS topic {} has no confirmed subscription ({} pending confirmation), so nobody "
               "is told.",
@@ -167,14 +175,15 @@ ChainOutcome follow_subscribers(const std::vector<const model::Alarm*>& alarms, 
           fmt::format(
               "{}。しかし SNS トピック {} に承認済みのサブスクリプションがなく (確認待ち {} 件)、誰にも通知"
               "されません。",
-              so_far_ja, action, pending));
+              so_far_ja, action, pending),
+          {{"Topic", action}});
     }
   }
   if (best) {
     return *best;
   }
-  return stop(
-      kSubscriberLink, Status::kFail,
+  return missing(
+      "alarm-action", kSubscriberLink,
       fmt::format("{}; but none of the alarm actions is an SNS topic, so nobody is told.", so_far_en),
       fmt::format("{}。しかしアラームのアクションに SNS トピックがなく、誰にも通知されません。", so_far_ja));
 }
@@ -210,14 +219,21 @@ ChainOutcome follow_alarms(const std::vector<CoveringFilter>& filters, const mod
     }
   }
   if (good.empty()) {
-    if (first_problem.empty()) {
-      return stop(
-          kAlarmLink, Status::kFail,
-          fmt::format("{}; but no CloudWatch alarm watches {}.", so_far_en, metrics),
-          fmt::format("{}。しかし {} を監視する CloudWatch アラームがありません。", so_far_ja, metrics));
+    // The metric the new alarm must watch: the first covering filter's.
+    std::vector<Evidence> facts;
+    if (!filters.empty() && !filters.front().filter->transformations.empty()) {
+      const auto& transformation = filters.front().filter->transformations.front();
+      facts = {{"MetricName", transformation.metric_name},
+               {"MetricNamespace", transformation.metric_namespace}};
     }
-    return stop(kAlarmLink, Status::kFail, fmt::format("{}; but {}.", so_far_en, first_problem),
-                fmt::format("{}。しかし問題があります: {}。", so_far_ja, first_problem));
+    if (first_problem.empty()) {
+      return missing(
+          "alarm", kAlarmLink, fmt::format("{}; but no CloudWatch alarm watches {}.", so_far_en, metrics),
+          fmt::format("{}。しかし {} を監視する CloudWatch アラームがありません。", so_far_ja, metrics),
+          std::move(facts));
+    }
+    return missing("alarm", kAlarmLink, fmt::format("{}; but {}.", so_far_en, first_problem),
+                   fmt::format("{}。しかし問題があります: {}。", so_far_ja, first_problem), std::move(facts));
   }
   return follow_subscribers(good, input, fmt::format("{} -> alarm {}", so_far_en, good.front()->name),
                             fmt::format("{} -> アラーム {}", so_far_ja, good.front()->name));
@@ -270,12 +286,12 @@ ChainOutcome follow_filters(const model::Region& region, const std::string& grou
                       so_far_ja, unjudged));
     }
     if (on_group == 0) {
-      return stop(kFilterLink, Status::kFail,
-                  fmt::format("{}; but the log group has no metric filter.", so_far_en),
-                  fmt::format("{}。しかしロググループにメトリクスフィルターがありません。", so_far_ja));
+      return missing("metric-filter", kFilterLink,
+                     fmt::format("{}; but the log group has no metric filter.", so_far_en),
+                     fmt::format("{}。しかしロググループにメトリクスフィルターがありません。", so_far_ja));
     }
-    return stop(kFilterLink, Status::kFail, fmt::format("{}; but {}.", so_far_en, missed),
-                fmt::format("{}。しかしフィルターがルート操作を取りこぼします: {}。", so_far_ja, missed));
+    return missing("metric-filter", kFilterLink, fmt::format("{}; but {}.", so_far_en, missed),
+                   fmt::format("{}。しかしフィルターがルート操作を取りこぼします: {}。", so_far_ja, missed));
   }
   const auto& first = covering.front();
   std::string note_en;
@@ -301,11 +317,19 @@ ChainOutcome follow_root_usage_chain(const model::Trail& trail, const Evaluation
     outcome.resource = trail.arn;
     outcome.region = trail.home_region.empty() ? "global" : trail.home_region;
     outcome.evidence.insert(outcome.evidence.begin(), {"Trail", trail.arn.empty() ? trail.name : trail.arn});
+    if (outcome.status == Status::kFail) {
+      // What `rootguard fix` needs to repair the missing link in place (trail, its region, its group).
+      std::vector<Evidence> facts{{"MissingLink", outcome.missing_link}, {"TrailName", trail.name}};
+      if (!trail.log_group_arn.empty()) {
+        facts.push_back({"CloudWatchLogsLogGroupArn", trail.log_group_arn});
+      }
+      outcome.evidence.insert(outcome.evidence.begin() + 1, facts.begin(), facts.end());
+    }
     return outcome;
   };
   if (!trail.multi_region) {
-    return finish(stop(
-        kTrailLink, Status::kFail,
+    return finish(missing(
+        "multi-region", kTrailLink,
         fmt::format("Trail {} is single-region: root activity in other regions is not recorded.", trail.name),
         fmt::format("証跡 {} は単一リージョンです。他のリージョンでのルート操作は記録されません。",
                     trail.name)));
@@ -321,22 +345,22 @@ ChainOutcome follow_root_usage_chain(const model::Trail& trail, const Evaluation
   }
   if (!(*status)->is_logging) {
     return finish(
-        stop(kLoggingLink, Status::kFail,
-             fmt::format("Trail {} is multi-region but not logging (IsLogging = false).", trail.name),
-             fmt::format("証跡 {} はマルチリージョンですがログ記録が停止しています (IsLogging = false)。",
-                         trail.name)));
+        missing("logging", kLoggingLink,
+                fmt::format("Trail {} is multi-region but not logging (IsLogging = false).", trail.name),
+                fmt::format("証跡 {} はマルチリージョンですがログ記録が停止しています (IsLogging = false)。",
+                            trail.name)));
   }
   std::string selectors_note_en = "; management event selectors not collected";
   std::string selectors_note_ja = "。管理イベントのセレクターは未収集";
   if (const auto* selectors = find_selectors(account, trail); selectors != nullptr && *selectors) {
     if (!(*selectors)->management_read || !(*selectors)->management_write) {
-      return finish(
-          stop(kLoggingLink, Status::kFail,
-               fmt::format("Trail {} does not log {} management events, so some root activity is not "
-                           "recorded.",
-                           trail.name, (*selectors)->management_write ? "read" : "write"),
-               fmt::format("証跡 {} は管理イベントの{}を記録しないため、一部のルート操作が記録されません。",
-                           trail.name, (*selectors)->management_write ? "読み取り" : "書き込み")));
+      return finish(missing(
+          "management-events", kLoggingLink,
+          fmt::format("Trail {} does not log {} management events, so some root activity is not "
+                      "recorded.",
+                      trail.name, (*selectors)->management_write ? "read" : "write"),
+          fmt::format("証跡 {} は管理イベントの{}を記録しないため、一部のルート操作が記録されません。",
+                      trail.name, (*selectors)->management_write ? "読み取り" : "書き込み")));
     }
     selectors_note_en = ", management events read and write";
     selectors_note_ja = "、管理イベントの読み取りと書き込み";
@@ -346,13 +370,13 @@ ChainOutcome follow_root_usage_chain(const model::Trail& trail, const Evaluation
   const std::string so_far_ja =
       fmt::format("証跡 {} (マルチリージョン、ログ記録中{})", trail.name, selectors_note_ja);
   if (trail.log_group_arn.empty()) {
-    return finish(
-        stop(kLogGroupLink, Status::kFail,
-             fmt::format("{} does not deliver to CloudWatch Logs, so no metric filter can see root activity.",
-                         so_far_en),
-             fmt::format("{} は CloudWatch Logs に配信していないため、メトリクスフィルターでルート操作を検知"
-                         "できません。",
-                         so_far_ja)));
+    return finish(missing(
+        "log-group", kLogGroupLink,
+        fmt::format("{} does not deliver to CloudWatch Logs, so no metric filter can see root activity.",
+                    so_far_en),
+        fmt::format("{} は CloudWatch Logs に配信していないため、メトリクスフィルターでルート操作を検知"
+                    "できません。",
+                    so_far_ja)));
   }
   const auto arn = parse_arn(trail.log_group_arn);
   const auto group = arn ? log_group_name(*arn) : std::nullopt;

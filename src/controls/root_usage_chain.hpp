@@ -13,6 +13,10 @@ struct ChainOutcome {
   std::vector<Evidence> evidence;
   std::string resource; // the trail's ARN
   std::string region;   // the trail's home region
+  // For a FAIL, the first link that is missing, as `rootguard fix` names it: "multi-region", "logging",
+  // "management-events", "log-group", "metric-filter", "alarm", "alarm-action" or "subscription"; it
+  // reaches the finding as evidence MissingLink so the fix repairs that link and not another.
+  std::string missing_link;
 };
 
 ChainOutcome follow_root_usage_chain(const model::Trail& trail, const EvaluationInput& input);

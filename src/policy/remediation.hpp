@@ -52,10 +52,11 @@ inline constexpr std::string_view kRootDenyCliHead =
     "cat > deny-root-user.json <<'EOF'\n";
 inline constexpr std::string_view kRootDenyCliTail =
     "\nEOF\n"
-    "aws organizations create-policy --type SERVICE_CONTROL_POLICY --name DenyRootUser \\\n"
+    "POLICY_ID=$(aws organizations create-policy --type SERVICE_CONTROL_POLICY --name DenyRootUser \\\n"
     "  --description \"Deny the root user of member accounts; AssumeRoot task sessions still work\" \\\n"
-    "  --content file://deny-root-user.json\n"
-    "aws organizations attach-policy --policy-id ${POLICY_ID} --target-id ${ROOT_OR_OU_ID}\n"
+    "  --content file://deny-root-user.json --query Policy.PolicySummary.Id --output text)\n"
+    "# ROOT_OR_OU_ID: placeholder, the organization root (r-...) or the OU (ou-...) to protect\n"
+    "aws organizations attach-policy --policy-id \"$POLICY_ID\" --target-id ROOT_OR_OU_ID\n"
     "# Stronger: centralized root access, then delete member root credentials\n"
     "aws iam enable-organizations-root-credentials-management\n"
     "aws iam enable-organizations-root-sessions";

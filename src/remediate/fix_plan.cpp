@@ -1,221 +1,422 @@
 #include "remediate/fix_plan.hpp"
 
+#include "controls/arn.hpp"
+#include "remediate/fix_values.hpp"
+
 #include <algorithm>
-#include <cctype>
 #include <fmt/format.h>
-#include <set>
+#include <map>
 #include <tuple>
 
 namespace rg::remediate {
 namespace {
 
-constexpr std::string_view kHomeRegion = "us-east-1"; // IAM and Organizations are served from here
-
-std::string target_of(const FixStep& step) {
-  return step.account_id + "-" + step.region;
-}
-
-// Names declared with `variable "x"` in the Terraform snippets: forwarded from main.tf to each module.
-std::set<std::string> declared_variables(std::string_view terraform) {
-  std::set<std::string> names;
-  constexpr std::string_view kKeyword = "variable \"";
-  for (auto at = terraform.find(kKeyword); at != std::string_view::npos;
-       at = terraform.find(kKeyword, at + 1)) {
-    const auto start = at + kKeyword.size();
-    const auto end = terraform.find('"', start);
-    if (end != std::string_view::npos) {
-      names.emplace(terraform.substr(start, end - start));
+std::string evidence_of(const Finding& finding, std::string_view name) {
+  for (const auto& item : finding.evidence) {
+    if (item.name == name) {
+      return item.value;
     }
   }
-  return names;
+  return {};
 }
 
-std::string identifier(std::string_view text) {
-  std::string out = "t_";
-  for (const char c : text) {
-    out += (std::isalnum(static_cast<unsigned char>(c)) != 0) ? c : '_';
+// Collects steps and rejected values while the findings are read.
+class PlanBuilder {
+public:
+  PlanBuilder(FixPlan& plan, const FixContext& context, Lang lang)
+      : plan_(plan), context_(context), lang_(lang) {}
+
+  // True when `value` matches its grammar; otherwise records why, naming the value and its source.
+  bool check(ValueKind kind, const std::string& value, const Finding& finding, std::string_view field) {
+    const auto problem = invalid_reason(kind, value);
+    if (!problem) {
+      return true;
+    }
+    plan_.rejected.push_back(fmt::format("{} \"{}\" {} (from {} of finding {} {} in account \"{}\")",
+                                         value_kind_name(kind), comment_safe(value), *problem, field,
+                                         finding.rule->id, finding.finding_id(),
+                                         comment_safe(finding.account_id)));
+    return false;
   }
-  return out;
+
+  bool is_member(const std::string& account) const {
+    if (plan_.management_account.empty() || account == plan_.management_account) {
+      return false;
+    }
+    return std::find(context_.member_accounts.begin(), context_.member_accounts.end(), account) !=
+           context_.member_accounts.end();
+  }
+
+  void add(StepKind kind, Credentials credentials, const Finding& finding, std::string account,
+           std::string region, std::string target = {}, std::string metric_name = {},
+           std::string metric_namespace = {}) {
+    const FixedFinding fixed{std::string(finding.rule->id), finding.finding_id(), finding.account_id};
+    for (auto& step : plan_.steps) {
+      if (step.kind == kind && step.account_id == account && step.region == region && step.target == target) {
+        if (std::none_of(step.fixes.begin(), step.fixes.end(),
+                         [&](const auto& f) { return f.finding_id == fixed.finding_id; })) {
+          step.fixes.push_back(fixed);
+        }
+        return;
+      }
+    }
+    plan_.steps.push_back(FixStep{kind,
+                                  credentials,
+                                  std::move(account),
+                                  std::move(region),
+                                  std::move(target),
+                                  std::move(metric_name),
+                                  std::move(metric_namespace),
+                                  {fixed}});
+  }
+
+  // Account steps run through a role, except in the management account (the operator's own).
+  Credentials account_credentials(const std::string& account) const {
+    return !plan_.management_account.empty() && account != plan_.management_account
+               ? Credentials::kAccountRole
+               : Credentials::kManagement;
+  }
+
+  void manual(const Finding& finding) {
+    plan_.manual.push_back(ManualStep{finding.rule, finding.account_id, finding.resource,
+                                      finding.finding_id(),
+                                      render_remediation(finding, plan_.partition, lang_)});
+  }
+
+  std::string region_of(const Finding& finding) const {
+    return finding.region.empty() || finding.region == "global" ? plan_.home_region : finding.region;
+  }
+
+  void read(const Finding& finding);
+
+private:
+  void read_root_usage_alarm(const Finding& finding, const std::string& region);
+  void member_root(StepKind kind, const Finding& finding) {
+    add(kind, Credentials::kMemberRoot, finding, finding.account_id, plan_.home_region);
+  }
+
+  FixPlan& plan_;
+  const FixContext& context_;
+  Lang lang_;
+};
+
+void PlanBuilder::read_root_usage_alarm(const Finding& finding, const std::string& region) {
+  const auto link = evidence_of(finding, "MissingLink");
+  const auto trail = evidence_of(finding, "TrailName");
+  const auto account = finding.account_id;
+  if (link == "multi-region" || link == "logging") {
+    if (!check(ValueKind::kTrailName, trail, finding, "evidence TrailName")) {
+      return;
+    }
+    add(link == "multi-region" ? StepKind::kMultiRegionTrail : StepKind::kStartLogging,
+        account_credentials(account), finding, account, region, trail);
+    return;
+  }
+  if (link == "metric-filter" || link == "alarm") {
+    const auto group_arn = evidence_of(finding, "CloudWatchLogsLogGroupArn");
+    if (!check(ValueKind::kArn, group_arn, finding, "evidence CloudWatchLogsLogGroupArn")) {
+      return;
+    }
+    const auto arn = controls::parse_arn(group_arn);
+    const auto group = arn ? controls::log_group_name(*arn) : std::nullopt;
+    if (!group ||
+        !check(ValueKind::kLogGroupName, *group, finding,
+               "the log group in evidence "
+               "CloudWatchLogsLogGroupArn") ||
+        !check(ValueKind::kAccountId, arn->account, finding, "the account of CloudWatchLogsLogGroupArn") ||
+        !check(ValueKind::kRegion, arn->region, finding, "the region of CloudWatchLogsLogGroupArn")) {
+      return;
+    }
+    // The filter and alarm live where the log group is (an organization trail's group may be elsewhere).
+    const auto where = account_credentials(arn->account);
+    std::string metric = "RootAccountUsage";
+    std::string space = "CISBenchmark";
+    if (link == "metric-filter") {
+      add(StepKind::kRootUsageFilter, where, finding, arn->account, arn->region, *group);
+    } else {
+      metric = evidence_of(finding, "MetricName");
+      space = evidence_of(finding, "MetricNamespace");
+      if (!check(ValueKind::kMetricName, metric, finding, "evidence MetricName") ||
+          !check(ValueKind::kMetricName, space, finding, "evidence MetricNamespace")) {
+        return;
+      }
+    }
+    add(StepKind::kAlertTopic, where, finding, arn->account, arn->region);
+    add(StepKind::kRootUsageAlarm, where, finding, arn->account, arn->region, "", metric, space);
+    return;
+  }
+  if (link == "subscription") {
+    const auto topic = evidence_of(finding, "Topic");
+    if (!check(ValueKind::kArn, topic, finding, "evidence Topic")) {
+      return;
+    }
+    const auto arn = controls::parse_arn(topic);
+    if (!arn || !check(ValueKind::kAccountId, arn->account, finding, "the account of evidence Topic") ||
+        !check(ValueKind::kRegion, arn->region, finding, "the region of evidence Topic") ||
+        !check(ValueKind::kTopicName, arn->resource, finding, "the name in evidence Topic")) {
+      return;
+    }
+    add(StepKind::kResubscribe, account_credentials(arn->account), finding, arn->account, arn->region, topic);
+    return;
+  }
+  manual(finding); // no trail, no log group delivery, event selectors, a non-SNS alarm action
+}
+
+void PlanBuilder::read(const Finding& finding) {
+  const std::string_view id = finding.rule->id;
+  if (!check(ValueKind::kAccountId, finding.account_id, finding, "the account folder name")) {
+    return;
+  }
+  const auto region = region_of(finding);
+  if (!check(ValueKind::kRegion, region, finding, "the region (regions/<region>/ folder)")) {
+    return;
+  }
+  const auto& account = finding.account_id;
+  const bool member = is_member(account);
+  if (id == "org-root-scp") {
+    const auto target = evidence_of(finding, "attach_target");
+    if (target.empty() || plan_.management_account.empty()) {
+      manual(finding); // an invalid SCP in the management account: rewriting it is a decision
+      return;
+    }
+    if (!check(ValueKind::kTargetId, target, finding, "evidence attach_target")) {
+      return;
+    }
+    // The DenyRootUser SCP the snapshot already has (target) is reused, and imported by Terraform.
+    const auto existing = evidence_of(finding, "existing_root_deny_policy");
+    if (!existing.empty() &&
+        !check(ValueKind::kPolicyId, existing, finding, "evidence existing_root_deny_policy")) {
+      return;
+    }
+    add(StepKind::kCreateRootDenyScp, Credentials::kManagement, finding, plan_.management_account,
+        plan_.home_region, existing);
+    add(StepKind::kAttachRootDenyScp, Credentials::kManagement, finding, plan_.management_account,
+        plan_.home_region, target);
+  } else if (id == "org-root-access-management") {
+    const auto enabled = evidence_of(finding, "EnabledFeatures");
+    add(StepKind::kIamTrustedAccess, Credentials::kManagement, finding, account, plan_.home_region);
+    if (enabled.find("RootCredentialsManagement") == std::string::npos) {
+      add(StepKind::kRootCredentialsManagement, Credentials::kManagement, finding, account,
+          plan_.home_region);
+    }
+    if (enabled.find("RootSessions") == std::string::npos) {
+      add(StepKind::kRootSessions, Credentials::kManagement, finding, account, plan_.home_region);
+    }
+  } else if (id == "guardduty-enabled") {
+    const auto slash = finding.resource.rfind("detector/");
+    if (slash == std::string::npos) {
+      add(StepKind::kCreateDetector, account_credentials(account), finding, account, region);
+      return;
+    }
+    const auto detector = finding.resource.substr(slash + 9);
+    if (check(ValueKind::kDetectorId, detector, finding, "the detector id in the resource ARN")) {
+      add(StepKind::kEnableDetector, account_credentials(account), finding, account, region, detector);
+    }
+  } else if (id == "guardduty-root-findings") {
+    add(StepKind::kAlertTopic, account_credentials(account), finding, account, region);
+    add(StepKind::kGuardDutyRootRule, account_credentials(account), finding, account, region);
+    manual(finding); // someone has to find out who used root
+  } else if (id == "root-usage-alarm") {
+    read_root_usage_alarm(finding, region);
+  } else if (id == "root-recent-use") {
+    add(StepKind::kCredentialReport, account_credentials(account), finding, account, plan_.home_region);
+    manual(finding);
+  } else if (member && id == "root-credentials-removed") {
+    if (evidence_of(finding, "AccountAccessKeysPresent") != "0") {
+      member_root(StepKind::kDeleteAccessKeys, finding);
+    }
+    if (evidence_of(finding, "AccountSigningCertificatesPresent") != "0") {
+      member_root(StepKind::kDeleteSigningCertificates, finding);
+    }
+    if (evidence_of(finding, "AccountPasswordPresent") != "0") {
+      member_root(StepKind::kDeleteLoginProfile, finding);
+    }
+    if (evidence_of(finding, "AccountMFAEnabled") != "0") {
+      member_root(StepKind::kDeactivateMfaDevices, finding);
+    }
+  } else if (member && id == "root-access-keys") {
+    member_root(StepKind::kDeleteAccessKeys, finding);
+  } else if (member && id == "root-signing-certs") {
+    member_root(StepKind::kDeleteSigningCertificates, finding);
+  } else if (member && id == "root-mfa") {
+    member_root(StepKind::kDeleteLoginProfile, finding); // no password: nobody signs in as root to lack MFA
+  } else {
+    manual(finding); // root MFA, hardware MFA, standalone and management account root credentials
+  }
+}
+
+// Run order within an account: root credentials first (so the refreshed report shows them gone), then
+// the account's own settings in an order where each step finds what it needs (topic before alarm).
+int rank(StepKind kind) {
+  switch (kind) {
+  case StepKind::kIamTrustedAccess:
+    return 0;
+  case StepKind::kRootCredentialsManagement:
+    return 1;
+  case StepKind::kRootSessions:
+    return 2;
+  case StepKind::kCreateRootDenyScp:
+    return 3;
+  case StepKind::kAttachRootDenyScp:
+    return 4;
+  case StepKind::kDeleteAccessKeys:
+    return 10;
+  case StepKind::kDeleteSigningCertificates:
+    return 11;
+  case StepKind::kDeleteLoginProfile:
+    return 12;
+  case StepKind::kDeactivateMfaDevices:
+    return 13;
+  case StepKind::kEnableDetector:
+    return 20;
+  case StepKind::kCreateDetector:
+    return 21;
+  case StepKind::kMultiRegionTrail:
+    return 22;
+  case StepKind::kStartLogging:
+    return 23;
+  case StepKind::kRootUsageFilter:
+    return 24;
+  case StepKind::kAlertTopic:
+    return 25;
+  case StepKind::kRootUsageAlarm:
+    return 26;
+  case StepKind::kResubscribe:
+    return 27;
+  case StepKind::kGuardDutyRootRule:
+    return 28;
+  case StepKind::kCredentialReport:
+    return 29;
+  }
+  return 99;
+}
+
+std::string fixes_text(const FixStep& step) {
+  std::vector<std::string> names;
+  for (const auto& fixed : step.fixes) {
+    names.push_back(fmt::format("{} in {} ({})", fixed.control, fixed.account_id, fixed.finding_id));
+  }
+  return fmt::format("{}", fmt::join(names, ", "));
 }
 
 } // namespace
 
-bool FixStep::console_only() const {
-  return remediation.terraform.empty() && rule->remediation.cli.empty();
+bool FixPlan::needs_alert_email() const {
+  return std::any_of(steps.begin(), steps.end(), [](const FixStep& step) {
+    return step.kind == StepKind::kAlertTopic || step.kind == StepKind::kResubscribe;
+  });
 }
 
-FixPlan build_fix_plan(const std::vector<Finding>& findings, const std::string& partition, Lang lang) {
+FixPlan build_fix_plan(const std::vector<Finding>& findings, const FixContext& context, Lang lang) {
   FixPlan plan;
-  plan.partition = partition;
-  std::set<std::tuple<std::string, std::string, std::string_view>> seen;
-  for (const auto& finding : findings) {
-    if (finding.status != Status::kFail) {
-      continue;
-    }
-    FixStep step;
-    step.rule = finding.rule;
-    step.account_id = finding.account_id;
-    step.region =
-        finding.region.empty() || finding.region == "global" ? std::string(kHomeRegion) : finding.region;
-    step.resource = finding.resource;
-    if (!seen.emplace(step.account_id, step.region, finding.rule->id).second) {
-      continue; // one fix per control and place, however many resources failed
-    }
-    step.remediation = render_remediation(finding, partition, lang);
-    plan.steps.push_back(std::move(step));
+  plan.partition = context.partition;
+  plan.collected_at = context.collected_at;
+  plan.management_account = context.management_account;
+  if (const auto problem = invalid_reason(ValueKind::kPartition, plan.partition)) {
+    plan.rejected.push_back(
+        fmt::format("partition \"{}\" {} (from snapshot.json)", comment_safe(plan.partition), *problem));
+    return plan;
   }
-  std::stable_sort(plan.steps.begin(), plan.steps.end(), [](const FixStep& a, const FixStep& b) {
-    return std::tie(a.account_id, a.region, a.rule->id) < std::tie(b.account_id, b.region, b.rule->id);
+  if (plan.partition == "aws-cn") {
+    plan.home_region = "cn-north-1";
+  } else if (plan.partition == "aws-us-gov") {
+    plan.home_region = "us-gov-west-1";
+  }
+  if (!plan.management_account.empty() && !is_valid(ValueKind::kAccountId, plan.management_account)) {
+    plan.rejected.push_back(fmt::format("account id \"{}\" of the management account is not 12 digits (from "
+                                        "organization/DescribeOrganization.json)",
+                                        comment_safe(plan.management_account)));
+    return plan;
+  }
+  PlanBuilder builder(plan, context, lang);
+  for (const auto& finding : findings) {
+    if (finding.status == Status::kFail) {
+      builder.read(finding);
+    }
+  }
+  const auto& management = plan.management_account;
+  std::stable_sort(plan.steps.begin(), plan.steps.end(), [&](const FixStep& a, const FixStep& b) {
+    // The management account's section first, then each account: its root session, then its role.
+    const auto key = [&](const FixStep& step) {
+      return std::make_tuple(step.account_id != management, step.account_id,
+                             step.credentials == Credentials::kMemberRoot ? 0 : 1,
+                             rank(step.kind) < 10 ? 0 : 1, step.region, rank(step.kind), step.target);
+    };
+    return key(a) < key(b);
   });
   return plan;
 }
 
-std::vector<std::string> terraform_targets(const FixPlan& plan) {
-  std::vector<std::string> targets;
-  for (const auto& step : plan.steps) {
-    if (!step.remediation.terraform.empty() &&
-        std::find(targets.begin(), targets.end(), target_of(step)) == targets.end()) {
-      targets.push_back(target_of(step));
-    }
+std::string describe(const FixStep& step) {
+  const auto& t = step.target;
+  const auto& a = step.account_id;
+  const auto& r = step.region;
+  std::string what;
+  switch (step.kind) {
+  case StepKind::kCreateRootDenyScp:
+    what = t.empty()
+               ? "SCP DenyRootUser exists in the organization"
+               : fmt::format("SCP DenyRootUser exists in the organization (the snapshot has it: {})", t);
+    break;
+  case StepKind::kAttachRootDenyScp:
+    what = fmt::format("SCP DenyRootUser is attached to {}", t);
+    break;
+  case StepKind::kIamTrustedAccess:
+    what = "Organizations trusted access for iam.amazonaws.com";
+    break;
+  case StepKind::kRootCredentialsManagement:
+    what = "centralized root access: RootCredentialsManagement";
+    break;
+  case StepKind::kRootSessions:
+    what = "centralized root access: RootSessions";
+    break;
+  case StepKind::kEnableDetector:
+    what = fmt::format("GuardDuty detector {} enabled in {} {}", t, a, r);
+    break;
+  case StepKind::kCreateDetector:
+    what = fmt::format("a GuardDuty detector enabled in {} {}", a, r);
+    break;
+  case StepKind::kMultiRegionTrail:
+    what = fmt::format("trail {} multi-region in {} {}", t, a, r);
+    break;
+  case StepKind::kStartLogging:
+    what = fmt::format("trail {} logging in {} {}", t, a, r);
+    break;
+  case StepKind::kRootUsageFilter:
+    what = fmt::format("metric filter RootAccountUsage on log group {} in {} {}", t, a, r);
+    break;
+  case StepKind::kRootUsageAlarm:
+    what = fmt::format("alarm RootAccountUsage on {}/{} notifying root-usage-alarm in {} {}",
+                       step.metric_namespace, step.metric_name, a, r);
+    break;
+  case StepKind::kAlertTopic:
+    what = fmt::format("SNS topic root-usage-alarm with an e-mail subscription in {} {}", a, r);
+    break;
+  case StepKind::kResubscribe:
+    what = fmt::format("a confirmed subscription on topic {}", t);
+    break;
+  case StepKind::kGuardDutyRootRule:
+    what = fmt::format("EventBridge rule guardduty-root-credential-usage -> root-usage-alarm (topic policy "
+                       "allows events.amazonaws.com) in {} {}",
+                       a, r);
+    break;
+  case StepKind::kCredentialReport:
+    what = fmt::format("a fresh credential report for {}", a);
+    break;
+  case StepKind::kDeleteLoginProfile:
+    what = fmt::format("no root console password in {}", a);
+    break;
+  case StepKind::kDeleteAccessKeys:
+    what = fmt::format("no root access keys in {}", a);
+    break;
+  case StepKind::kDeleteSigningCertificates:
+    what = fmt::format("no root signing certificates in {}", a);
+    break;
+  case StepKind::kDeactivateMfaDevices:
+    what = fmt::format("no root MFA devices left in {} (after its password is gone)", a);
+    break;
   }
-  return targets;
-}
-
-std::string render_target_module(const FixPlan& plan, const std::string& target) {
-  std::string out =
-      "# Generated by rootguard fix: the Terraform of the controls that failed in " + target +
-      ".\nterraform {\n  required_providers {\n    aws = { source = \"hashicorp/aws\" }\n  }\n}\n";
-  for (const auto& step : plan.steps) {
-    if (target_of(step) == target && !step.remediation.terraform.empty()) {
-      out += fmt::format("\n# {}: {}\n{}", step.rule->id, step.resource, step.remediation.terraform);
-      if (!out.ends_with('\n')) {
-        out += '\n';
-      }
-    }
-  }
-  return out;
-}
-
-std::string render_terraform(const FixPlan& plan) {
-  const auto targets = terraform_targets(plan);
-  std::string out =
-      "# Generated by rootguard fix. One module per account and region with a failing control that\n"
-      "# Terraform can fix; each runs through a role assumed in that account.\n"
-      "terraform {\n  required_providers {\n    aws = { source = \"hashicorp/aws\", version = \">= 5.0\" }\n"
-      "  }\n}\n\n"
-      "variable \"assume_role_name\" {\n  type    = string\n  default = "
-      "\"OrganizationAccountAccessRole\"\n}\n";
-  std::set<std::string> variables;
-  for (const auto& step : plan.steps) {
-    const auto names = declared_variables(step.remediation.terraform);
-    variables.insert(names.begin(), names.end());
-  }
-  for (const auto& name : variables) {
-    out += fmt::format("\nvariable \"{}\" {{\n  type = string\n}}\n", name);
-  }
-  if (targets.empty()) {
-    out += "\n# No failing control has a Terraform fix: see fix.sh and CHECKLIST.md.\n";
-  }
-  for (const auto& target : targets) {
-    const auto dash = target.find('-');
-    const auto account = target.substr(0, dash);
-    const auto region = target.substr(dash + 1);
-    const auto alias = identifier(target);
-    out += fmt::format("\nprovider \"aws\" {{\n  alias  = \"{0}\"\n  region = \"{1}\"\n  assume_role {{\n"
-                       "    role_arn = \"arn:{2}:iam::{3}:role/${{var.assume_role_name}}\"\n  }}\n}}\n",
-                       alias, region, plan.partition, account);
-    out += fmt::format(
-        "\nmodule \"{0}\" {{\n  source    = \"./targets/{1}\"\n  providers = {{ aws = aws.{0} }}\n", alias,
-        target);
-    std::set<std::string> used;
-    for (const auto& step : plan.steps) {
-      if (target_of(step) == target) {
-        const auto names = declared_variables(step.remediation.terraform);
-        used.insert(names.begin(), names.end());
-      }
-    }
-    for (const auto& name : used) {
-      out += fmt::format("  {0} = var.{0}\n", name);
-    }
-    out += "}\n";
-  }
-  return out;
-}
-
-std::string shell_quote(std::string_view text) {
-  std::string out = "'";
-  for (const char c : text) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
-
-std::string render_fix_script(const FixPlan& plan) {
-  std::string out =
-      "#!/usr/bin/env bash\n"
-      "# Generated by rootguard fix: AWS CLI commands for the failing controls, per account.\n"
-      "# Review before running. Each section runs with credentials for its account: set\n"
-      "# AWS_PROFILE per section (or run the sections one at a time). UPPER_CASE words such as\n"
-      "# DETECTOR_ID are values to fill in first.\n"
-      "set -euo pipefail\n";
-  std::string current;
-  for (const auto& step : plan.steps) {
-    if (step.rule->remediation.cli.empty()) {
-      continue;
-    }
-    if (step.account_id != current) {
-      current = step.account_id;
-      out += fmt::format("\n# ---- account {} ----\n", current);
-      out += fmt::format("ACCOUNT_ID={}\n", shell_quote(current));
-      out += "echo \"== account ${ACCOUNT_ID}\"\n";
-    }
-    out += fmt::format("\n# {} ({}, {})\n", step.rule->id, step.region, step.resource);
-    out += fmt::format("export AWS_REGION={}\n", shell_quote(step.region));
-    // Catalog CLI text is ours and already quotes its values; it is not built from input data.
-    out += step.remediation.cli;
-    if (!out.ends_with('\n')) {
-      out += '\n';
-    }
-  }
-  if (current.empty()) {
-    out += "\necho 'No failing control has an AWS CLI fix: see CHECKLIST.md.'\n";
-  }
-  return out;
-}
-
-std::string render_checklist(const FixPlan& plan, Lang lang) {
-  const bool ja = lang == Lang::kJa;
-  std::string out =
-      ja ? "# rootguard 修正チェックリスト\n\nAPI では実行できない手順 (ルートの "
-           "MFA、ルートのアクセスキー削除など) "
-           "を含む、コンソールでの作業です。\n"
-         : "# rootguard fix checklist\n\nConsole steps, including those no API can do for the root user "
-           "(root MFA, deleting root access keys).\n";
-  std::string current;
-  bool any = false;
-  for (const auto& step : plan.steps) {
-    if (step.remediation.limits.empty() && !step.console_only()) {
-      continue; // fully handled by main.tf or fix.sh
-    }
-    any = true;
-    if (step.account_id != current) {
-      current = step.account_id;
-      out += fmt::format("\n## {} {}\n", ja ? "アカウント" : "Account", current);
-    }
-    out += fmt::format("\n### [ ] {} ({})\n\n", step.rule->title.get(lang), step.rule->id);
-    if (!step.remediation.limits.empty()) {
-      out += fmt::format("> {}\n\n", step.remediation.limits);
-    }
-    out += step.remediation.console + "\n";
-  }
-  if (!any) {
-    out += ja ? "\nコンソールのみの手順はありません。\n" : "\nNo console-only steps.\n";
-  }
-  return out;
+  return fmt::format("{} [fixes {}]", what, fixes_text(step));
 }
 
 } // namespace rg::remediate

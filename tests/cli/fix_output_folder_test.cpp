@@ -1,4 +1,5 @@
-// Issue 10: a symlink planted inside the `fix` output folder must not carry the writes outside it.
+// Issue 10: a symlink planted inside the `fix` output folder (here accounts/, where the per-account
+// Terraform modules go) must not carry the writes outside it.
 #include "cli/run_binary.hpp"
 
 #include <filesystem>
@@ -10,12 +11,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-TEST(FixOutputFolder, APlantedTargetsLinkIsRefusedAndNothingLandsOutside) {
+TEST(FixOutputFolder, APlantedAccountsLinkIsRefusedAndNothingLandsOutside) {
   const auto root = fs::temp_directory_path() / ("rg-fix-planted-" + std::to_string(::getpid()));
   fs::remove_all(root);
   fs::create_directories(root / "out");
   fs::create_directories(root / "outside");
-  fs::create_directory_symlink(root / "outside", root / "out" / "targets");
+  fs::create_directory_symlink(root / "outside", root / "out" / "accounts");
   const auto result = run_rootguard(
       {"fix", "--snapshot", "examples/example-org", "--output-dir", (root / "out").string(), "--lang", "en"});
   EXPECT_EQ(result.exit_code, 1) << result.err;

@@ -24,7 +24,12 @@ std::string slurp(const std::string& path) {
 } // namespace
 
 RunResult run_rootguard(const std::vector<std::string>& args, const std::vector<std::string>& env) {
-  std::vector<std::string> argv_storage{RG_BINARY};
+  return run_program(RG_BINARY, args, env);
+}
+
+RunResult run_program(const std::string& program, const std::vector<std::string>& args,
+                      const std::vector<std::string>& env, const std::string& directory) {
+  std::vector<std::string> argv_storage{program};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& arg : argv_storage) {
@@ -55,14 +60,14 @@ RunResult run_rootguard(const std::vector<std::string>& args, const std::vector<
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out_fd, STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&actions, err_fd, STDERR_FILENO);
-  posix_spawn_file_actions_addchdir_np(&actions, RG_SOURCE_DIR);
+  posix_spawn_file_actions_addchdir_np(&actions, directory.empty() ? RG_SOURCE_DIR : directory.c_str());
   pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, RG_BINARY, &actions, nullptr, argv.data(), envp.data());
+  const int spawned = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   close(out_fd);
   close(err_fd);
   if (spawned != 0) {
-    throw std::runtime_error("cannot start " + std::string(RG_BINARY));
+    throw std::runtime_error("cannot start " + program);
   }
   int status = 0;
   waitpid(pid, &status, 0);

@@ -14,4 +14,9 @@ struct RunResult {
 
 RunResult run_rootguard(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
 
+// Any program (an absolute path), in `directory` (default: the source folder), with exactly `env` plus
+// PATH and LANG fallbacks.
+RunResult run_program(const std::string& program, const std::vector<std::string>& args,
+                      const std::vector<std::string>& env = {}, const std::string& directory = {});
+
 } // namespace rg::testing

@@ -1,0 +1,131 @@
+// Every kind of step in one plan (the example organization does not fail every control): its fix.sh
+// passes bash -n and shellcheck, its AWS CLI commands match botocore, its Terraform parses.
+#include "cli/run_binary.hpp"
+#include "controls/control.hpp"
+#include "remediate/fix_plan.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <set>
+#include <unistd.h>
+
+namespace rg::remediate {
+namespace {
+
+namespace fs = std::filesystem;
+
+Finding fail(std::string_view control, std::string account, std::string region, std::string resource,
+             std::vector<Evidence> evidence = {}) {
+  Finding out;
+  out.rule = &controls::find_control(control)->rule;
+  out.account_id = std::move(account);
+  out.region = std::move(region);
+  out.resource = std::move(resource);
+  out.status = Status::kFail;
+  out.evidence = std::move(evidence);
+  return out;
+}
+
+FixPlan every_step() {
+  FixContext context;
+  context.management_account = "111111111111";
+  context.member_accounts = {"222222222222", "333333333333"};
+  const std::string root2 = "arn:aws:iam::222222222222:root";
+  const std::string trail = "arn:aws:cloudtrail:eu-west-1:222222222222:trail/main";
+  const std::string group = "arn:aws:logs:eu-west-1:222222222222:log-group:main/cloudtrail:*";
+  const std::vector<Finding> findings{
+      fail("org-root-access-management", "111111111111", "global",
+           "arn:aws:organizations::111111111111:organization/o-abcdefghij", {{"EnabledFeatures", ""}}),
+      fail("org-root-scp", "222222222222", "global", root2, {{"attach_target", "ou-abcd-efghijkl"}}),
+      fail("org-root-scp", "333333333333", "global", "arn:aws:iam::333333333333:root",
+           {{"attach_target", "r-abcd"}, {"existing_root_deny_policy", "p-abcdefgh"}}),
+      fail("guardduty-enabled", "222222222222", "eu-west-1",
+           "arn:aws:guardduty:eu-west-1:222222222222:detector"),
+      fail("guardduty-enabled", "222222222222", "us-east-1",
+           "arn:aws:guardduty:us-east-1:222222222222:detector/abc123"),
+      fail("guardduty-root-findings", "222222222222", "us-east-1",
+           "arn:aws:guardduty:us-east-1:222222222222:detector/abc123/finding/f1"),
+      fail("root-usage-alarm", "222222222222", "eu-west-1", trail,
+           {{"MissingLink", "logging"}, {"TrailName", "main"}}),
+      fail("root-usage-alarm", "333333333333", "eu-west-1", trail,
+           {{"MissingLink", "multi-region"}, {"TrailName", "side.trail_1"}}),
+      fail("root-usage-alarm", "111111111111", "us-east-1", trail,
+           {{"MissingLink", "alarm"},
+            {"CloudWatchLogsLogGroupArn", "arn:aws:logs:us-east-1:111111111111:log-group:org/trail:*"},
+            {"MetricName", "RootUse"},
+            {"MetricNamespace", "Security/Root"}}),
+      fail("root-usage-alarm", "222222222222", "eu-west-1", trail,
+           {{"MissingLink", "metric-filter"}, {"CloudWatchLogsLogGroupArn", group}}),
+      fail("root-usage-alarm", "333333333333", "us-east-1", trail,
+           {{"MissingLink", "subscription"}, {"Topic", "arn:aws:sns:us-east-1:333333333333:alerts"}}),
+      fail("root-recent-use", "222222222222", "global", root2),
+      fail("root-credentials-removed", "222222222222", "global", root2,
+           {{"AccountAccessKeysPresent", "1"},
+            {"AccountSigningCertificatesPresent", "1"},
+            {"AccountPasswordPresent", "1"},
+            {"AccountMFAEnabled", "1"}}),
+      fail("root-mfa", "333333333333", "global", "arn:aws:iam::333333333333:root"),
+      fail("root-hardware-mfa", "111111111111", "global", "arn:aws:iam::111111111111:root"),
+  };
+  return build_fix_plan(findings, context, Lang::kEn);
+}
+
+class EveryStep : public ::testing::Test {
+protected:
+  void SetUp() override {
+    plan_ = every_step();
+    ASSERT_TRUE(plan_.rejected.empty()) << plan_.rejected.front();
+    dir_ = fs::temp_directory_path() / ("rg-every-step-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    std::ofstream(dir_ / "fix.sh") << render_fix_script(plan_);
+    for (const auto& file : render_terraform(plan_)) {
+      fs::create_directories((dir_ / "tf" / file.path).parent_path());
+      std::ofstream(dir_ / "tf" / file.path) << file.text;
+    }
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  FixPlan plan_;
+  fs::path dir_;
+};
+
+TEST_F(EveryStep, CoversEveryStepKind) {
+  std::set<StepKind> kinds;
+  for (const auto& step : plan_.steps) {
+    kinds.insert(step.kind);
+  }
+  EXPECT_EQ(kinds.size(), static_cast<size_t>(StepKind::kDeactivateMfaDevices) + 1);
+}
+
+TEST_F(EveryStep, ScriptPassesBashAndShellcheck) {
+  const auto syntax = testing::run_program("/bin/bash", {"-n", (dir_ / "fix.sh").string()});
+  EXPECT_EQ(syntax.exit_code, 0) << syntax.err;
+  ASSERT_TRUE(fs::exists("/usr/bin/shellcheck")) << "scripts/install-deps installs shellcheck";
+  const auto check =
+      testing::run_program("/usr/bin/shellcheck", {"--shell=bash", (dir_ / "fix.sh").string()});
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+}
+
+TEST_F(EveryStep, CommandsMatchBotocore) {
+  const auto check = testing::run_program("/usr/bin/env",
+                                          {"python3", RG_SOURCE_DIR "/tests/remediate/check_cli_commands.py",
+                                           "--scripts", (dir_ / "fix.sh").string()},
+                                          {std::string("PATH=") + std::getenv("PATH")});
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+}
+
+TEST_F(EveryStep, TerraformParses) {
+  const auto check = testing::run_program(
+      "/usr/bin/env", {"node", RG_SOURCE_DIR "/tests/tools/validate-hcl.mjs", (dir_ / "tf").string()},
+      {std::string("PATH=") + std::getenv("PATH")});
+  if (check.exit_code == 77) {
+    GTEST_SKIP() << "@cdktf/hcl2json is not installed: tests/tools/setup";
+  }
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+}
+
+} // namespace
+} // namespace rg::remediate
