@@ -88,6 +88,50 @@ SlotFacts from_report_slots(const model::CredentialReportRow* row, const char* p
   return facts;
 }
 
+// GetAccountSummary is read at collection time; the report was generated up to 4 hours earlier. Where they
+// disagree on whether a credential exists, the newer one is used (the summary, unless the report was
+// generated after the snapshot's clock) and the finding says both, so a key deleted or created since the
+// report neither hides nor invents a finding silently.
+void combine_summary_and_report(const std::optional<CredentialFact>& summary, const SlotFacts& report,
+                                bool report_newer, const LocalizedString& what, CredentialFact& any,
+                                CredentialFact& active, std::optional<LocalizedString>& disagreement) {
+  if (!summary) {
+    any = report.any;
+    active = report.active;
+    return;
+  }
+  any = *summary;
+  active = summary->presence == Presence::kAbsent ? *summary : report.active;
+  const bool summary_none_report_some =
+      summary->presence == Presence::kAbsent && report.any.presence == Presence::kPresent;
+  const bool summary_some_report_none =
+      summary->presence == Presence::kPresent && report.any.presence == Presence::kAbsent;
+  if (!summary_none_report_some && !summary_some_report_none) {
+    return;
+  }
+  if (report_newer) {
+    any = report.any;
+    active = report.active;
+  } else if (summary_some_report_none) {
+    active = {Presence::kUnknown, summary->seen}; // created after the report: whether it is active is unknown
+  }
+  const auto& used = report_newer ? report.any.seen : summary->seen;
+  LocalizedString note{
+      fmt::format(
+          "GetAccountSummary ({}) and the credential report ({}) disagree on root's {}; the newer one "
+          "is used ({}).",
+          summary->seen, report.any.seen, what.en, used),
+      fmt::format("ルートの{}について GetAccountSummary ({}) と認証情報レポート ({}) が一致しません。"
+                  "新しいほうを使います ({})。",
+                  what.ja, summary->seen, report.any.seen, used)};
+  if (disagreement) {
+    disagreement->en += " " + note.en;
+    disagreement->ja += note.ja;
+  } else {
+    disagreement = std::move(note);
+  }
+}
+
 } // namespace
 
 std::optional<bool> parse_report_bool(std::string_view cell) {
@@ -170,32 +214,17 @@ RootCredentials read_root_credentials(const EvaluationInput& input) {
                        fmt::format("password_enabled = {}", *enabled ? "true" : "false")};
   }
 
+  const bool report_newer = account.credential_report && account.credential_report->generated_time &&
+                            input.snapshot.collected_at &&
+                            *account.credential_report->generated_time > *input.snapshot.collected_at;
   const auto keys = from_report_slots(row, "access_key", result.evidence);
-  if (auto fact = from_summary(account, "AccountAccessKeysPresent", result.evidence)) {
-    result.access_keys = *fact;
-    // No key at all means none active; otherwise only the report can tell which are active.
-    result.active_access_keys = fact->presence == Presence::kAbsent ? *fact : keys.active;
-    if (fact->presence == Presence::kAbsent && keys.active.presence == Presence::kPresent) {
-      result.active_access_keys = keys.active; // the report saw an active key: never hide it
-      result.access_keys = keys.any;
-    }
-  } else {
-    result.access_keys = keys.any;
-    result.active_access_keys = keys.active;
-  }
-
+  combine_summary_and_report(from_summary(account, "AccountAccessKeysPresent", result.evidence), keys,
+                             report_newer, {"access keys", "アクセスキー"}, result.access_keys,
+                             result.active_access_keys, result.disagreement);
   const auto certs = from_report_slots(row, "cert", result.evidence);
-  if (auto fact = from_summary(account, "AccountSigningCertificatesPresent", result.evidence)) {
-    result.certificates = *fact;
-    result.active_certificates = fact->presence == Presence::kAbsent ? *fact : certs.active;
-    if (fact->presence == Presence::kAbsent && certs.active.presence == Presence::kPresent) {
-      result.active_certificates = certs.active;
-      result.certificates = certs.any;
-    }
-  } else {
-    result.certificates = certs.any;
-    result.active_certificates = certs.active;
-  }
+  combine_summary_and_report(from_summary(account, "AccountSigningCertificatesPresent", result.evidence),
+                             certs, report_newer, {"signing certificates", "署名証明書"}, result.certificates,
+                             result.active_certificates, result.disagreement);
 
   if (auto fact = from_summary(account, "AccountMFAEnabled", result.evidence)) {
     result.mfa = *fact;
@@ -207,10 +236,14 @@ RootCredentials read_root_credentials(const EvaluationInput& input) {
 }
 
 std::vector<Finding> with_report_note(const RootCredentials& creds, std::vector<Finding> findings) {
-  if (creds.report_note) {
+  for (const auto* note : {creds.disagreement ? &*creds.disagreement : nullptr,
+                           creds.report_note ? &*creds.report_note : nullptr}) {
+    if (note == nullptr) {
+      continue;
+    }
     for (auto& finding : findings) {
-      finding.reason.en += " " + creds.report_note->en;
-      finding.reason.ja += " " + creds.report_note->ja;
+      finding.reason.en += " " + note->en;
+      finding.reason.ja += " " + note->ja;
     }
   }
   return findings;

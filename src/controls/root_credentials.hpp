@@ -26,6 +26,9 @@ struct RootCredentials {
   CredentialFact mfa;
   std::vector<Evidence> evidence;
   std::optional<LocalizedString> report_note; // stale report, missing root row
+  // The summary (live) and the report (up to 4 hours old) disagree on whether keys or certificates
+  // exist: the newer fact is used and this says both (decision 0003).
+  std::optional<LocalizedString> disagreement;
 
   // True only when every credential is known to be absent: the state Security Hub and CIS v5+ PASS.
   bool has_no_credentials() const;

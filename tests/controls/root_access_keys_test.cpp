@@ -44,10 +44,29 @@ TEST_F(RootAccessKeys, ReportAloneWithInactiveRotatedKeyFails) {
   EXPECT_EQ(only("root-access-keys").status, Status::kFail);
 }
 
-TEST_F(RootAccessKeys, ActiveKeyInReportIsNeverHiddenByTheSummary) {
+// Decision 0003 revisited (issue 12): the summary is read at collection (09:00), the report was generated an
+// hour earlier; when they disagree the newer fact wins and the finding says both.
+TEST_F(RootAccessKeys, TheNewerFactWinsAndTheFindingSaysBoth) {
   set_summary({{"AccountAccessKeysPresent", 0}});
-  set_root_report({{"access_key_1_active", "true"}});
-  EXPECT_EQ(only("root-access-keys").status, Status::kFail);
+  set_root_report({{"access_key_1_active", "true"}}); // generated 08:00: the key was deleted since
+  auto finding = only("root-access-keys");
+  EXPECT_EQ(finding.status, Status::kPass) << finding.reason.en;
+  EXPECT_NE(finding.reason.en.find("AccountAccessKeysPresent = 0"), std::string::npos) << finding.reason.en;
+  EXPECT_NE(finding.reason.en.find("access_key_1_active = true"), std::string::npos) << finding.reason.en;
+  EXPECT_NE(finding.reason.ja.find("新しいほう"), std::string::npos) << finding.reason.ja;
+
+  // A report generated after the snapshot's clock is the newer fact.
+  set_report(root_report_csv("123456789012", {{"access_key_1_active", "true"}}), "123456789012",
+             "2026-11-28T09:30:00Z");
+  finding = only("root-access-keys");
+  EXPECT_EQ(finding.status, Status::kFail) << finding.reason.en;
+
+  // The other way round: the summary sees a key the (older) report does not: created since.
+  set_summary({{"AccountAccessKeysPresent", 1}});
+  set_root_report({{"access_key_1_active", "false"}, {"access_key_2_active", "false"}});
+  finding = only("root-access-keys");
+  EXPECT_EQ(finding.status, Status::kFail) << finding.reason.en;
+  EXPECT_NE(finding.reason.en.find("disagree"), std::string::npos) << finding.reason.en;
 }
 
 TEST_F(RootAccessKeys, UnknownWithBothReasonsWhenNothingWasCollected) {
