@@ -1,5 +1,6 @@
 // org-root-access-management (CIS v7.0 2.1.1): the organization manages member root credentials and
-// root sessions centrally (ListOrganizationsFeatures in the management account).
+// root sessions centrally (ListOrganizationsFeatures, callable from the management account and from the
+// IAM delegated administrator; either answers for the whole organization).
 #include "controls/catalog_entries.hpp"
 
 #include <fmt/format.h>
@@ -8,6 +9,25 @@ namespace rg::controls {
 namespace {
 
 constexpr std::string_view kFeatures[] = {"RootCredentialsManagement", "RootSessions"};
+
+// The management account's own answer, else that of an account of the same organization that could call
+// ListOrganizationsFeatures (the IAM delegated administrator, "Centrally manage root access for member
+// accounts", IAM User Guide).
+const model::OrganizationsFeatures* organization_features(const EvaluationInput& input) {
+  if (input.account.organizations_features) {
+    return &*input.account.organizations_features;
+  }
+  if (!input.snapshot.organization) {
+    return nullptr;
+  }
+  for (const auto& other : input.snapshot.accounts) {
+    if (other.organizations_features &&
+        other.organizations_features->organization_id == input.snapshot.organization->id) {
+      return &*other.organizations_features;
+    }
+  }
+  return nullptr;
+}
 
 std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
   const auto& snapshot = input.snapshot;
@@ -30,10 +50,11 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
                      snapshot.organization->id)},
         {{"feature_set", snapshot.organization->feature_set}})};
   }
-  if (!input.account.organizations_features) {
+  const auto* features_ptr = organization_features(input);
+  if (features_ptr == nullptr) {
     return {unknown_finding(control, input, input.account.organizations_features.error())};
   }
-  const auto& features = *input.account.organizations_features;
+  const auto& features = *features_ptr;
   std::string missing;
   std::string enabled;
   for (const auto feature : kFeatures) {

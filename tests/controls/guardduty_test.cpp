@@ -137,6 +137,24 @@ TEST_F(OrgRootAccessManagement, ConsolidatedBillingOnlyFailsWithTheReason) {
   EXPECT_NE(finding.reason.ja.find("一括請求"), std::string::npos);
 }
 
+// ListOrganizationsFeatures also works from the IAM delegated administrator and answers for the organization.
+TEST_F(OrgRootAccessManagement, ReadFromTheDelegatedAdministratorWhenTheManagementAccountLacksIt) {
+  model::Organization organization;
+  organization.id = "o-1";
+  organization.management_account_id = "123456789012";
+  organization.accounts = {{"123456789012", "mgmt", "ACTIVE", "r"},
+                           {"222222222222", "security", "ACTIVE", "r"}};
+  snapshot_.organization = organization;
+  account();
+  account("222222222222").organizations_features =
+      model::OrganizationsFeatures{"f.json", "o-1", {"RootCredentialsManagement", "RootSessions"}};
+  EXPECT_EQ(only("org-root-access-management").status, Status::kPass);
+  EXPECT_TRUE(evaluate("org-root-access-management", "222222222222").empty()); // reported once, on management
+  account("222222222222").organizations_features =
+      model::OrganizationsFeatures{"f.json", "o-other", {"RootCredentialsManagement", "RootSessions"}};
+  EXPECT_EQ(only("org-root-access-management").status, Status::kUnknown); // another organization's answer
+}
+
 TEST_F(OrgRootAccessManagement, MembersAreOutOfScope) {
   model::Organization organization;
   organization.management_account_id = "111111111111";
