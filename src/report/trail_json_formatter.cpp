@@ -143,6 +143,7 @@ std::string render_trail_json(const TrailReport& report, const RenderOptions& op
   doc["summary"] = {{"files", s.files},
                     {"files_failed", s.files_failed},
                     {"events", s.events},
+                    {"damaged", s.damaged},
                     {"matched", s.matched},
                     {"skipped", s.skipped},
                     {"skipped_digest", s.skipped_digest},

@@ -130,6 +130,13 @@ private:
                       "--since/--until/--accounts/--regions\n",
                       s.files, s.files_failed, s.events, s.matched, s.skipped, s.skipped_digest, s.pruned);
     }
+    if (s.damaged > 0) {
+      out += paint(
+          ja_ ? fmt::format("ファイル内の破損箇所 {} 件 (前後の無傷のレコードは読み取り済み)\n", s.damaged)
+              : fmt::format("{} damaged places inside files (the intact records around them were read)\n",
+                            s.damaged),
+          kRed);
+    }
     if (!s.errors.empty()) {
       out += paint(ja_ ? fmt::format("読み取れなかった入力: {} 件\n", s.errors.size())
                        : fmt::format("Inputs that could not be read: {}\n", s.errors.size()),

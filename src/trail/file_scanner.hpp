@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace rg::trail {
 
@@ -22,7 +23,8 @@ struct FileOutcome {
   std::size_t events = 0;
   std::uint64_t bytes_inflated = 0;
   bool streamed = false;
-  std::optional<Problem> problem;
+  std::size_t damaged = 0;       // damaged places inside the file; the intact records around them are kept
+  std::vector<Problem> problems; // each located; empty when the file read cleanly
 };
 
 class FileScanner {
@@ -31,7 +33,7 @@ public:
   FileOutcome scan(const TrailFile& file, EventSink& sink);
 
 private:
-  void read_whole(const TrailFile& file, EventSink& sink, FileOutcome& outcome);
+  void read_whole(const TrailFile& file, bool gzip, EventSink& sink, FileOutcome& outcome);
   void read_streamed(const TrailFile& file, bool gzip, EventSink& sink, FileOutcome& outcome);
 
   const TrailScanOptions& options_;

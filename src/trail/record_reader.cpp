@@ -130,6 +130,8 @@ std::optional<ReadFailure> RecordReader::Impl::read_lookup_events(od::array even
     inner_buffer_.reserve(text.size());
     std::memcpy(inner_buffer_.data(), text.data(), text.size());
     inner_buffer_.resize(text.size());
+    std::memset(inner_buffer_.data() + text.size(), 0,
+                simdjson::SIMDJSON_PADDING); // not the last event's bytes
     od::document doc;
     if (auto error = inner_parser_
                          .iterate(inner_buffer_.data(), text.size(),
@@ -193,6 +195,11 @@ std::optional<ReadFailure> RecordReader::Impl::read_document(const char* data, s
   }
   if (!found) {
     return ReadFailure{"", R"(no "Records" array (nor the "Events" of lookup-events output))"};
+  }
+  // On-Demand stops at the closing brace; bytes after it are damage too (the streaming reader says where).
+  // simdjson 3.0 has no document::at_end(): past the last token, current_location() is out of bounds.
+  if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) {
+    return ReadFailure{"", "unexpected content after the document"};
   }
   return std::nullopt;
 }

@@ -47,6 +47,8 @@ struct TrailSummary {
   std::size_t skipped_other = 0;
   std::size_t pruned = 0;       // files outside --since/--until, --accounts, --regions by their key
   std::size_t events = 0;       // records read
+  std::size_t damaged = 0;      // damaged places inside files (a broken record, garbage, truncation): each is
+                                // in `errors` with its byte offset, and the intact records around it are kept
   std::size_t candidates = 0;   // records that could match (root, or a named event) inside the filters
   std::size_t matched = 0;      // distinct matched events
   std::size_t duplicates = 0;   // matched events seen again (an organization trail and an account trail)

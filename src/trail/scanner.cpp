@@ -25,6 +25,16 @@ public:
 
   void set_file(std::string_view file) { file_ = file; }
 
+  void checkpoint() override {
+    checkpoint_candidates_ = candidates;
+    checkpoint_matched_ = matched.size();
+  }
+
+  void rewind() override {
+    candidates = checkpoint_candidates_;
+    matched.resize(checkpoint_matched_);
+  }
+
   bool wants(const EventView& partial) override { return matcher_.may_match(partial); }
 
   void on_event(const EventView& event) override {
@@ -56,6 +66,8 @@ private:
   const TrailScanOptions& options_;
   const EventMatcher& matcher_;
   std::string_view file_;
+  std::size_t checkpoint_candidates_ = 0;
+  std::size_t checkpoint_matched_ = 0;
   std::vector<std::string_view> ids_; // reused: no allocation per event
 };
 
@@ -65,6 +77,8 @@ struct WorkerResult {
   std::size_t files = 0;
   std::size_t events = 0;
   std::size_t candidates = 0;
+  std::size_t damaged = 0;
+  std::size_t files_failed = 0;
   std::uint64_t bytes_read = 0;
   std::uint64_t bytes_inflated = 0;
 };
@@ -81,8 +95,10 @@ void run_worker(const TrailScanOptions& options, const EventMatcher& matcher,
     result.events += outcome.events;
     result.bytes_read += file.size;
     result.bytes_inflated += outcome.bytes_inflated;
-    if (outcome.problem) {
-      result.problems.emplace_back(index, std::move(*outcome.problem));
+    result.damaged += outcome.damaged;
+    result.files_failed += outcome.problems.empty() ? 0 : 1;
+    for (Problem& problem : outcome.problems) {
+      result.problems.emplace_back(index, std::move(problem));
     }
   }
   result.candidates = sink.candidates;
@@ -194,13 +210,16 @@ TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& 
     summary.files += worker.files;
     summary.events += worker.events;
     summary.candidates += worker.candidates;
+    summary.damaged += worker.damaged;
+    summary.files_failed += worker.files_failed;
     summary.bytes_read += worker.bytes_read;
     summary.bytes_inflated += worker.bytes_inflated;
     std::move(worker.problems.begin(), worker.problems.end(), std::back_inserter(problems));
     std::move(worker.matched.begin(), worker.matched.end(), std::back_inserter(result.events));
   }
-  std::sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  summary.files_failed = problems.size();
+  // Stable: a file's own problems stay in file order.
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [index, problem] : problems) {
     summary.errors.push_back(std::move(problem));
   }
