@@ -28,6 +28,9 @@ Json event_json(const trail::MatchedEvent& event) {
   item["detections"] = event.detections;
   item["account_id"] = event.account_id;
   item["event_time"] = event.event_time;
+  if (!event.time_known) {
+    item["time_unknown"] = true; // eventTime is not ISO 8601: kept, never read as 1970
+  }
   item["event_name"] = event.event_name;
   item["event_source"] = event.event_source;
   item["event_type"] = event.event_type;
@@ -151,6 +154,7 @@ std::string render_trail_json(const TrailReport& report, const RenderOptions& op
                     {"skipped_other", s.skipped_other},
                     {"pruned", s.pruned},
                     {"duplicates", s.duplicates},
+                    {"unknown_time", s.unknown_time},
                     {"bytes_read", s.bytes_read},
                     {"bytes_inflated", s.bytes_inflated},
                     {"errors", std::move(errors)}};

@@ -89,7 +89,8 @@ private:
     out += fmt::format("  {}: {}\n", ja_ ? "リージョン" : "Regions", top(activity.regions));
     out += fmt::format("  {}:\n", ja_ ? "最近のイベント" : "Most recent events");
     for (const auto* event : activity.recent) {
-      out += fmt::format("    {}  {}  {}  {}\n", terminal_safe(event->event_time),
+      out += fmt::format("    {}{}  {}  {}  {}\n", terminal_safe(event->event_time),
+                         event->time_known ? "" : (ja_ ? " (時刻不明)" : " (time unknown)"),
                          terminal_safe(event->event_name),
                          event->source_ip.empty() ? "-" : terminal_safe(event->source_ip),
                          fmt::join(event->detections, ", "));

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <fmt/format.h>
+#include <iterator>
 #include <map>
 #include <thread>
 #include <utility>
@@ -17,6 +19,17 @@ bool contains(const std::vector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
+bool problem_order(const Problem& a, const Problem& b) {
+  return std::tie(a.file, a.where, a.message) < std::tie(b.file, b.where, b.message);
+}
+
+void keep_first_problems(std::vector<Problem>& problems, std::size_t count) {
+  std::sort(problems.begin(), problems.end(), problem_order);
+  if (problems.size() > count) {
+    problems.resize(count);
+  }
+}
+
 // Per worker: filters each record, asks the matcher, and keeps evidence only for matches.
 class MatchingSink final : public EventSink {
 public:
@@ -26,14 +39,31 @@ public:
   void set_file(std::string_view file) { file_ = file; }
 
   void checkpoint() override {
+    commit();
     checkpoint_candidates_ = candidates;
     checkpoint_matched_ = matched.size();
+    checkpoint_unknown_time_ = unknown_time;
   }
 
   void rewind() override {
     candidates = checkpoint_candidates_;
     matched.resize(checkpoint_matched_);
+    unknown_time = checkpoint_unknown_time_;
+    pending_time_problems_.clear();
   }
+
+  // Keeps the kListed first problems by (file, place), not the first met: which worker meets which file
+  // first must not change the list.
+  void commit() {
+    std::move(pending_time_problems_.begin(), pending_time_problems_.end(),
+              std::back_inserter(time_problems));
+    pending_time_problems_.clear();
+    if (time_problems.size() >= 2 * kListedUnknownTimes) {
+      keep_first_problems(time_problems, kListedUnknownTimes);
+    }
+  }
+
+  static constexpr std::size_t kListedUnknownTimes = 50; // per worker; the rest are counted
 
   bool wants(const EventView& partial) override { return matcher_.may_match(partial); }
 
@@ -44,31 +74,50 @@ public:
     if (!options_.regions.empty() && !contains(options_.regions, event.aws_region)) {
       return;
     }
-    if (options_.since || options_.until) {
-      const auto time = parse_iso8601(event.event_time);
-      if (!time || (options_.since && *time < *options_.since) ||
-          (options_.until && *time > *options_.until)) {
-        return;
-      }
+    const auto time = parse_iso8601(event.event_time);
+    // An event whose time cannot be read is kept whatever --since/--until say: dropping it would let a
+    // forged eventTime hide the event; it is flagged instead.
+    if (time &&
+        ((options_.since && *time < *options_.since) || (options_.until && *time > *options_.until))) {
+      return;
     }
     ++candidates;
     ids_.clear();
     matcher_.match(event, ids_);
-    if (!ids_.empty()) {
-      matched.push_back(to_matched_event(event, ids_, file_));
+    if (ids_.empty()) {
+      return;
+    }
+    matched.push_back(to_matched_event(event, ids_, file_));
+    if (!time) {
+      ++unknown_time;
+      pending_time_problems_.push_back(unknown_time_problem(event));
     }
   }
 
   std::size_t candidates = 0;
   std::vector<MatchedEvent> matched;
+  std::size_t unknown_time = 0;
+  std::vector<Problem> time_problems; // matched events with an unreadable time (the first ones, see commit)
 
 private:
+  Problem unknown_time_problem(const EventView& event) const {
+    return Problem{
+        ProblemKind::kInvalid, std::string(file_), fmt::format("eventID {}", event.event_id),
+        fmt::format("{}: the event is kept with its time unknown (never read as 1970, not filtered by "
+                    "--since/--until)",
+                    event.event_time.empty() ? std::string("no eventTime")
+                                             : fmt::format("eventTime \"{}\" is not an ISO 8601 time",
+                                                           event.event_time.substr(0, 64)))};
+  }
+
   const TrailScanOptions& options_;
   const EventMatcher& matcher_;
   std::string_view file_;
   std::size_t checkpoint_candidates_ = 0;
   std::size_t checkpoint_matched_ = 0;
-  std::vector<std::string_view> ids_; // reused: no allocation per event
+  std::size_t checkpoint_unknown_time_ = 0;
+  std::vector<Problem> pending_time_problems_; // since the last checkpoint: rewind() drops them
+  std::vector<std::string_view> ids_;          // reused: no allocation per event
 };
 
 struct WorkerResult {
@@ -79,6 +128,8 @@ struct WorkerResult {
   std::size_t candidates = 0;
   std::size_t damaged = 0;
   std::size_t files_failed = 0;
+  std::size_t unknown_time = 0;
+  std::vector<Problem> time_problems;
   std::uint64_t bytes_read = 0;
   std::uint64_t bytes_inflated = 0;
 };
@@ -101,13 +152,19 @@ void run_worker(const TrailScanOptions& options, const EventMatcher& matcher,
       result.problems.emplace_back(index, std::move(problem));
     }
   }
+  sink.commit();
   result.candidates = sink.candidates;
   result.matched = std::move(sink.matched);
+  result.unknown_time = sink.unknown_time;
+  result.time_problems = std::move(sink.time_problems);
 }
 
+// Events with an unknown time go last (not first, as 1970 would).
 bool event_order(const MatchedEvent& a, const MatchedEvent& b) {
-  return std::tie(a.time, a.event_id, a.account_id, a.file) <
-         std::tie(b.time, b.event_id, b.account_id, b.file);
+  const bool a_unknown = !a.time_known;
+  const bool b_unknown = !b.time_known;
+  return std::tie(a_unknown, a.time, a.event_id, a.account_id, a.file) <
+         std::tie(b_unknown, b.time, b.event_id, b.account_id, b.file);
 }
 
 // The same event reaches us twice when an organization trail and an account trail both log it: keep one,
@@ -148,7 +205,9 @@ MatchedEvent to_matched_event(const EventView& event, std::vector<std::string_vi
   out.event_id = event.event_id;
   out.account_id = event.account();
   out.event_time = event.event_time;
-  out.time = parse_iso8601(event.event_time).value_or(TimePoint{});
+  const auto time = parse_iso8601(event.event_time);
+  out.time = time.value_or(TimePoint{});
+  out.time_known = time.has_value();
   out.event_name = event.event_name;
   out.event_source = event.event_source;
   out.event_type = event.event_type;
@@ -222,6 +281,20 @@ TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& 
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [index, problem] : problems) {
     summary.errors.push_back(std::move(problem));
+  }
+  // Unreadable event times, in a deterministic order (workers meet files in any order).
+  std::vector<Problem> time_problems;
+  for (WorkerResult& worker : workers) {
+    summary.unknown_time += worker.unknown_time;
+    std::move(worker.time_problems.begin(), worker.time_problems.end(), std::back_inserter(time_problems));
+  }
+  keep_first_problems(time_problems, MatchingSink::kListedUnknownTimes);
+  std::move(time_problems.begin(), time_problems.end(), std::back_inserter(summary.errors));
+  if (summary.unknown_time > time_problems.size()) {
+    summary.errors.push_back(
+        Problem{ProblemKind::kInvalid, "", "",
+                fmt::format("{} more matched events with an unreadable eventTime (not listed)",
+                            summary.unknown_time - time_problems.size())});
   }
   std::sort(result.events.begin(), result.events.end(), event_order);
   summary.duplicates = remove_duplicates(result.events);

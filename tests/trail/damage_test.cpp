@@ -156,3 +156,36 @@ INSTANTIATE_TEST_SUITE_P(WholeAndStreamed, DamageTest, ::testing::Values(false, 
 
 } // namespace
 } // namespace rg::trail
+
+namespace rg::trail {
+namespace {
+
+// An eventTime that is not a time: kept and flagged, never 1970, never dropped by --since/--until.
+TEST(UnknownEventTime, IsKeptFlaggedAndReported) {
+  const fs::path file = fs::path(RG_TEST_DATA_DIR) / "../corpus/trail-damage/unparseable-event-time.json";
+  for (const bool with_since : {false, true}) {
+    SCOPED_TRACE(with_since ? "--since" : "no filter");
+    TrailScanOptions options;
+    options.paths = {file};
+    if (with_since) {
+      options.since = *parse_iso8601("2026-11-01T00:00:00Z");
+      options.until = *parse_iso8601("2026-11-30T00:00:00Z");
+    }
+    const TrailScanResult result = scan_files(options, AnyMatcher{});
+    // Known times first, unknown ones last (not first, as 1970 would sort).
+    EXPECT_EQ(ids_of(result), (std::vector<std::string>{"t-1", "t-2", "t-3"}));
+    ASSERT_EQ(result.events.size(), 3u);
+    EXPECT_TRUE(result.events[0].time_known);
+    EXPECT_FALSE(result.events[1].time_known);
+    EXPECT_FALSE(result.events[2].time_known);
+    EXPECT_EQ(result.summary.unknown_time, 2u);
+    ASSERT_EQ(result.summary.errors.size(), 2u);
+    EXPECT_EQ(result.summary.errors[0].file, file.string());
+    EXPECT_EQ(result.summary.errors[0].where, "eventID t-2");
+    EXPECT_NE(result.summary.errors[0].message.find("\"yesterday\""), std::string::npos);
+    EXPECT_EQ(result.summary.errors[1].where, "eventID t-3");
+  }
+}
+
+} // namespace
+} // namespace rg::trail
