@@ -158,7 +158,9 @@ std::string render_trail_json(const TrailReport& report, const RenderOptions& op
                     {"bytes_read", s.bytes_read},
                     {"bytes_inflated", s.bytes_inflated},
                     {"errors", std::move(errors)}};
-  return doc.dump(2) + "\n";
+  // File names and event fields come from outside and need not be UTF-8: invalid bytes become U+FFFD
+  // rather than an exception (as in every other JSON formatter).
+  return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 } // namespace rg::report
