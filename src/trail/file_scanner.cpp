@@ -127,7 +127,7 @@ FileOutcome FileScanner::scan(const TrailFile& file, EventSink& sink) {
     return outcome;
   }
   const auto whole_limit = static_cast<std::size_t>(
-      std::min<std::uint64_t>(options_.whole_file_limit, options_.max_inflated_bytes));
+      std::min<std::uint64_t>(options_.whole_file_limit, options_.inflated_cap(size)));
   const std::uint64_t whole_input_limit = gzip ? whole_limit / kCompressedShareOfLimit : whole_limit;
   if (size > whole_input_limit || (gzip && trailer_says_too_large(fd.get(), size, whole_limit))) {
     read_streamed(file, gzip, sink, outcome);
@@ -192,7 +192,8 @@ void FileScanner::read_streamed(const TrailFile& file, bool gzip, EventSink& sin
     outcome.problems.push_back(opened.error());
     return;
   }
-  const StreamLimits limits{options_.stream_window, options_.max_record_bytes, options_.max_inflated_bytes};
+  const StreamLimits limits{options_.stream_window, options_.max_record_bytes,
+                            options_.inflated_cap(file.size), options_.max_inflated_bytes.has_value()};
   ReadCounts counts;
   StreamDamage damage;
   record_stream_.read(stream_, reader_, sink, limits, counts, outcome.bytes_inflated, damage);

@@ -29,6 +29,9 @@ public:
   // problem comes on the next call, and after it the stream is at its end.
   Result<std::size_t> read(char* out, std::size_t capacity);
 
+  // Compressed bytes handed to the inflater so far (0 for a plain file).
+  std::uint64_t consumed() const { return consumed_; }
+
 private:
   Result<std::size_t> read_plain(char* out, std::size_t capacity);
   Result<std::size_t> inflate_some(char* out, std::size_t capacity);

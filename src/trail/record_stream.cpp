@@ -237,11 +237,14 @@ void RecordStream::read(InflateStream& input, RecordReader& reader, EventSink& s
       }
       inflated += *got;
       if (inflated > limits.max_inflated) {
-        add_damage(damage, limits.max_inflated,
-                   fmt::format("inflates to more than {} bytes (the gzip-bomb cap, --max-inflated-mib): "
-                               "a gzip bomb or a far larger file than CloudTrail writes; "
-                               "the records before it are kept",
-                               limits.max_inflated));
+        damage.add(
+            limits.max_inflated,
+            {fmt::format("inflated byte {}, compressed byte {}", limits.max_inflated, input.consumed()),
+             fmt::format("a gzip bomb: inflates to more than {} bytes ({}; --max-inflated-mib sets "
+                         "it), far more than CloudTrail writes; the records before it are kept",
+                         limits.max_inflated,
+                         limits.cap_given ? "the cap given"
+                                          : "the cap, proportionate to the file's compressed size")});
         stopped = true;
         break;
       }
@@ -277,7 +280,9 @@ void RecordStream::read(InflateStream& input, RecordReader& reader, EventSink& s
       }
       case Phase::kBetween:
         if (is_space(c)) {
-          ++i;
+          while (++i < end && is_space(bytes[i])) {
+            // pretty-printed files, and whitespace bombs, are mostly this
+          }
         } else if (c == ',') {
           ++scan.commas;
           ++i;

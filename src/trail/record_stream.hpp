@@ -26,6 +26,7 @@ struct StreamLimits {
   std::size_t window = std::size_t{8} << 20;
   std::size_t max_record = std::size_t{64} << 20;
   std::uint64_t max_inflated = std::uint64_t{16} << 30;
+  bool cap_given = false; // --max-inflated-mib, rather than the proportionate default (for the message)
 };
 
 // What one streamed read found wrong. The places listed are the kListed earliest in the file, in file order,
