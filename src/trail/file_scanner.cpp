@@ -97,7 +97,8 @@ std::string_view text_of(const ByteBuffer& buffer) {
 
 } // namespace
 
-FileScanner::FileScanner(const TrailScanOptions& options) : options_(options) {}
+FileScanner::FileScanner(const TrailScanOptions& options, std::mutex* oversized_gate)
+    : options_(options), oversized_gate_(oversized_gate) {}
 
 FileOutcome FileScanner::scan(const TrailFile& file, EventSink& sink) {
   FileOutcome outcome;
@@ -193,7 +194,8 @@ void FileScanner::read_streamed(const TrailFile& file, bool gzip, EventSink& sin
     return;
   }
   const StreamLimits limits{options_.stream_window, options_.max_record_bytes,
-                            options_.inflated_cap(file.size), options_.max_inflated_bytes.has_value()};
+                            options_.inflated_cap(file.size), options_.max_inflated_bytes.has_value(),
+                            oversized_gate_};
   ReadCounts counts;
   StreamDamage damage;
   record_stream_.read(stream_, reader_, sink, limits, counts, outcome.bytes_inflated, damage);

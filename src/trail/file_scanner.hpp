@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -29,7 +30,8 @@ struct FileOutcome {
 
 class FileScanner {
 public:
-  explicit FileScanner(const TrailScanOptions& options);
+  // `oversized_gate` is shared by every worker of a scan (see StreamLimits::oversized_gate).
+  explicit FileScanner(const TrailScanOptions& options, std::mutex* oversized_gate = nullptr);
   FileOutcome scan(const TrailFile& file, EventSink& sink);
 
 private:
@@ -37,6 +39,7 @@ private:
   void read_streamed(const TrailFile& file, bool gzip, EventSink& sink, FileOutcome& outcome);
 
   const TrailScanOptions& options_;
+  std::mutex* oversized_gate_;
   RecordReader reader_;
   WholeInflater inflater_;
   InflateStream stream_;

@@ -38,12 +38,13 @@ public:
   std::optional<ReadFailure> read_record_array(const char* data, std::size_t size, std::size_t first_index,
                                                EventSink& sink, ReadCounts& counts);
 
+  od::parser parser_;
+
 private:
   static std::optional<ReadFailure> read_records(od::array records, std::size_t first_index, EventSink& sink,
                                                  ReadCounts& counts);
   std::optional<ReadFailure> read_lookup_events(od::array events, EventSink& sink, ReadCounts& counts);
 
-  od::parser parser_;
   od::parser inner_parser_; // lookup-events: each CloudTrailEvent is a document in a string
   ByteBuffer inner_buffer_;
 };
@@ -54,6 +55,15 @@ RecordReader::~RecordReader() = default;
 std::optional<ReadFailure> RecordReader::read_document(const char* data, std::size_t size, EventSink& sink,
                                                        ReadCounts& counts) {
   return impl_->read_document(data, size, sink, counts);
+}
+
+void RecordReader::shrink_to(std::size_t bytes) {
+  if (impl_->parser_.capacity() > bytes) {
+    // A failed allocation leaves an empty parser, which allocates again on the next document.
+    if (impl_->parser_.allocate(bytes) != simdjson::SUCCESS) {
+      impl_->parser_ = od::parser();
+    }
+  }
 }
 
 std::optional<ReadFailure> RecordReader::read_record_array(const char* data, std::size_t size,

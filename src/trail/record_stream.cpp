@@ -165,6 +165,20 @@ void RecordStream::read(InflateStream& input, RecordReader& reader, EventSink& s
   window_base_ = 0;
   elements_.clear();
   Scan scan;
+  std::unique_lock<std::mutex> oversized; // see StreamLimits::oversized_gate
+  // Whatever an oversized record grew is given back before the gate opens for another worker.
+  struct Release {
+    RecordStream& stream;
+    RecordReader& reader;
+    const StreamLimits& limits;
+    ~Release() {
+      if (stream.window_.capacity() > limits.window || stream.batch_.capacity() > limits.window + 2) {
+        stream.window_.shrink_to(limits.window);
+        stream.batch_.shrink_to(limits.window + 2);
+        reader.shrink_to(limits.window + 2);
+      }
+    }
+  } release{*this, reader, limits};
   bool input_damaged = false; // the inflater reported damage: it explains an early end
   bool stopped = false;       // reading cannot go on (the bomb cap, not a CloudTrail document)
   const auto in_element = [&] { return scan.phase == Phase::kInRecord || scan.phase == Phase::kInScalar; };
@@ -221,6 +235,9 @@ void RecordStream::read(InflateStream& input, RecordReader& reader, EventSink& s
           scan.position = 0;
           window_.resize(0);
         } else {
+          if (limits.oversized_gate != nullptr && !oversized.owns_lock()) {
+            oversized = std::unique_lock(*limits.oversized_gate);
+          }
           window_.reserve(std::min(limits.max_record, window_.capacity() * 2));
         }
       }

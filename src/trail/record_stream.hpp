@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string_view>
 #include <tuple>
@@ -27,6 +28,9 @@ struct StreamLimits {
   std::size_t max_record = std::size_t{64} << 20;
   std::uint64_t max_inflated = std::uint64_t{16} << 30;
   bool cap_given = false; // --max-inflated-mib, rather than the proportionate default (for the message)
+  // Held while this worker's window grows past `window` for an oversized record: one worker at a time, so
+  // the memory bound does not multiply by the thread count. Null: no sharing.
+  std::mutex* oversized_gate = nullptr;
 };
 
 // What one streamed read found wrong. The places listed are the kListed earliest in the file, in file order,
@@ -83,12 +87,6 @@ public:
   // was skipped and where.
   void read(InflateStream& input, RecordReader& reader, EventSink& sink, const StreamLimits& limits,
             ReadCounts& counts, std::uint64_t& inflated, StreamDamage& damage);
-
-  // Gives back buffers grown past `bytes` by an oversized record, so one such file does not pin them.
-  void shrink_to(std::size_t bytes) {
-    window_.shrink_to(bytes);
-    batch_.shrink_to(bytes);
-  }
 
 private:
   struct Element {

@@ -41,8 +41,11 @@ struct TrailScanOptions {
   // larger ones are streamed record by record so memory stays bounded.
   std::size_t whole_file_limit = std::size_t{32} << 20;
   // Streaming: inflated bytes held at once, and the largest single record accepted.
+  // A CloudTrail event is at most 256 KB (AWS's documented limit): a record past max_record_bytes is
+  // skipped and reported as damage, so a crafted 60 MB record does not cost 60 MB of window, 60 MB of batch
+  // and a parser index for it (decision 0013).
   std::size_t stream_window = std::size_t{8} << 20;
-  std::size_t max_record_bytes = std::size_t{64} << 20;
+  std::size_t max_record_bytes = std::size_t{16} << 20;
 };
 
 } // namespace rg::trail

@@ -9,6 +9,9 @@
 #include <fmt/format.h>
 #include <iterator>
 #include <map>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <thread>
 #include <utility>
 
@@ -238,6 +241,11 @@ TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& 
                      "this build of rootguard's CloudTrail reader needs an x86-64 CPU with AVX2; "
                      "rebuild with -DROOTGUARD_TRAIL_AVX2=OFF");
   }
+#endif
+#if defined(__GLIBC__)
+  // Large buffers come from mmap and go back to the system when freed. glibc otherwise raises its mmap
+  // threshold after the first big free, and each worker's arena then keeps its largest buffer for good.
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
 #endif
   DiscoveryResult discovered = discover_files(options);
   TrailScanResult result;
