@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <iterator>
 #include <map>
+#include <unordered_map>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -171,29 +172,39 @@ bool event_order(const MatchedEvent& a, const MatchedEvent& b) {
 }
 
 // The same event reaches us twice when an organization trail and an account trail both log it: keep one,
-// with the union of the detections.
+// with the union of the detections. In place, with a hash per event rather than a copy of each key: with a
+// million matches the copies cost more than the events (issue 10).
 std::size_t remove_duplicates(std::vector<MatchedEvent>& events) {
-  std::map<std::pair<std::string, std::string>, std::size_t> first_seen;
-  std::vector<MatchedEvent> kept;
-  kept.reserve(events.size());
+  std::unordered_multimap<std::size_t, std::size_t> first_seen; // hash of (eventID, account) -> kept index
+  first_seen.reserve(events.size());
+  std::size_t kept = 0;
   std::size_t duplicates = 0;
-  for (MatchedEvent& event : events) {
-    if (event.event_id.empty()) {
-      kept.push_back(std::move(event));
-      continue;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    MatchedEvent& event = events[i];
+    if (!event.event_id.empty()) {
+      const std::size_t hash =
+          std::hash<std::string>{}(event.event_id) * 31 + std::hash<std::string>{}(event.account_id);
+      auto [begin, end] = first_seen.equal_range(hash);
+      auto same = std::find_if(begin, end, [&](const auto& entry) {
+        return events[entry.second].event_id == event.event_id &&
+               events[entry.second].account_id == event.account_id;
+      });
+      if (same != end) {
+        ++duplicates;
+        auto& detections = events[same->second].detections;
+        detections.insert(detections.end(), event.detections.begin(), event.detections.end());
+        std::sort(detections.begin(), detections.end());
+        detections.erase(std::unique(detections.begin(), detections.end()), detections.end());
+        continue;
+      }
+      first_seen.emplace(hash, kept);
     }
-    auto [it, inserted] = first_seen.try_emplace({event.event_id, event.account_id}, kept.size());
-    if (inserted) {
-      kept.push_back(std::move(event));
-      continue;
+    if (kept != i) {
+      events[kept] = std::move(event);
     }
-    ++duplicates;
-    auto& detections = kept[it->second].detections;
-    detections.insert(detections.end(), event.detections.begin(), event.detections.end());
-    std::sort(detections.begin(), detections.end());
-    detections.erase(std::unique(detections.begin(), detections.end()), detections.end());
+    ++kept;
   }
-  events = std::move(kept);
+  events.resize(kept);
   return duplicates;
 }
 
@@ -282,7 +293,16 @@ TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& 
     summary.bytes_read += worker.bytes_read;
     summary.bytes_inflated += worker.bytes_inflated;
     std::move(worker.problems.begin(), worker.problems.end(), std::back_inserter(problems));
+  }
+  // Moved with room reserved, each worker's vector freed as it goes: never two copies of a large result.
+  std::size_t total = 0;
+  for (const WorkerResult& worker : workers) {
+    total += worker.matched.size();
+  }
+  result.events.reserve(total);
+  for (WorkerResult& worker : workers) {
     std::move(worker.matched.begin(), worker.matched.end(), std::back_inserter(result.events));
+    std::vector<MatchedEvent>().swap(worker.matched);
   }
   // Stable: a file's own problems stay in file order.
   std::stable_sort(problems.begin(), problems.end(),
