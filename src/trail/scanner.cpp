@@ -256,7 +256,7 @@ TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& 
 #if defined(__GLIBC__)
   // Large buffers come from mmap and go back to the system when freed. glibc otherwise raises its mmap
   // threshold after the first big free, and each worker's arena then keeps its largest buffer for good.
-  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+  mallopt(M_MMAP_THRESHOLD, 1 << 20); // NOLINT(concurrency-mt-unsafe): before any worker starts
 #endif
   DiscoveryResult discovered = discover_files(options);
   TrailScanResult result;
