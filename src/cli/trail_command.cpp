@@ -119,8 +119,10 @@ void add_trail_command(CLI::App& app, Action& action) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command->add_option("--threads", args->threads, "Worker threads (default: one per core)")
       ->check(CLI::Range(0, 256));
-  command->add_option("--max-inflated-mib", args->max_inflated_mib,
-                      "Give up on a file that inflates past this many MiB (gzip bomb guard; default 16384)");
+  command->add_option(
+      "--max-inflated-mib", args->max_inflated_mib,
+      "Give up on a file that inflates past this many MiB (gzip bomb guard; default: 256 times "
+      "the file's compressed size, at least 1024 MiB)");
   args->output.add_to(*command);
   args->output.add_report_formats_to(*command);
   command->callback([args, &action] { action = [args] { return run(*args); }; });

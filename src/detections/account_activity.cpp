@@ -27,7 +27,7 @@ std::vector<AccountActivity> summarize_accounts(const trail::TrailScanResult& re
     if (!event.region.empty()) {
       ++activity.regions[event.region];
     }
-    if (counts_as_root_use(event)) {
+    if (counts_as_root_use(event) && event.time_known) { // an unknown time is no first or last use
       if (!activity.first_use || event.time < *activity.first_use) {
         activity.first_use = event.time;
       }
@@ -53,8 +53,8 @@ std::vector<AccountActivity> summarize_accounts(const trail::TrailScanResult& re
 std::vector<RootUse> most_recent_root_use(const trail::TrailScanResult& result) {
   std::map<std::string, RootUse> latest;
   for (const trail::MatchedEvent& event : result.events) {
-    if (!counts_as_root_use(event)) {
-      continue;
+    if (!counts_as_root_use(event) || !event.time_known) {
+      continue; // an unknown time is not "recent" (it is reported as a problem of the trail scan)
     }
     auto [it, inserted] = latest.try_emplace(event.account_id);
     if (inserted || event.time >= it->second.time) {

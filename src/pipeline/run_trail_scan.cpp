@@ -23,9 +23,7 @@ report::TrailReport run_trail_scan(const TrailScanRequest& request) {
   options.accounts = request.accounts;
   options.regions = request.regions;
   options.threads = request.threads;
-  if (request.max_inflated_bytes) {
-    options.max_inflated_bytes = *request.max_inflated_bytes;
-  }
+  options.max_inflated_bytes = request.max_inflated_bytes; // unset: proportionate to each file's size
   report::TrailReport report;
   report.run.tool_version = request.tool_version;
   for (const auto& path : request.paths) {

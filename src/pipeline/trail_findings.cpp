@@ -47,7 +47,7 @@ report::Report trail_findings(const report::TrailReport& trail) {
   for (const auto& event : trail.result.events) {
     accounts.insert(event.account_id);
     // The clock of a trail report is its latest event: outputs stay deterministic for the same logs.
-    if (!result.run.as_of || event.time > *result.run.as_of) {
+    if (event.time_known && (!result.run.as_of || event.time > *result.run.as_of)) {
       result.run.as_of = event.time;
     }
     for (const auto id : event.detections) {

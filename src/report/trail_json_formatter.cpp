@@ -4,12 +4,15 @@
 #include "report/trail_report.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace rg::report {
 namespace {
 
 using Json = nlohmann::ordered_json;
+
+constexpr const char* kEventsPlaceholder = "rootguard-events-placeholder";
 
 Json optional_time(const std::optional<TimePoint>& time) {
   return time ? Json(format_iso8601(*time)) : Json(nullptr);
@@ -28,6 +31,9 @@ Json event_json(const trail::MatchedEvent& event) {
   item["detections"] = event.detections;
   item["account_id"] = event.account_id;
   item["event_time"] = event.event_time;
+  if (!event.time_known) {
+    item["time_unknown"] = true; // eventTime is not ISO 8601: kept, never read as 1970
+  }
   item["event_name"] = event.event_name;
   item["event_source"] = event.event_source;
   item["event_type"] = event.event_type;
@@ -126,11 +132,7 @@ std::string render_trail_json(const TrailReport& report, const RenderOptions& op
                 {"regions", report.run.regions},
                 {"lang", to_string(options.lang)}};
   doc["detections"] = detections_json(result, options.lang);
-  Json events = Json::array();
-  for (const auto& event : result.events) {
-    events.push_back(event_json(event));
-  }
-  doc["events"] = std::move(events);
+  doc["events"] = kEventsPlaceholder; // written below, one event at a time
   Json accounts = Json::array();
   for (const auto& activity : detections::summarize_accounts(result)) {
     accounts.push_back(account_json(activity));
@@ -143,6 +145,7 @@ std::string render_trail_json(const TrailReport& report, const RenderOptions& op
   doc["summary"] = {{"files", s.files},
                     {"files_failed", s.files_failed},
                     {"events", s.events},
+                    {"damaged", s.damaged},
                     {"matched", s.matched},
                     {"skipped", s.skipped},
                     {"skipped_digest", s.skipped_digest},
@@ -150,10 +153,38 @@ std::string render_trail_json(const TrailReport& report, const RenderOptions& op
                     {"skipped_other", s.skipped_other},
                     {"pruned", s.pruned},
                     {"duplicates", s.duplicates},
+                    {"unknown_time", s.unknown_time},
                     {"bytes_read", s.bytes_read},
                     {"bytes_inflated", s.bytes_inflated},
                     {"errors", std::move(errors)}};
-  return doc.dump(2) + "\n";
+  // File names and event fields come from outside and need not be UTF-8: invalid bytes become U+FFFD
+  // rather than an exception (as in every other JSON formatter).
+  const std::string frame = doc.dump(2, ' ', false, Json::error_handler_t::replace);
+  // The events are most of a large report: each is dumped on its own and indented into place, so no tree of
+  // a million events is ever built (the text is the same as dumping the whole tree). Input strings cannot
+  // fake the marker: a raw newline inside a JSON string is always escaped.
+  const std::string marker = fmt::format("\n  \"events\": \"{}\"", kEventsPlaceholder);
+  const std::size_t at = frame.find(marker);
+  std::string out;
+  out.reserve(frame.size() + result.events.size() * 800);
+  out.append(frame, 0, at);
+  out += "\n  \"events\": [";
+  bool first = true;
+  for (const auto& event : result.events) {
+    out += first ? "\n    " : ",\n    ";
+    first = false;
+    const std::string item = event_json(event).dump(2, ' ', false, Json::error_handler_t::replace);
+    for (const char c : item) {
+      out += c;
+      if (c == '\n') {
+        out += "    ";
+      }
+    }
+  }
+  out += first ? "]" : "\n  ]";
+  out.append(frame, at + marker.size());
+  out += '\n';
+  return out;
 }
 
 } // namespace rg::report

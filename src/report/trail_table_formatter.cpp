@@ -89,7 +89,8 @@ private:
     out += fmt::format("  {}: {}\n", ja_ ? "リージョン" : "Regions", top(activity.regions));
     out += fmt::format("  {}:\n", ja_ ? "最近のイベント" : "Most recent events");
     for (const auto* event : activity.recent) {
-      out += fmt::format("    {}  {}  {}  {}\n", terminal_safe(event->event_time),
+      out += fmt::format("    {}{}  {}  {}  {}\n", terminal_safe(event->event_time),
+                         event->time_known ? "" : (ja_ ? " (時刻不明)" : " (time unknown)"),
                          terminal_safe(event->event_name),
                          event->source_ip.empty() ? "-" : terminal_safe(event->source_ip),
                          fmt::join(event->detections, ", "));
@@ -129,6 +130,13 @@ private:
           fmt::format("{} files read ({} failed), {} events, {} matched, {} skipped ({} digest), {} outside "
                       "--since/--until/--accounts/--regions\n",
                       s.files, s.files_failed, s.events, s.matched, s.skipped, s.skipped_digest, s.pruned);
+    }
+    if (s.damaged > 0) {
+      out += paint(
+          ja_ ? fmt::format("ファイル内の破損箇所 {} 件 (前後の無傷のレコードは読み取り済み)\n", s.damaged)
+              : fmt::format("{} damaged places inside files (the intact records around them were read)\n",
+                            s.damaged),
+          kRed);
     }
     if (!s.errors.empty()) {
       out += paint(ja_ ? fmt::format("読み取れなかった入力: {} 件\n", s.errors.size())

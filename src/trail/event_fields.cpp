@@ -1,6 +1,9 @@
 #include "trail/event_fields.hpp"
 
+#include <cstdint>
 #include <cstring>
+#include <deque>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -23,6 +26,125 @@ std::string_view raw_key(od::field& field) {
   return {start, length};
 }
 
+// Strings decoded here instead of by simdjson (see read_string), kept until the next record: the EventView
+// points into them while the sink runs. Per thread because each worker has its own reader; almost always
+// empty.
+thread_local std::deque<std::string> repaired_strings;
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
+  return -1;
+}
+
+// The four hex digits of a \u escape at text[at], or -1.
+long code_unit(std::string_view text, std::size_t at) {
+  if (at + 4 > text.size()) {
+    return -1;
+  }
+  long unit = 0;
+  for (std::size_t k = 0; k < 4; ++k) {
+    const int digit = hex_value(text[at + k]);
+    if (digit < 0) {
+      return -1;
+    }
+    unit = unit * 16 + digit;
+  }
+  return unit;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+constexpr std::uint32_t kReplacement = 0xFFFD;
+
+// Decodes a JSON string token (from its opening quote) as simdjson would, except that an escape that is
+// not a character (a lone surrogate such as \ud800, a bad \u) becomes U+FFFD instead of an error. The raw
+// bytes were already checked as UTF-8 by simdjson's first stage.
+std::string decode_replacing(std::string_view token) {
+  std::string out;
+  std::size_t i = 1;
+  while (i < token.size() && token[i] != '"') {
+    if (token[i] != '\\') {
+      out += token[i++];
+      continue;
+    }
+    const char e = i + 1 < token.size() ? token[i + 1] : '\0';
+    i += 2;
+    switch (e) {
+    case '"':
+    case '\\':
+    case '/':
+      out += e;
+      break;
+    case 'b':
+      out += '\b';
+      break;
+    case 'f':
+      out += '\f';
+      break;
+    case 'n':
+      out += '\n';
+      break;
+    case 'r':
+      out += '\r';
+      break;
+    case 't':
+      out += '\t';
+      break;
+    case 'u': {
+      const long unit = code_unit(token, i);
+      if (unit < 0) {
+        append_utf8(out, kReplacement);
+        break;
+      }
+      i += 4;
+      auto cp = static_cast<std::uint32_t>(unit);
+      if (cp >= 0xD800 && cp <= 0xDBFF) {
+        const long low =
+            i + 1 < token.size() && token[i] == '\\' && token[i + 1] == 'u' ? code_unit(token, i + 2) : -1;
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<std::uint32_t>(low) - 0xDC00);
+          i += 6;
+        } else {
+          cp = kReplacement; // a high surrogate alone
+        }
+      } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+        cp = kReplacement; // a low surrogate alone
+      }
+      append_utf8(out, cp);
+      break;
+    }
+    default:
+      append_utf8(out, kReplacement);
+      break;
+    }
+  }
+  return out;
+}
+
 // Reads a string value; other types leave `out` empty and are skipped by the iterator.
 error_code read_string(od::value value, std::string_view& out) {
   od::json_type type;
@@ -32,7 +154,16 @@ error_code read_string(od::value value, std::string_view& out) {
   if (type != od::json_type::string) {
     return SUCCESS;
   }
-  return value.get_string().get(out);
+  // simdjson 3.0 rejects the whole string (and so the record) for one lone surrogate escape; CloudTrail
+  // copies userAgent and parameters from the caller, so one crafted header must not hide the record. The
+  // value is consumed either way; its token is still readable.
+  const std::string_view token = value.raw_json_token();
+  const error_code error = value.get_string().get(out);
+  if (error != simdjson::STRING_ERROR) {
+    return error;
+  }
+  out = repaired_strings.emplace_back(decode_replacing(token));
+  return SUCCESS;
 }
 
 // Visits the fields of `value` when it is an object; anything else is skipped.
@@ -139,6 +270,9 @@ bool may_need(const EventView& event, std::string_view name) {
 } // namespace
 
 error_code read_event_fields(od::object record, EventView& event, EventSink& sink, bool& wanted) {
+  if (!repaired_strings.empty()) {
+    repaired_strings.clear(); // the previous record's sink has returned
+  }
   wanted = true;
   bool seen_user = false;
   bool decided = false;

@@ -12,6 +12,11 @@ public:
   // cannot matter.
   virtual bool wants(const EventView& /*partial*/) { return true; }
   virtual void on_event(const EventView& event) = 0;
+  // The reader may take back what it delivered (decision 0013): a damaged file, or a damaged batch of
+  // records, is read again record by record, and rewind() forgets every event received since the last
+  // checkpoint().
+  virtual void checkpoint() {}
+  virtual void rewind() {}
 };
 
 } // namespace rg::trail

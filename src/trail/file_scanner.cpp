@@ -72,51 +72,63 @@ bool trailer_says_too_large(int fd, std::uint64_t size, std::size_t whole_limit)
   return isize > whole_limit;
 }
 
-// Turns the reader's outcome into the file's: the first failure, or the records it had to skip.
+void report_not_objects(const TrailFile& file, const ReadCounts& counts, FileOutcome& outcome) {
+  if (counts.not_objects > 0) {
+    outcome.problems.push_back(
+        Problem{ProblemKind::kInvalid, file.path, "Records",
+                fmt::format("{} record(s) are not JSON objects and were skipped", counts.not_objects)});
+  }
+}
+
+// Turns the whole-file reader's outcome into the file's: the failure, or the records it had to skip.
 void finish(const TrailFile& file, const ReadCounts& counts, std::optional<ReadFailure> failure,
             FileOutcome& outcome) {
   outcome.events = counts.events;
   if (failure) {
-    outcome.problem = file_problem(file, std::move(failure->where), std::move(failure->message));
-  } else if (counts.not_objects > 0) {
-    outcome.problem =
-        Problem{ProblemKind::kInvalid, file.path, "Records",
-                fmt::format("{} record(s) are not JSON objects and were skipped", counts.not_objects)};
+    outcome.problems.push_back(file_problem(file, std::move(failure->where), std::move(failure->message)));
+    outcome.damaged = 1;
   }
+  report_not_objects(file, counts, outcome);
+}
+
+std::string_view text_of(const ByteBuffer& buffer) {
+  return {buffer.data(), buffer.size()};
 }
 
 } // namespace
 
-FileScanner::FileScanner(const TrailScanOptions& options) : options_(options) {}
+FileScanner::FileScanner(const TrailScanOptions& options, std::mutex* oversized_gate)
+    : options_(options), oversized_gate_(oversized_gate) {}
 
 FileOutcome FileScanner::scan(const TrailFile& file, EventSink& sink) {
   FileOutcome outcome;
   FileDescriptor fd(::open(file.path.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) {
-    outcome.problem =
-        file_problem(file, "", fmt::format("cannot open: {}", std::generic_category().message(errno)));
+    outcome.problems.push_back(
+        file_problem(file, "", fmt::format("cannot open: {}", std::generic_category().message(errno))));
     return outcome;
   }
   struct stat info {};
   if (::fstat(fd.get(), &info) != 0) {
-    outcome.problem =
-        file_problem(file, "", fmt::format("cannot stat: {}", std::generic_category().message(errno)));
+    outcome.problems.push_back(
+        file_problem(file, "", fmt::format("cannot stat: {}", std::generic_category().message(errno))));
     return outcome;
   }
   const auto size = static_cast<std::uint64_t>(info.st_size);
   if (size == 0) {
-    outcome.problem = file_problem(file, "", "empty file");
+    outcome.problems.push_back(file_problem(file, "", "empty file"));
     return outcome;
   }
   std::array<unsigned char, 2> magic{};
   const ssize_t got = ::pread(fd.get(), magic.data(), magic.size(), 0);
   const bool gzip = got == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
   if (!gzip && file.path.ends_with(".gz")) {
-    outcome.problem = file_problem(file, "", "the name ends in .gz but the content is not gzip data");
+    outcome.problems.push_back(
+        file_problem(file, "", "the name ends in .gz but the content is not gzip data"));
     return outcome;
   }
   const auto whole_limit = static_cast<std::size_t>(
-      std::min<std::uint64_t>(options_.whole_file_limit, options_.max_inflated_bytes));
+      std::min<std::uint64_t>(options_.whole_file_limit, options_.inflated_cap(size)));
   const std::uint64_t whole_input_limit = gzip ? whole_limit / kCompressedShareOfLimit : whole_limit;
   if (size > whole_input_limit || (gzip && trailer_says_too_large(fd.get(), size, whole_limit))) {
     read_streamed(file, gzip, sink, outcome);
@@ -127,8 +139,8 @@ FileOutcome FileScanner::scan(const TrailFile& file, EventSink& sink) {
   input.reserve(static_cast<std::size_t>(size));
   const ssize_t read = read_fully(fd.get(), input.data(), static_cast<std::size_t>(size));
   if (read < 0) {
-    outcome.problem =
-        file_problem(file, "", fmt::format("read failed: {}", std::generic_category().message(errno)));
+    outcome.problems.push_back(
+        file_problem(file, "", fmt::format("read failed: {}", std::generic_category().message(errno))));
     return outcome;
   }
   input.resize(static_cast<std::size_t>(read));
@@ -138,7 +150,13 @@ FileOutcome FileScanner::scan(const TrailFile& file, EventSink& sink) {
                               reinterpret_cast<const unsigned char*>(compressed_.data()), compressed_.size()),
                           inflated_, whole_limit);
     if (inflated.status == WholeInflateStatus::kCorrupt) {
-      outcome.problem = file_problem(file, "", inflated.message);
+      // libdeflate cannot say how far a damaged member was good; isa-l streams up to the damage, so a file
+      // that may be a CloudTrail log is read again that way and keeps every record before it.
+      if (inflated_.size() == 0 || begins_records_stream(text_of(inflated_))) {
+        read_streamed(file, gzip, sink, outcome);
+      } else {
+        outcome.problems.push_back(file_problem(file, "", inflated.message));
+      }
       return outcome;
     }
     if (inflated.status == WholeInflateStatus::kTooLarge) {
@@ -147,27 +165,52 @@ FileOutcome FileScanner::scan(const TrailFile& file, EventSink& sink) {
       return outcome;
     }
   }
-  read_whole(file, sink, outcome);
+  read_whole(file, gzip, sink, outcome);
   return outcome;
 }
 
-void FileScanner::read_whole(const TrailFile& file, EventSink& sink, FileOutcome& outcome) {
+void FileScanner::read_whole(const TrailFile& file, bool gzip, EventSink& sink, FileOutcome& outcome) {
   outcome.bytes_inflated = inflated_.size();
+  // The buffer is reused: what simdjson may look at past the end must not be the previous file's bytes.
+  std::memset(inflated_.data() + inflated_.size(), 0, simdjson::SIMDJSON_PADDING);
   ReadCounts counts;
+  sink.checkpoint();
   auto failure = reader_.read_document(inflated_.data(), inflated_.size(), sink, counts);
+  if (failure && begins_records_stream(text_of(inflated_))) {
+    // Damaged: forget what this pass delivered and salvage the file record by record, so a damaged file
+    // reads the same whichever path met it first.
+    sink.rewind();
+    read_streamed(file, gzip, sink, outcome);
+    return;
+  }
   finish(file, counts, std::move(failure), outcome);
 }
 
 void FileScanner::read_streamed(const TrailFile& file, bool gzip, EventSink& sink, FileOutcome& outcome) {
   outcome.streamed = true;
+  outcome.bytes_inflated = 0;
   if (auto opened = stream_.open(file.path, gzip); !opened) {
-    outcome.problem = opened.error();
+    outcome.problems.push_back(opened.error());
     return;
   }
-  const StreamLimits limits{options_.stream_window, options_.max_record_bytes, options_.max_inflated_bytes};
+  const StreamLimits limits{options_.stream_window, options_.max_record_bytes,
+                            options_.inflated_cap(file.size), options_.max_inflated_bytes.has_value(),
+                            oversized_gate_};
   ReadCounts counts;
-  auto failure = record_stream_.read(stream_, reader_, sink, limits, counts, outcome.bytes_inflated);
-  finish(file, counts, std::move(failure), outcome);
+  StreamDamage damage;
+  record_stream_.read(stream_, reader_, sink, limits, counts, outcome.bytes_inflated, damage);
+  outcome.events = counts.events;
+  outcome.damaged = damage.places;
+  std::vector<ReadFailure> listed = damage.take_listed();
+  for (ReadFailure& place : listed) {
+    outcome.problems.push_back(file_problem(file, std::move(place.where), std::move(place.message)));
+  }
+  if (damage.places > listed.size()) {
+    outcome.problems.push_back(file_problem(
+        file, "",
+        fmt::format("{} more damaged places in this file (not listed)", damage.places - listed.size())));
+  }
+  report_not_objects(file, counts, outcome);
 }
 
 } // namespace rg::trail

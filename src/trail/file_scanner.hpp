@@ -14,7 +14,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
 #include <optional>
+#include <vector>
 
 namespace rg::trail {
 
@@ -22,19 +24,22 @@ struct FileOutcome {
   std::size_t events = 0;
   std::uint64_t bytes_inflated = 0;
   bool streamed = false;
-  std::optional<Problem> problem;
+  std::size_t damaged = 0;       // damaged places inside the file; the intact records around them are kept
+  std::vector<Problem> problems; // each located; empty when the file read cleanly
 };
 
 class FileScanner {
 public:
-  explicit FileScanner(const TrailScanOptions& options);
+  // `oversized_gate` is shared by every worker of a scan (see StreamLimits::oversized_gate).
+  explicit FileScanner(const TrailScanOptions& options, std::mutex* oversized_gate = nullptr);
   FileOutcome scan(const TrailFile& file, EventSink& sink);
 
 private:
-  void read_whole(const TrailFile& file, EventSink& sink, FileOutcome& outcome);
+  void read_whole(const TrailFile& file, bool gzip, EventSink& sink, FileOutcome& outcome);
   void read_streamed(const TrailFile& file, bool gzip, EventSink& sink, FileOutcome& outcome);
 
   const TrailScanOptions& options_;
+  std::mutex* oversized_gate_;
   RecordReader reader_;
   WholeInflater inflater_;
   InflateStream stream_;

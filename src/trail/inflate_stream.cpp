@@ -13,6 +13,7 @@ namespace rg::trail {
 namespace {
 
 constexpr std::size_t kInputChunk = std::size_t{1} << 20;
+constexpr std::size_t kStage = std::size_t{64} << 10; // reads smaller than this go through stage_
 
 std::string describe_isal_error(int code) {
   switch (code) {
@@ -43,7 +44,10 @@ void InflateStream::close() {
 }
 
 Problem InflateStream::problem(std::string message) const {
-  return Problem{ProblemKind::kUnreadable, path_, gzip_ ? fmt::format("compressed byte {}", consumed_) : "",
+  return Problem{ProblemKind::kUnreadable, path_,
+                 gzip_ ? fmt::format("gzip member {} (from compressed byte {}), compressed byte {}", member_,
+                                     member_start_, consumed_)
+                       : "",
                  std::move(message)};
 }
 
@@ -55,6 +59,10 @@ Result<bool> InflateStream::open(const std::string& path, bool gzip) {
   member_finished_ = false;
   finished_ = false;
   consumed_ = 0;
+  member_ = 1;
+  member_start_ = 0;
+  pending_.reset();
+  staged_begin_ = staged_end_ = 0;
   fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0) {
     return Problem{ProblemKind::kUnreadable, path, "",
@@ -100,10 +108,42 @@ Result<bool> InflateStream::refill() {
 }
 
 Result<std::size_t> InflateStream::read(char* out, std::size_t capacity) {
+  if (staged_begin_ < staged_end_) {
+    const std::size_t n = std::min(capacity, staged_end_ - staged_begin_);
+    std::memcpy(out, stage_.get() + staged_begin_, n);
+    staged_begin_ += n;
+    return n;
+  }
+  if (pending_) {
+    Problem damage = std::move(*pending_);
+    pending_.reset();
+    finished_ = true;
+    return damage;
+  }
   if (fd_ < 0 || finished_) {
     return std::size_t{0};
   }
-  return gzip_ ? read_gzip(out, capacity) : read_plain(out, capacity);
+  if (!gzip_) {
+    return read_plain(out, capacity);
+  }
+  if (capacity < kStage) {
+    if (!stage_) {
+      stage_ = std::make_unique<char[]>(kStage); // NOLINT(modernize-avoid-c-arrays)
+    }
+    auto staged = inflate_some(stage_.get(), kStage);
+    if (!staged) {
+      finished_ = true;
+      return staged;
+    }
+    staged_begin_ = 0;
+    staged_end_ = *staged;
+    return read(out, capacity);
+  }
+  auto produced = inflate_some(out, capacity);
+  if (!produced) {
+    finished_ = true;
+  }
+  return produced;
 }
 
 Result<std::size_t> InflateStream::read_plain(char* out, std::size_t capacity) {
@@ -125,8 +165,16 @@ Result<std::size_t> InflateStream::read_plain(char* out, std::size_t capacity) {
   return produced;
 }
 
-Result<std::size_t> InflateStream::read_gzip(char* out, std::size_t capacity) {
+Result<std::size_t> InflateStream::inflate_some(char* out, std::size_t capacity) {
   std::size_t produced = 0;
+  // Damage after some output: keep the output, report the damage on the next read.
+  const auto fail = [&](Problem damage) -> Result<std::size_t> {
+    if (produced == 0) {
+      return damage;
+    }
+    pending_ = std::move(damage);
+    return produced;
+  };
   int stalls = 0; // a guard: isa-l always moves when it has input and room, but never spin if it does not
   capacity = std::min<std::size_t>(capacity, UINT32_MAX);
   while (produced < capacity && !finished_) {
@@ -134,7 +182,7 @@ Result<std::size_t> InflateStream::read_gzip(char* out, std::size_t capacity) {
       // Another member may follow (concatenated gzip, as `cat a.gz b.gz` makes); zeros are padding.
       while (!input_ended_ && state_->avail_in < 2) {
         if (auto refilled = refill(); !refilled) {
-          return refilled.error();
+          return fail(refilled.error());
         }
       }
       while (state_->avail_in > 0 && *state_->next_in == 0) {
@@ -143,7 +191,7 @@ Result<std::size_t> InflateStream::read_gzip(char* out, std::size_t capacity) {
         ++consumed_;
         if (state_->avail_in == 0 && !input_ended_) {
           if (auto refilled = refill(); !refilled) {
-            return refilled.error();
+            return fail(refilled.error());
           }
         }
       }
@@ -152,7 +200,7 @@ Result<std::size_t> InflateStream::read_gzip(char* out, std::size_t capacity) {
         break;
       }
       if (state_->avail_in < 2 || state_->next_in[0] != 0x1f || state_->next_in[1] != 0x8b) {
-        return problem("unexpected bytes after a gzip member");
+        return fail(problem("unexpected bytes after a gzip member (trailing garbage)"));
       }
       unsigned char* next_in = state_->next_in;
       const std::uint32_t avail_in = state_->avail_in;
@@ -161,10 +209,12 @@ Result<std::size_t> InflateStream::read_gzip(char* out, std::size_t capacity) {
       state_->avail_in = avail_in;
       state_->crc_flag = ISAL_GZIP;
       member_finished_ = false;
+      ++member_;
+      member_start_ = consumed_;
     }
     if (state_->avail_in == 0 && !input_ended_) {
       if (auto refilled = refill(); !refilled) {
-        return refilled.error();
+        return fail(refilled.error());
       }
     }
     const std::uint32_t in_before = state_->avail_in;
@@ -175,7 +225,7 @@ Result<std::size_t> InflateStream::read_gzip(char* out, std::size_t capacity) {
     produced += out_before - state_->avail_out;
     consumed_ += in_before - state_->avail_in;
     if (status < 0) {
-      return problem(describe_isal_error(status));
+      return fail(problem(describe_isal_error(status)));
     }
     if (state_->block_state == ISAL_BLOCK_FINISH) {
       member_finished_ = true;
@@ -185,9 +235,9 @@ Result<std::size_t> InflateStream::read_gzip(char* out, std::size_t capacity) {
     if (progressed) {
       stalls = 0;
     } else if (state_->avail_in == 0 && input_ended_) {
-      return problem("truncated gzip data (the file ends inside a member)");
+      return fail(problem("truncated gzip data (the file ends inside a member)"));
     } else if (state_->avail_in > 0 && ++stalls > 4) {
-      return problem("corrupt gzip data (the inflater stopped making progress)");
+      return fail(problem("corrupt gzip data (the inflater stopped making progress)"));
     }
   }
   return produced;

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 struct inflate_state;
@@ -23,12 +24,17 @@ public:
   // destructor.
   Result<bool> open(const std::string& path, bool gzip);
 
-  // Writes up to `capacity` bytes to `out`; 0 means the end. Problems name the file.
+  // Writes up to `capacity` bytes to `out`; 0 means the end. Problems name the file and say where
+  // ("gzip member 2, compressed byte 1234"). Bytes inflated before damage are always handed out first: the
+  // problem comes on the next call, and after it the stream is at its end.
   Result<std::size_t> read(char* out, std::size_t capacity);
+
+  // Compressed bytes handed to the inflater so far (0 for a plain file).
+  std::uint64_t consumed() const { return consumed_; }
 
 private:
   Result<std::size_t> read_plain(char* out, std::size_t capacity);
-  Result<std::size_t> read_gzip(char* out, std::size_t capacity);
+  Result<std::size_t> inflate_some(char* out, std::size_t capacity);
   Result<bool> refill();
   Problem problem(std::string message) const;
   void close();
@@ -40,6 +46,14 @@ private:
   bool member_finished_ = false;
   bool finished_ = false;
   std::uint64_t consumed_ = 0; // compressed bytes already handed to the inflater, for messages
+  std::size_t member_ = 0;     // 1-based index of the gzip member being inflated
+  std::uint64_t member_start_ = 0;
+  std::optional<Problem> pending_; // damage found after some bytes were produced: reported by the next read
+  // isa-l decodes ahead into its own small buffer when given little room, and loses that look-ahead when the
+  // data turns out damaged; small reads are therefore served from this staging buffer.
+  std::unique_ptr<char[]> stage_; // NOLINT(modernize-avoid-c-arrays): a raw output buffer for isa-l
+  std::size_t staged_begin_ = 0;
+  std::size_t staged_end_ = 0;
   std::unique_ptr<inflate_state> state_;
   std::unique_ptr<unsigned char[]> input_; // NOLINT(modernize-avoid-c-arrays): a raw input buffer for isa-l
   std::size_t input_capacity_ = 0;

@@ -38,12 +38,13 @@ public:
   std::optional<ReadFailure> read_record_array(const char* data, std::size_t size, std::size_t first_index,
                                                EventSink& sink, ReadCounts& counts);
 
+  od::parser parser_;
+
 private:
   static std::optional<ReadFailure> read_records(od::array records, std::size_t first_index, EventSink& sink,
                                                  ReadCounts& counts);
   std::optional<ReadFailure> read_lookup_events(od::array events, EventSink& sink, ReadCounts& counts);
 
-  od::parser parser_;
   od::parser inner_parser_; // lookup-events: each CloudTrailEvent is a document in a string
   ByteBuffer inner_buffer_;
 };
@@ -54,6 +55,15 @@ RecordReader::~RecordReader() = default;
 std::optional<ReadFailure> RecordReader::read_document(const char* data, std::size_t size, EventSink& sink,
                                                        ReadCounts& counts) {
   return impl_->read_document(data, size, sink, counts);
+}
+
+void RecordReader::shrink_to(std::size_t bytes) {
+  if (impl_->parser_.capacity() > bytes) {
+    // A failed allocation leaves an empty parser, which allocates again on the next document.
+    if (impl_->parser_.allocate(bytes) != simdjson::SUCCESS) {
+      impl_->parser_ = od::parser();
+    }
+  }
 }
 
 std::optional<ReadFailure> RecordReader::read_record_array(const char* data, std::size_t size,
@@ -130,6 +140,8 @@ std::optional<ReadFailure> RecordReader::Impl::read_lookup_events(od::array even
     inner_buffer_.reserve(text.size());
     std::memcpy(inner_buffer_.data(), text.data(), text.size());
     inner_buffer_.resize(text.size());
+    std::memset(inner_buffer_.data() + text.size(), 0,
+                simdjson::SIMDJSON_PADDING); // not the last event's bytes
     od::document doc;
     if (auto error = inner_parser_
                          .iterate(inner_buffer_.data(), text.size(),
@@ -193,6 +205,11 @@ std::optional<ReadFailure> RecordReader::Impl::read_document(const char* data, s
   }
   if (!found) {
     return ReadFailure{"", R"(no "Records" array (nor the "Events" of lookup-events output))"};
+  }
+  // On-Demand stops at the closing brace; bytes after it are damage too (the streaming reader says where).
+  // simdjson 3.0 has no document::at_end(): past the last token, current_location() is out of bounds.
+  if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) {
+    return ReadFailure{"", "unexpected content after the document"};
   }
   return std::nullopt;
 }

@@ -36,6 +36,9 @@ public:
   std::optional<ReadFailure> read_record_array(const char* data, std::size_t size, std::size_t first_index,
                                                EventSink& sink, ReadCounts& counts);
 
+  // Gives back parser memory grown past `bytes` by an unusually large document.
+  void shrink_to(std::size_t bytes);
+
 private:
   class Impl;
   std::unique_ptr<Impl> impl_;

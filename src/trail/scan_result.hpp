@@ -17,7 +17,9 @@ struct MatchedEvent {
   std::vector<std::string_view> detections; // ids of the rules that matched (static catalog strings), sorted
   std::string account_id;
   std::string event_time; // as written
-  TimePoint time{};       // parsed; epoch when eventTime is missing or malformed
+  TimePoint time{};       // parsed; meaningless when !time_known
+  bool time_known = true; // false when eventTime is missing or not ISO 8601: never read as 1970, kept by
+                          // --since/--until, reported as a problem
   std::string event_name;
   std::string event_source;
   std::string event_type;
@@ -47,9 +49,12 @@ struct TrailSummary {
   std::size_t skipped_other = 0;
   std::size_t pruned = 0;       // files outside --since/--until, --accounts, --regions by their key
   std::size_t events = 0;       // records read
+  std::size_t damaged = 0;      // damaged places inside files (a broken record, garbage, truncation): each is
+                                // in `errors` with its byte offset, and the intact records around it are kept
   std::size_t candidates = 0;   // records that could match (root, or a named event) inside the filters
   std::size_t matched = 0;      // distinct matched events
   std::size_t duplicates = 0;   // matched events seen again (an organization trail and an account trail)
+  std::size_t unknown_time = 0; // matched events whose eventTime could not be read (each kept and reported)
   std::uint64_t bytes_read = 0; // on disk
   std::uint64_t bytes_inflated = 0;
   std::vector<Problem> errors; // every unreadable file or path, and why

@@ -6,7 +6,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <fmt/format.h>
+#include <iterator>
 #include <map>
+#include <unordered_map>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <thread>
 #include <utility>
 
@@ -17,6 +23,17 @@ bool contains(const std::vector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
+bool problem_order(const Problem& a, const Problem& b) {
+  return std::tie(a.file, a.where, a.message) < std::tie(b.file, b.where, b.message);
+}
+
+void keep_first_problems(std::vector<Problem>& problems, std::size_t count) {
+  std::sort(problems.begin(), problems.end(), problem_order);
+  if (problems.size() > count) {
+    problems.resize(count);
+  }
+}
+
 // Per worker: filters each record, asks the matcher, and keeps evidence only for matches.
 class MatchingSink final : public EventSink {
 public:
@@ -24,6 +41,33 @@ public:
       : options_(options), matcher_(matcher) {}
 
   void set_file(std::string_view file) { file_ = file; }
+
+  void checkpoint() override {
+    commit();
+    checkpoint_candidates_ = candidates;
+    checkpoint_matched_ = matched.size();
+    checkpoint_unknown_time_ = unknown_time;
+  }
+
+  void rewind() override {
+    candidates = checkpoint_candidates_;
+    matched.resize(checkpoint_matched_);
+    unknown_time = checkpoint_unknown_time_;
+    pending_time_problems_.clear();
+  }
+
+  // Keeps the kListed first problems by (file, place), not the first met: which worker meets which file
+  // first must not change the list.
+  void commit() {
+    std::move(pending_time_problems_.begin(), pending_time_problems_.end(),
+              std::back_inserter(time_problems));
+    pending_time_problems_.clear();
+    if (time_problems.size() >= 2 * kListedUnknownTimes) {
+      keep_first_problems(time_problems, kListedUnknownTimes);
+    }
+  }
+
+  static constexpr std::size_t kListedUnknownTimes = 50; // per worker; the rest are counted
 
   bool wants(const EventView& partial) override { return matcher_.may_match(partial); }
 
@@ -34,29 +78,50 @@ public:
     if (!options_.regions.empty() && !contains(options_.regions, event.aws_region)) {
       return;
     }
-    if (options_.since || options_.until) {
-      const auto time = parse_iso8601(event.event_time);
-      if (!time || (options_.since && *time < *options_.since) ||
-          (options_.until && *time > *options_.until)) {
-        return;
-      }
+    const auto time = parse_iso8601(event.event_time);
+    // An event whose time cannot be read is kept whatever --since/--until say: dropping it would let a
+    // forged eventTime hide the event; it is flagged instead.
+    if (time &&
+        ((options_.since && *time < *options_.since) || (options_.until && *time > *options_.until))) {
+      return;
     }
     ++candidates;
     ids_.clear();
     matcher_.match(event, ids_);
-    if (!ids_.empty()) {
-      matched.push_back(to_matched_event(event, ids_, file_));
+    if (ids_.empty()) {
+      return;
+    }
+    matched.push_back(to_matched_event(event, ids_, file_));
+    if (!time) {
+      ++unknown_time;
+      pending_time_problems_.push_back(unknown_time_problem(event));
     }
   }
 
   std::size_t candidates = 0;
   std::vector<MatchedEvent> matched;
+  std::size_t unknown_time = 0;
+  std::vector<Problem> time_problems; // matched events with an unreadable time (the first ones, see commit)
 
 private:
+  Problem unknown_time_problem(const EventView& event) const {
+    return Problem{
+        ProblemKind::kInvalid, std::string(file_), fmt::format("eventID {}", event.event_id),
+        fmt::format("{}: the event is kept with its time unknown (never read as 1970, not filtered by "
+                    "--since/--until)",
+                    event.event_time.empty() ? std::string("no eventTime")
+                                             : fmt::format("eventTime \"{}\" is not an ISO 8601 time",
+                                                           event.event_time.substr(0, 64)))};
+  }
+
   const TrailScanOptions& options_;
   const EventMatcher& matcher_;
   std::string_view file_;
-  std::vector<std::string_view> ids_; // reused: no allocation per event
+  std::size_t checkpoint_candidates_ = 0;
+  std::size_t checkpoint_matched_ = 0;
+  std::size_t checkpoint_unknown_time_ = 0;
+  std::vector<Problem> pending_time_problems_; // since the last checkpoint: rewind() drops them
+  std::vector<std::string_view> ids_;          // reused: no allocation per event
 };
 
 struct WorkerResult {
@@ -65,6 +130,10 @@ struct WorkerResult {
   std::size_t files = 0;
   std::size_t events = 0;
   std::size_t candidates = 0;
+  std::size_t damaged = 0;
+  std::size_t files_failed = 0;
+  std::size_t unknown_time = 0;
+  std::vector<Problem> time_problems;
   std::uint64_t bytes_read = 0;
   std::uint64_t bytes_inflated = 0;
 };
@@ -81,43 +150,61 @@ void run_worker(const TrailScanOptions& options, const EventMatcher& matcher,
     result.events += outcome.events;
     result.bytes_read += file.size;
     result.bytes_inflated += outcome.bytes_inflated;
-    if (outcome.problem) {
-      result.problems.emplace_back(index, std::move(*outcome.problem));
+    result.damaged += outcome.damaged;
+    result.files_failed += outcome.problems.empty() ? 0 : 1;
+    for (Problem& problem : outcome.problems) {
+      result.problems.emplace_back(index, std::move(problem));
     }
   }
+  sink.commit();
   result.candidates = sink.candidates;
   result.matched = std::move(sink.matched);
+  result.unknown_time = sink.unknown_time;
+  result.time_problems = std::move(sink.time_problems);
 }
 
+// Events with an unknown time go last (not first, as 1970 would).
 bool event_order(const MatchedEvent& a, const MatchedEvent& b) {
-  return std::tie(a.time, a.event_id, a.account_id, a.file) <
-         std::tie(b.time, b.event_id, b.account_id, b.file);
+  const bool a_unknown = !a.time_known;
+  const bool b_unknown = !b.time_known;
+  return std::tie(a_unknown, a.time, a.event_id, a.account_id, a.file) <
+         std::tie(b_unknown, b.time, b.event_id, b.account_id, b.file);
 }
 
 // The same event reaches us twice when an organization trail and an account trail both log it: keep one,
-// with the union of the detections.
+// with the union of the detections. In place, with a hash per event rather than a copy of each key: with a
+// million matches the copies cost more than the events (issue 10).
 std::size_t remove_duplicates(std::vector<MatchedEvent>& events) {
-  std::map<std::pair<std::string, std::string>, std::size_t> first_seen;
-  std::vector<MatchedEvent> kept;
-  kept.reserve(events.size());
+  std::unordered_multimap<std::size_t, std::size_t> first_seen; // hash of (eventID, account) -> kept index
+  first_seen.reserve(events.size());
+  std::size_t kept = 0;
   std::size_t duplicates = 0;
-  for (MatchedEvent& event : events) {
-    if (event.event_id.empty()) {
-      kept.push_back(std::move(event));
-      continue;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    MatchedEvent& event = events[i];
+    if (!event.event_id.empty()) {
+      const std::size_t hash =
+          std::hash<std::string>{}(event.event_id) * 31 + std::hash<std::string>{}(event.account_id);
+      auto [begin, end] = first_seen.equal_range(hash);
+      auto same = std::find_if(begin, end, [&](const auto& entry) {
+        return events[entry.second].event_id == event.event_id &&
+               events[entry.second].account_id == event.account_id;
+      });
+      if (same != end) {
+        ++duplicates;
+        auto& detections = events[same->second].detections;
+        detections.insert(detections.end(), event.detections.begin(), event.detections.end());
+        std::sort(detections.begin(), detections.end());
+        detections.erase(std::unique(detections.begin(), detections.end()), detections.end());
+        continue;
+      }
+      first_seen.emplace(hash, kept);
     }
-    auto [it, inserted] = first_seen.try_emplace({event.event_id, event.account_id}, kept.size());
-    if (inserted) {
-      kept.push_back(std::move(event));
-      continue;
+    if (kept != i) {
+      events[kept] = std::move(event);
     }
-    ++duplicates;
-    auto& detections = kept[it->second].detections;
-    detections.insert(detections.end(), event.detections.begin(), event.detections.end());
-    std::sort(detections.begin(), detections.end());
-    detections.erase(std::unique(detections.begin(), detections.end()), detections.end());
+    ++kept;
   }
-  events = std::move(kept);
+  events.resize(kept);
   return duplicates;
 }
 
@@ -132,7 +219,9 @@ MatchedEvent to_matched_event(const EventView& event, std::vector<std::string_vi
   out.event_id = event.event_id;
   out.account_id = event.account();
   out.event_time = event.event_time;
-  out.time = parse_iso8601(event.event_time).value_or(TimePoint{});
+  const auto time = parse_iso8601(event.event_time);
+  out.time = time.value_or(TimePoint{});
+  out.time_known = time.has_value();
   out.event_name = event.event_name;
   out.event_source = event.event_source;
   out.event_type = event.event_type;
@@ -164,6 +253,11 @@ TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& 
                      "rebuild with -DROOTGUARD_TRAIL_AVX2=OFF");
   }
 #endif
+#if defined(__GLIBC__)
+  // Large buffers come from mmap and go back to the system when freed. glibc otherwise raises its mmap
+  // threshold after the first big free, and each worker's arena then keeps its largest buffer for good.
+  mallopt(M_MMAP_THRESHOLD, 1 << 20); // NOLINT(concurrency-mt-unsafe): before any worker starts
+#endif
   DiscoveryResult discovered = discover_files(options);
   TrailScanResult result;
   TrailSummary& summary = result.summary;
@@ -194,15 +288,41 @@ TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& 
     summary.files += worker.files;
     summary.events += worker.events;
     summary.candidates += worker.candidates;
+    summary.damaged += worker.damaged;
+    summary.files_failed += worker.files_failed;
     summary.bytes_read += worker.bytes_read;
     summary.bytes_inflated += worker.bytes_inflated;
     std::move(worker.problems.begin(), worker.problems.end(), std::back_inserter(problems));
-    std::move(worker.matched.begin(), worker.matched.end(), std::back_inserter(result.events));
   }
-  std::sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  summary.files_failed = problems.size();
+  // Moved with room reserved, each worker's vector freed as it goes: never two copies of a large result.
+  std::size_t total = 0;
+  for (const WorkerResult& worker : workers) {
+    total += worker.matched.size();
+  }
+  result.events.reserve(total);
+  for (WorkerResult& worker : workers) {
+    std::move(worker.matched.begin(), worker.matched.end(), std::back_inserter(result.events));
+    std::vector<MatchedEvent>().swap(worker.matched);
+  }
+  // Stable: a file's own problems stay in file order.
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [index, problem] : problems) {
     summary.errors.push_back(std::move(problem));
+  }
+  // Unreadable event times, in a deterministic order (workers meet files in any order).
+  std::vector<Problem> time_problems;
+  for (WorkerResult& worker : workers) {
+    summary.unknown_time += worker.unknown_time;
+    std::move(worker.time_problems.begin(), worker.time_problems.end(), std::back_inserter(time_problems));
+  }
+  keep_first_problems(time_problems, MatchingSink::kListedUnknownTimes);
+  std::move(time_problems.begin(), time_problems.end(), std::back_inserter(summary.errors));
+  if (summary.unknown_time > time_problems.size()) {
+    summary.errors.push_back(
+        Problem{ProblemKind::kInvalid, "", "",
+                fmt::format("{} more matched events with an unreadable eventTime (not listed)",
+                            summary.unknown_time - time_problems.size())});
   }
   std::sort(result.events.begin(), result.events.end(), event_order);
   summary.duplicates = remove_duplicates(result.events);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <unistd.h>
 
 namespace rg::testing {
 namespace {
@@ -73,7 +74,8 @@ TEST(TrailCli, SummaryCountsFilesEventsSkipsAndErrors) {
 
 // Issue 10: every golden pins one thread; the output must not depend on the thread count.
 TEST(TrailCli, OneAndManyThreadsGiveTheSameOutput) {
-  const std::vector<std::string> corpus{"trail", kTrail, "tests/corpus/trail", "--format", "json"};
+  const std::vector<std::string> corpus{"trail",    kTrail, "tests/corpus/trail", "tests/corpus/trail-damage",
+                                        "--format", "json"};
   auto one = corpus;
   one.insert(one.end(), {"--threads", "1"});
   const auto single = run_rootguard(one);
@@ -85,6 +87,31 @@ TEST(TrailCli, OneAndManyThreadsGiveTheSameOutput) {
     EXPECT_EQ(parallel.out, single.out) << threads << " threads";
   }
   EXPECT_FALSE(single.out.empty());
+}
+
+// Issue 10: a file name that is not UTF-8 (Linux allows any bytes) aborted --format json with
+// json.exception.type_error.316. It is written with U+FFFD for each invalid byte.
+TEST(TrailCli, JsonOutputSurvivesAFileNameThatIsNotUtf8) {
+  const auto dir = std::filesystem::temp_directory_path() / ("rg_trail_utf8_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string name = "bad-\xff\xfe-name.json";
+  std::ofstream(dir / name) << std::ifstream(std::string(RG_SOURCE_DIR) +
+                                             "/tests/corpus/trail-damage/unparseable-event-time.json")
+                                   .rdbuf();
+  const std::string bogus = dir.string() + "/not-utf8-\xc3(.json"; // absent: a problem naming it
+  const auto result = run_rootguard({"trail", dir.string(), bogus, "--format", "json"});
+  std::filesystem::remove_all(dir);
+  EXPECT_EQ(result.exit_code, 3) << result.err;
+  const auto doc = nlohmann::json::parse(result.out); // valid UTF-8, or this throws
+  ASSERT_FALSE(doc["events"].empty());
+  EXPECT_NE(doc["events"][0]["file"].get<std::string>().find("bad-\xEF\xBF\xBD\xEF\xBF\xBD-name.json"),
+            std::string::npos);
+  bool named = false;
+  for (const auto& error : doc["summary"]["errors"]) {
+    named = named || error["file"].get<std::string>().find("not-utf8-\xEF\xBF\xBD(") != std::string::npos;
+  }
+  EXPECT_TRUE(named) << doc["summary"]["errors"].dump();
 }
 
 TEST(TrailCli, SinceUntilAndAccountFilters) {

@@ -136,5 +136,23 @@ TEST_F(TrailScanTest, PerAccountSummaryAndMostRecentRootUse) {
   EXPECT_TRUE(uses[1].assumed_root);
 }
 
+// Issue 10: a root event whose eventTime is not a time is neither the first use (1970) nor the latest.
+TEST(TrailScanUnknownTime, IsNoFirstOrLastUse) {
+  const std::filesystem::path file =
+      std::filesystem::path(RG_SOURCE_DIR) / "tests/corpus/trail-damage/unparseable-event-time.json";
+  trail::TrailScanOptions options;
+  options.paths = {file};
+  const trail::TrailScanResult result = scan_trail(options);
+  ASSERT_EQ(result.events.size(), 3u);
+  const auto accounts = summarize_accounts(result);
+  ASSERT_EQ(accounts.size(), 1u);
+  ASSERT_TRUE(accounts[0].first_use);
+  EXPECT_EQ(format_iso8601(*accounts[0].first_use), "2026-11-20T10:00:00Z");
+  EXPECT_EQ(format_iso8601(*accounts[0].last_use), "2026-11-20T10:00:00Z");
+  const auto uses = most_recent_root_use(result);
+  ASSERT_EQ(uses.size(), 1u);
+  EXPECT_EQ(uses[0].event_id, "t-1");
+}
+
 } // namespace
 } // namespace rg::detections

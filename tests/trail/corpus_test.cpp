@@ -96,5 +96,36 @@ TEST(Corpus, GzipBombIsCappedAndReported) {
   EXPECT_LE(result.summary.bytes_inflated, (16u << 20) + (8u << 20));
 }
 
+// Issue 10: the default cap is proportionate to the file (16 GiB cost 135 s of CPU on a 10 MB bomb).
+TEST(Corpus, TheDefaultGzipBombCapIsProportionateToTheFile) {
+  testing::TempDir dir("bomb_ratio");
+  const std::string member = testing::gzip(std::string(1 << 20, ' '), 9);
+  std::string bomb = testing::gzip(R"({"Records":[)");
+  for (int i = 0; i < 400; ++i) {
+    bomb += member;
+  }
+  bomb += testing::gzip("]}");
+  const fs::path file = dir.path() / "bomb.json.gz";
+  testing::write_bytes(file, bomb);
+  TrailScanOptions options;
+  options.paths = {file};
+  options.bomb_floor = 1 << 20; // the real floor (1 GiB) would hide the ratio in a file this small
+  const std::uint64_t cap = options.inflated_cap(bomb.size());
+  ASSERT_EQ(cap, 256 * bomb.size());
+  ASSERT_LT(cap, 400u << 20);
+  const TrailScanResult result = scan_files(options, AnyMatcher{});
+  ASSERT_EQ(result.summary.errors.size(), 1u);
+  const Problem& problem = result.summary.errors[0];
+  EXPECT_NE(problem.message.find("gzip bomb"), std::string::npos) << problem.describe();
+  EXPECT_NE(problem.message.find("proportionate"), std::string::npos) << problem.describe();
+  EXPECT_EQ(problem.where.find("inflated byte " + std::to_string(cap) + ", compressed byte "), 0u)
+      << problem.describe();
+  EXPECT_LE(result.summary.bytes_inflated, cap + (8u << 20));
+  EXPECT_EQ(result.summary.damaged, 1u);
+  // Given explicitly, the cap is what the user said, whatever the file's size.
+  options.max_inflated_bytes = std::uint64_t{1} << 40;
+  EXPECT_EQ(options.inflated_cap(bomb.size()), std::uint64_t{1} << 40);
+}
+
 } // namespace
 } // namespace rg::trail
