@@ -68,6 +68,8 @@ def capture():
         authorization = dict((k.lower(), v) for k, v in sent["headers"])["authorization"]
         vectors.append({
             "name": f"{service}-{operation}", "service": client.meta.service_model.signing_name,
+            "botocore_service": service, "operation": client.meta.method_to_api_mapping[operation],
+            "params": params,
             "region": region, "method": sent["method"], "url": sent["url"], "headers": headers,
             "body": sent["body"], "session_token": with_token, "authorization": authorization,
         })
