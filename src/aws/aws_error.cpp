@@ -42,6 +42,9 @@ void from_xml(const HttpResponse& response, AwsError& error) {
 
 void from_json(const HttpResponse& response, AwsError& error) {
   const auto body = nlohmann::json::parse(response.body, nullptr, false);
+  if (body.is_discarded() && response.body.starts_with("<")) {
+    from_xml(response, error); // a proxy or an emulator answering a JSON service in XML
+  }
   if (body.is_object()) {
     for (const char* key : {"__type", "code", "Code"}) {
       if (body.contains(key) && body[key].is_string()) {
@@ -83,7 +86,8 @@ AwsError parse_error(Protocol protocol, const HttpResponse& response) {
 }
 
 std::string AwsError::describe() const {
-  const std::string status = http_status == 0 ? "" : fmt::format(" (HTTP {})", http_status);
+  const bool status_is_code = code == fmt::format("HTTP {}", http_status);
+  const std::string status = http_status == 0 || status_is_code ? "" : fmt::format(" (HTTP {})", http_status);
   return message.empty() ? fmt::format("{}{}", code, status) : fmt::format("{}{}: {}", code, status, message);
 }
 

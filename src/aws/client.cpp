@@ -66,7 +66,9 @@ CallResult AwsClient::call(std::string_view service_name, std::string_view opera
     params.time = options_.clock();
     auto creds = credentials_->credentials();
     if (creds) {
-      sign_request(request, params, *creds);
+      if (!creds->access_key_id.empty()) { // empty: an unsigned call (AssumeRoleWithWebIdentity)
+        sign_request(request, params, *creds);
+      }
     } else {
       credentials_problem = creds.error();
     }
