@@ -44,7 +44,14 @@ AUDITOR_POLICY = {
         "sts:GetCallerIdentity", "iam:GetAccountSummary", "iam:ListMFADevices", "iam:ListVirtualMFADevices",
         "organizations:ListAccounts", "organizations:DescribeOrganization", "cloudtrail:DescribeTrails",
         "logs:DescribeMetricFilters", "sns:ListSubscriptions", "sns:ListTopics", "guardduty:ListDetectors",
-        "cloudwatch:DescribeAlarms", "monitoring:DescribeAlarms"]}],
+        "cloudwatch:DescribeAlarms", "monitoring:DescribeAlarms",
+        # and the rest of what `rootguard collect` reads (tests/aws/moto_collect.py)
+        "iam:GenerateCredentialReport", "iam:GetCredentialReport", "iam:ListOrganizationsFeatures",
+        "organizations:ListRoots", "organizations:ListOrganizationalUnitsForParent",
+        "organizations:ListAccountsForParent", "organizations:ListPolicies", "organizations:DescribePolicy",
+        "organizations:ListTargetsForPolicy", "cloudtrail:GetTrailStatus", "cloudtrail:GetEventSelectors",
+        "sns:ListSubscriptionsByTopic", "guardduty:GetDetector", "guardduty:ListFindings",
+        "guardduty:GetFindings", "account:ListRegions"]}],
 }
 ALLOW_ALL = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
 
