@@ -29,6 +29,42 @@ SAME_AS_CLI = [
 ]
 
 
+def collect_through_role(rootguard, home, endpoint, auditor):
+    """--profile with role_arn + source_profile + external_id: rootguard assumes the role through moto's
+    STS and collects with the session; neither the source secret nor the session token is written."""
+    failures = []
+    aws_dir = os.path.join(home, ".aws")
+    os.makedirs(aws_dir, exist_ok=True)
+    with open(os.path.join(aws_dir, "config"), "w") as f:
+        f.write("[profile audit]\nrole_arn = arn:aws:iam::123456789012:role/rootguard-audit\n"
+                "source_profile = base\nexternal_id = rg-ext\nrole_session_name = rootguard-test\n"
+                "region = us-east-1\n")
+    with open(os.path.join(aws_dir, "credentials"), "w") as f:
+        f.write(f"[base]\naws_access_key_id = {auditor[0]}\naws_secret_access_key = {auditor[1]}\n")
+    env = {"PATH": os.environ["PATH"], "HOME": home, "AWS_ENDPOINT_URL": endpoint, "AWS_EC2_METADATA_DISABLED": "true"}
+    out = os.path.join(home, "snapshot-role")
+    run = subprocess.run([rootguard, "collect", "--profile", "audit", "--output", out, "--regions", "us-east-1"],
+                         env=env, capture_output=True, text=True)
+    print(run.stderr.strip())
+    if run.returncode != 0:
+        return [f"rootguard collect --profile audit failed ({run.returncode})"]
+    accounts = os.listdir(os.path.join(out, "accounts"))
+    identity = json.load(open(os.path.join(out, "accounts", accounts[0], "sts", "GetCallerIdentity.json")))
+    if "assumed-role/rootguard-audit/rootguard-test" not in identity.get("Arn", ""):
+        failures.append(f"collected as {identity.get('Arn')}, not the assumed role")
+    else:
+        print(f"collected through the role: {identity['Arn']}")
+    for folder, _, files in os.walk(out):
+        for name in files:
+            text = open(os.path.join(folder, name), errors="replace").read()
+            # moto's session tokens start with this prefix; the source secret is known.
+            if "FQoGZXIvYXdzEBYaD" in text or auditor[1] in text:
+                failures.append(f"a secret or session token is in {os.path.join(folder, name)}")
+    if "FQoGZXIvYXdzEBYaD" in run.stdout + run.stderr:
+        failures.append("a session token is in rootguard's output")
+    return failures
+
+
 def main():
     rootguard = sys.argv[1]
     if mc.AWS_CLI is None:
@@ -104,6 +140,7 @@ def main():
                       f"{len(report.get('findings', []))} findings, {len(report.get('problems', []))} problems")
                 for problem in report.get("problems", []):
                     failures.append(f"scan problem: {json.dumps(problem)}")
+            failures += collect_through_role(rootguard, home, server.endpoint, keys["auditor"])
     finally:
         shutil.rmtree(home, ignore_errors=True)
     if failures:

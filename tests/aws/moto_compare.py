@@ -139,6 +139,14 @@ def seed(endpoint, key, secret):
     sns.subscribe(TopicArn=topic, Protocol="email", Endpoint="security@example.com")
     sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint="arn:aws:sqs:us-east-1:123456789012:q")
     c("guardduty").create_detector(Enable=True)
+    # A read-only role for the auditor to assume (moto_collect.py's --profile run goes through it).
+    trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+             "Principal": {"AWS": "arn:aws:iam::123456789012:user/auditor"}}]}
+    iam.create_role(RoleName="rootguard-audit", AssumeRolePolicyDocument=json.dumps(trust))
+    iam.put_role_policy(RoleName="rootguard-audit", PolicyName="read", PolicyDocument=json.dumps(AUDITOR_POLICY))
+    iam.put_user_policy(UserName="auditor", PolicyName="assume", PolicyDocument=json.dumps(
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                                 "Resource": "arn:aws:iam::123456789012:role/rootguard-audit"}]}))
     c("cloudwatch").put_metric_alarm(AlarmName="root-usage", MetricName="RootUsage", Namespace="CIS",
                                      Statistic="Sum", Period=300, EvaluationPeriods=1, Threshold=1,
                                      ComparisonOperator="GreaterThanOrEqualToThreshold", AlarmActions=[topic])
