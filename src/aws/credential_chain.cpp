@@ -113,11 +113,14 @@ private:
     if (keys) {
       return *keys;
     }
+    if (setting(profile, "sso_session") || setting(profile, "sso_start_url")) {
+      return credentials_from_sso(files_, profile, name, sts_options(profile), options_.transport);
+    }
     if (const auto process = setting(profile, "credential_process")) {
       return credentials_from_process(*process);
     }
     return chain_problem(
-        fmt::format("profile {} has no credentials (keys, role_arn or credential_process)", name));
+        fmt::format("profile {} has no credentials (keys, role_arn, sso or credential_process)", name));
   }
 
   Result<Credentials> assumed(const Profile& profile, const std::string& name, const std::string& role_arn,
@@ -179,10 +182,7 @@ private:
       }
     }
     if (setting(profile, "sso_session") || setting(profile, "sso_start_url")) {
-      return chain_problem(
-          fmt::format("profile {} uses IAM Identity Center (SSO), which rootguard does not read "
-                      "yet; export credentials with `aws configure export-credentials`",
-                      profile_));
+      return credentials_from_sso(files_, profile, profile_, sts_options(profile), options_.transport);
     }
     if (const auto found = files_.credentials.find(profile_); found != files_.credentials.end()) {
       if (auto keys = credentials_from_profile(found->second, profile_)) {

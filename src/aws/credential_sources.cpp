@@ -1,5 +1,6 @@
 #include "aws/credential_sources.hpp"
 
+#include "aws/crypto.hpp"
 #include "aws/timestamp.hpp"
 
 #include <cerrno>
@@ -306,6 +307,76 @@ std::optional<Result<Credentials>> credentials_from_imds(const Environment& env,
         problem("instance metadata", fmt::format("credentials of role {}", role_name)));
   }
   return credentials_from_json(creds.response->body, "instance metadata");
+}
+
+Result<Credentials> credentials_from_sso(const SharedFiles& files, const Profile& profile,
+                                         std::string_view name, const ClientOptions& options,
+                                         std::shared_ptr<HttpTransport> transport) {
+  const auto get = [&](const Profile& from, std::string_view key) -> std::string {
+    const auto found = from.find(key);
+    return found == from.end() ? "" : found->second;
+  };
+  std::string cache_key;
+  std::string region = get(profile, "sso_region");
+  if (const std::string session = get(profile, "sso_session"); !session.empty()) {
+    const auto section = files.config.find(fmt::format("sso-session {}", session));
+    if (section == files.config.end()) {
+      return problem("sso", fmt::format("profile {} names sso_session {}, which has no [sso-session] section",
+                                        name, session));
+    }
+    region = get(section->second, "sso_region");
+    cache_key = session;
+  } else {
+    cache_key = get(profile, "sso_start_url");
+  }
+  const std::string account = get(profile, "sso_account_id");
+  const std::string role = get(profile, "sso_role_name");
+  if (cache_key.empty() || region.empty() || account.empty() || role.empty()) {
+    return problem("sso", fmt::format("profile {} needs sso_session (or sso_start_url and sso_region), "
+                                      "sso_account_id and sso_role_name",
+                                      name));
+  }
+  const std::string cache_file =
+      fmt::format("{}/.aws/sso/cache/{}.json", options.env("HOME").value_or(""), sha1_hex(cache_key));
+  const auto text = read_text(cache_file);
+  const auto cached = text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json();
+  if (!cached.is_object() || !cached.contains("accessToken")) {
+    return problem("sso", fmt::format("no SSO token cached for profile {}: run `aws sso login --profile {}`",
+                                      name, name));
+  }
+  const auto expires = parse_wire_timestamp(cached.value("expiresAt", nlohmann::json()));
+  const auto now = options.clock ? options.clock()
+                                 : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  if (!expires || *expires <= now) {
+    return problem("sso",
+                   fmt::format("the SSO session of profile {} has expired: run `aws sso login --profile {}`",
+                               name, name));
+  }
+  ClientOptions sso_options = options;
+  sso_options.region = region;
+  AwsClient sso(sso_options, std::make_shared<StaticCredentialsProvider>(Credentials{}), std::move(transport),
+                std::make_shared<RetryStrategy>(RetryConfig{}));
+  const auto result =
+      sso.call("sso", "GetRoleCredentials",
+               {{"roleName", role}, {"accountId", account}, {"accessToken", cached.at("accessToken")}});
+  if (!result.ok()) {
+    return problem("sso", result.error->describe());
+  }
+  const auto& c = result.output->value("roleCredentials", nlohmann::json::object());
+  Credentials creds;
+  creds.access_key_id = c.value("accessKeyId", "");
+  creds.secret_access_key = Secret(c.value("secretAccessKey", ""));
+  creds.session_token = Secret(c.value("sessionToken", ""));
+  if (c.contains("expiration") && c["expiration"].is_number()) {
+    // Milliseconds since the epoch (a long in the model, not a timestamp).
+    creds.expiration =
+        std::chrono::sys_seconds(std::chrono::seconds(c["expiration"].get<std::int64_t>() / 1000));
+  }
+  creds.source = fmt::format("sso profile {}", name);
+  if (creds.access_key_id.empty() || creds.secret_access_key.empty()) {
+    return problem("sso", "GetRoleCredentials answered no credentials");
+  }
+  return creds;
 }
 
 Result<Credentials> assume_role(const Credentials& source, const AssumeRoleRequest& request,

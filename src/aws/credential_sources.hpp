@@ -38,6 +38,13 @@ std::optional<Result<Credentials>> credentials_from_container(const Environment&
 // AWS_EC2_METADATA_DISABLED=true turns it off (nullopt).
 std::optional<Result<Credentials>> credentials_from_imds(const Environment& env, HttpTransport& transport);
 
+// IAM Identity Center (SSO): the access token the AWS CLI cached at `aws sso login`
+// (~/.aws/sso/cache/<sha1 of the sso-session name, or of the legacy sso_start_url>.json), exchanged for
+// role credentials with sso GetRoleCredentials (an unsigned call). An expired token says to log in again.
+Result<Credentials> credentials_from_sso(const SharedFiles& files, const Profile& profile,
+                                         std::string_view name, const ClientOptions& options,
+                                         std::shared_ptr<HttpTransport> transport);
+
 struct AssumeRoleRequest {
   std::string role_arn;
   std::string session_name;

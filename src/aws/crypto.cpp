@@ -19,6 +19,15 @@ std::string hmac_sha256(std::string_view key, std::string_view data) {
   return {reinterpret_cast<const char*>(digest.data()), length};
 }
 
+std::string sha1_hex(std::string_view data) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  const int ok = EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha1(), nullptr);
+  RG_ASSERT(ok == 1);
+  (void)ok;
+  return hex_encode({reinterpret_cast<const char*>(digest.data()), length});
+}
+
 std::string hex_encode(std::string_view bytes) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;

@@ -268,3 +268,44 @@ TEST(Secret, RedactsItselfInFmtAndStreams) {
 }
 
 } // namespace
+
+namespace {
+
+TEST_F(Credentials, SsoProfileExchangesTheCachedTokenForRoleCredentials) {
+  rg::test::ScriptedServer portal({rg::test::respond(
+      200,
+      R"({"roleCredentials": {"accessKeyId": "ASIASSO", "secretAccessKey": "sso", "sessionToken": "st", "expiration": 1900000000000}})",
+      "application/json")});
+  write("config",
+        "[profile sso-dev]\nsso_session = corp\nsso_account_id = 111122223333\n"
+        "sso_role_name = ReadOnly\nregion = eu-west-1\n"
+        "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-central-1\n");
+  EXPECT_FALSE(setup({{"AWS_CONFIG_FILE", (dir_ / "config").string()}}, "sso-dev").credentials->credentials())
+      << "no cached token: log in first";
+  fs::create_directories(dir_ / ".aws" / "sso" / "cache");
+  // botocore names the cache file by the SHA-1 of the sso-session name: sha1("corp").
+  const std::string cache = ".aws/sso/cache/ee0bfd2552fbd840c02cc48b6e823320543c450f.json";
+  write(cache, R"({"accessToken": "old", "expiresAt": "2020-01-01T00:00:00Z"})");
+  EXPECT_FALSE(setup({{"AWS_CONFIG_FILE", (dir_ / "config").string()}}, "sso-dev").credentials->credentials())
+      << "an expired token";
+  write(
+      cache,
+      R"({"startUrl": "https://corp.awsapps.com/start", "region": "eu-central-1", "accessToken": "tok-123", "expiresAt": "2030-01-01T00:00:00Z"})");
+  const auto creds =
+      setup({{"AWS_CONFIG_FILE", (dir_ / "config").string()}, {"AWS_ENDPOINT_URL_SSO", portal.url()}},
+            "sso-dev")
+          .credentials->credentials();
+  ASSERT_TRUE(creds) << creds.error().message;
+  EXPECT_EQ(creds->access_key_id, "ASIASSO");
+  ASSERT_TRUE(creds->expiration);
+  EXPECT_EQ(creds->expiration->time_since_epoch().count(), 1'900'000'000);
+  ASSERT_EQ(portal.requests().size(), 1U);
+  const std::string request = portal.requests()[0];
+  EXPECT_TRUE(request.starts_with("GET /federation/credentials?")) << request;
+  EXPECT_NE(request.find("account_id=111122223333"), std::string::npos);
+  EXPECT_NE(request.find("role_name=ReadOnly"), std::string::npos);
+  EXPECT_NE(request.find("x-amz-sso_bearer_token: tok-123"), std::string::npos);
+  EXPECT_EQ(request.find("Authorization"), std::string::npos) << "GetRoleCredentials is unsigned";
+}
+
+} // namespace

@@ -31,6 +31,7 @@ OPERATIONS = {
     "logs": ("json", ["DescribeMetricFilters"]),
     "guardduty": ("rest-json", ["ListDetectors", "GetDetector", "ListFindings", "GetFindings"]),
     "account": ("rest-json", ["ListRegions"]),
+    "sso": ("rest-json", ["GetRoleCredentials"]),  # IAM Identity Center profiles (an unsigned call)
 }
 
 REF_KEYS = ("locationName", "location", "flattened", "timestampFormat")
