@@ -1,5 +1,7 @@
 #include "aws/aws_error.hpp"
 
+#include "aws/json_depth.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
@@ -41,7 +43,8 @@ void from_xml(const HttpResponse& response, AwsError& error) {
 }
 
 void from_json(const HttpResponse& response, AwsError& error) {
-  const auto body = nlohmann::json::parse(response.body, nullptr, false);
+  const auto body = json_depth_within(response.body) ? nlohmann::json::parse(response.body, nullptr, false)
+                                                     : nlohmann::json(nlohmann::json::value_t::discarded);
   if (body.is_discarded() && response.body.starts_with("<")) {
     from_xml(response, error); // a proxy or an emulator answering a JSON service in XML
   }

@@ -1,6 +1,7 @@
 #include "aws/credential_sources.hpp"
 
 #include "aws/crypto.hpp"
+#include "aws/json_depth.hpp"
 #include "aws/timestamp.hpp"
 
 #include <cerrno>
@@ -152,7 +153,8 @@ std::optional<Credentials> credentials_from_profile(const Profile& profile, std:
 }
 
 Result<Credentials> credentials_from_json(std::string_view text, std::string_view source) {
-  const auto document = nlohmann::json::parse(text, nullptr, false);
+  const auto document =
+      json_depth_within(text) ? nlohmann::json::parse(text, nullptr, false) : nlohmann::json();
   if (!document.is_object()) {
     return problem(source, "the answer is not a JSON object");
   }
@@ -339,7 +341,8 @@ Result<Credentials> credentials_from_sso(const SharedFiles& files, const Profile
   const std::string cache_file =
       fmt::format("{}/.aws/sso/cache/{}.json", options.env("HOME").value_or(""), sha1_hex(cache_key));
   const auto text = read_text(cache_file);
-  const auto cached = text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json();
+  const auto cached =
+      text && json_depth_within(*text) ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json();
   if (!cached.is_object() || !cached.contains("accessToken")) {
     return problem("sso", fmt::format("no SSO token cached for profile {}: run `aws sso login --profile {}`",
                                       name, name));

@@ -1,5 +1,6 @@
 #include "aws/request_builder.hpp"
 
+#include "aws/json_depth.hpp"
 #include "aws/shape_json.hpp"
 #include "aws/uri.hpp"
 
@@ -176,6 +177,9 @@ std::optional<nlohmann::json> parse_output(const ServiceModel& service, const nl
   }
   if (body.empty()) {
     return nlohmann::json::object();
+  }
+  if (!json_depth_within(body)) {
+    return std::nullopt;
   }
   const auto parsed = nlohmann::json::parse(body, nullptr, false);
   if (parsed.is_discarded()) {
