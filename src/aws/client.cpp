@@ -57,6 +57,12 @@ CallResult AwsClient::call(std::string_view service_name, std::string_view opera
       resolve_endpoint(service->endpoint_prefix, service->service_id, record.region, options_.env);
   const UnsignedRequest unsigned_request =
       build_request(*service, operation_name, *operation, input, endpoint);
+  // Credentials first: without them nothing is sent (an unsigned request would only be refused).
+  if (auto first = credentials_->credentials(); !first) {
+    record.duration =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    return failure(record, AwsError{0, "rootguard.NoCredentials", first.error().message, ""});
+  }
   std::optional<Problem> credentials_problem;
   const PrepareRequest prepare = [&]() {
     SignableRequest request = unsigned_request.request;

@@ -187,3 +187,32 @@ TEST(Protocol, ClientFollowsTheTokenAndSigns) {
 }
 
 } // namespace
+
+namespace {
+
+class NoCredentials final : public rg::aws::CredentialsProvider {
+public:
+  rg::Result<rg::aws::Credentials> credentials() override {
+    rg::Problem problem;
+    problem.message = "no AWS credentials found";
+    return problem;
+  }
+};
+
+TEST(Protocol, NoCredentialsSendsNothing) {
+  auto transport = std::make_shared<PagedTransport>();
+  rg::aws::ClientOptions options;
+  options.region = "eu-west-1";
+  options.env = rg::aws::fixed_environment({});
+  rg::aws::AwsClient client(options, std::make_shared<NoCredentials>(), transport,
+                            std::make_shared<rg::aws::RetryStrategy>(rg::aws::RetryConfig{}));
+  const auto result = client.call("sts", "GetCallerIdentity");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error->code, "rootguard.NoCredentials");
+  EXPECT_TRUE(transport->requests.empty());
+  const auto unknown = client.call("iam", "DeleteUser");
+  EXPECT_EQ(unknown.error->code, "rootguard.UnknownOperation")
+      << "only the generated read-only subset exists";
+}
+
+} // namespace
