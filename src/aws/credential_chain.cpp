@@ -2,6 +2,7 @@
 
 #include "aws/credential_sources.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <mutex>
 #include <set>
@@ -227,6 +228,19 @@ AwsSetup resolve_setup(ChainOptions options) {
   AwsSetup setup;
   setup.profile = selected_profile(options.env, options.profile);
   setup.region = resolve_region(options.env, options.region, files, setup.profile);
+  const Profile profile = merged_profile(files, setup.profile);
+  const auto configured = options.env("AWS_MAX_ATTEMPTS");
+  const auto from_file = profile.find("max_attempts");
+  const std::optional<std::string> attempts =
+      configured ? configured
+                 : (from_file != profile.end() ? std::optional(from_file->second) : std::nullopt);
+  if (attempts) {
+    try {
+      setup.retry.max_attempts = std::clamp(std::stoi(*attempts), 1, 10);
+    } catch (const std::exception&) {
+      setup.retry.max_attempts = RetryConfig{}.max_attempts; // not a number: the default, as botocore warns
+    }
+  }
   setup.credentials =
       std::make_shared<ChainProvider>(std::move(options), std::move(files), setup.profile, setup.region);
   return setup;

@@ -9,6 +9,7 @@
 #include "aws/credentials_provider.hpp"
 #include "aws/environment.hpp"
 #include "aws/http.hpp"
+#include "aws/retry.hpp"
 
 #include <chrono>
 #include <functional>
@@ -30,6 +31,7 @@ struct AwsSetup {
   std::string profile;
   std::optional<std::string> region; // resolved as the CLI resolves it
   std::shared_ptr<CredentialsProvider> credentials;
+  RetryConfig retry; // max_attempts from AWS_MAX_ATTEMPTS, else the profile's max_attempts, else 3
 };
 
 AwsSetup resolve_setup(ChainOptions options);

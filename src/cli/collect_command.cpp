@@ -43,7 +43,7 @@ ExitCode run(const CollectArguments& args) {
   options.env = env;
   options.user_agent = fmt::format("rootguard/{}", kVersion);
   aws::AwsClient client(options, setup.credentials, transport,
-                        std::make_shared<aws::RetryStrategy>(aws::RetryConfig{}));
+                        std::make_shared<aws::RetryStrategy>(setup.retry));
   collect::CollectOptions collect_options;
   collect_options.output = args.output;
   collect_options.regions = args.regions;

@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
   options.region = setup.region.value_or("");
   options.env = env;
   rg::aws::AwsClient client(options, setup.credentials, transport,
-                            std::make_shared<rg::aws::RetryStrategy>(rg::aws::RetryConfig{}));
+                            std::make_shared<rg::aws::RetryStrategy>(setup.retry));
   const auto input = positional.size() > 2 ? nlohmann::json::parse(positional[2]) : nlohmann::json::object();
   const auto result = client.call_all_pages(positional[0], positional[1], input);
   if (!result.ok()) {

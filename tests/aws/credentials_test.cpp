@@ -88,6 +88,15 @@ TEST_F(Credentials, ExplicitProfileSkipsTheEnvironmentAndCredentialsFileWins) {
       setup({{"AWS_CONFIG_FILE", (dir_ / "config").string()}}, "missing").credentials->credentials());
 }
 
+TEST_F(Credentials, MaxAttemptsFromTheEnvironmentThenTheProfile) {
+  write("config", "[default]\nmax_attempts = 5\n");
+  EXPECT_EQ(setup({{"AWS_CONFIG_FILE", (dir_ / "config").string()}}).retry.max_attempts, 5);
+  EXPECT_EQ(
+      setup({{"AWS_CONFIG_FILE", (dir_ / "config").string()}, {"AWS_MAX_ATTEMPTS", "2"}}).retry.max_attempts,
+      2);
+  EXPECT_EQ(setup({}).retry.max_attempts, 3);
+}
+
 TEST_F(Credentials, AwsProfileVariableAndDefaultFilesUnderHome) {
   fs::create_directories(dir_ / ".aws");
   write(".aws/config", "[profile dev]\nregion = sa-east-1\n");
