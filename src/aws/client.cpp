@@ -53,8 +53,8 @@ CallResult AwsClient::call(std::string_view service_name, std::string_view opera
     return failure(record, AwsError{0, "rootguard.NoRegion",
                                     "no region: set --region, AWS_REGION or a region in the profile", ""});
   }
-  const Endpoint endpoint =
-      resolve_endpoint(service->endpoint_prefix, service->service_id, record.region, options_.env);
+  const Endpoint endpoint = resolve_endpoint(service->endpoint_prefix, service->service_id, record.region,
+                                             options_.env, options_.endpoints);
   const UnsignedRequest unsigned_request =
       build_request(*service, operation_name, *operation, input, endpoint);
   // Credentials first: without them nothing is sent (an unsigned request would only be refused).

@@ -5,6 +5,7 @@
 // connection): use one client per thread; the retry strategy may be shared.
 #include "aws/aws_error.hpp"
 #include "aws/credentials_provider.hpp"
+#include "aws/endpoints.hpp"
 #include "aws/environment.hpp"
 #include "aws/http.hpp"
 #include "aws/retry.hpp"
@@ -44,6 +45,7 @@ struct CallResult {
 struct ClientOptions {
   std::string region;
   Environment env = process_environment();
+  ConfiguredEndpoints endpoints; // from the shared config file (AwsSetup::endpoints)
   std::chrono::milliseconds connect_timeout{10'000};
   std::chrono::milliseconds call_timeout{60'000};
   Sleep sleep = real_sleep();

@@ -32,9 +32,9 @@ std::optional<std::string> setting(const Profile& profile, std::string_view key)
 class ChainProvider final : public CredentialsProvider {
 public:
   ChainProvider(ChainOptions options, SharedFiles files, std::string profile,
-                std::optional<std::string> region)
+                std::optional<std::string> region, ConfiguredEndpoints endpoints)
       : options_(std::move(options)), files_(std::move(files)), profile_(std::move(profile)),
-        region_(std::move(region)) {}
+        region_(std::move(region)), endpoints_(std::move(endpoints)) {}
 
   Result<Credentials> credentials() override {
     const std::lock_guard lock(mutex_);
@@ -53,6 +53,7 @@ private:
     ClientOptions options;
     options.env = options_.env;
     options.clock = options_.clock;
+    options.endpoints = endpoints_;
     options.region = region_.value_or(setting(profile, "region").value_or("us-east-1"));
     return options;
   }
@@ -214,6 +215,7 @@ private:
   SharedFiles files_;
   std::string profile_;
   std::optional<std::string> region_;
+  ConfiguredEndpoints endpoints_;
   std::mutex mutex_;
   std::optional<Credentials> cached_;
 };
@@ -229,6 +231,19 @@ AwsSetup resolve_setup(ChainOptions options) {
   setup.profile = selected_profile(options.env, options.profile);
   setup.region = resolve_region(options.env, options.region, files, setup.profile);
   const Profile profile = merged_profile(files, setup.profile);
+  if (const auto url = profile.find("endpoint_url"); url != profile.end() && !url->second.empty()) {
+    setup.endpoints.global = url->second;
+  }
+  if (const auto services = profile.find("services"); services != profile.end()) {
+    if (const auto section = files.config.find(fmt::format("services {}", services->second));
+        section != files.config.end()) {
+      for (const auto& [key, value] : section->second) {
+        if (key.ends_with(".endpoint_url")) {
+          setup.endpoints.by_service.emplace(key.substr(0, key.size() - 13), value);
+        }
+      }
+    }
+  }
   const auto configured = options.env("AWS_MAX_ATTEMPTS");
   const auto from_file = profile.find("max_attempts");
   const std::optional<std::string> attempts =
@@ -241,8 +256,8 @@ AwsSetup resolve_setup(ChainOptions options) {
       setup.retry.max_attempts = RetryConfig{}.max_attempts; // not a number: the default, as botocore warns
     }
   }
-  setup.credentials =
-      std::make_shared<ChainProvider>(std::move(options), std::move(files), setup.profile, setup.region);
+  setup.credentials = std::make_shared<ChainProvider>(std::move(options), std::move(files), setup.profile,
+                                                      setup.region, setup.endpoints);
   return setup;
 }
 

@@ -7,6 +7,7 @@
 // minutes before they expire.
 #include "aws/config_files.hpp"
 #include "aws/credentials_provider.hpp"
+#include "aws/endpoints.hpp"
 #include "aws/environment.hpp"
 #include "aws/http.hpp"
 #include "aws/retry.hpp"
@@ -31,6 +32,7 @@ struct AwsSetup {
   std::string profile;
   std::optional<std::string> region; // resolved as the CLI resolves it
   std::shared_ptr<CredentialsProvider> credentials;
+  ConfiguredEndpoints endpoints; // the profile's endpoint_url and services section
   RetryConfig retry; // max_attempts from AWS_MAX_ATTEMPTS, else the profile's max_attempts, else 3
 };
 

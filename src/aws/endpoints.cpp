@@ -54,8 +54,17 @@ std::string endpoint_variable(std::string_view service_id) {
   return name;
 }
 
+std::string endpoint_config_key(std::string_view service_id) {
+  std::string key;
+  for (const char c : service_id) {
+    key += c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return key;
+}
+
 Endpoint resolve_endpoint(std::string_view endpoint_prefix, std::string_view service_id,
-                          std::string_view region, const Environment& env) {
+                          std::string_view region, const Environment& env,
+                          const ConfiguredEndpoints& configured) {
   const Partition partition = partition_of(region);
   const auto ignore = env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
   if (!ignore || !iequals(*ignore, "true")) {
@@ -63,8 +72,15 @@ Endpoint resolve_endpoint(std::string_view endpoint_prefix, std::string_view ser
     if (auto url = env(endpoint_variable(service_id))) {
       return {without_trailing_slash(std::move(*url)), std::string(region)};
     }
+    if (const auto found = configured.by_service.find(endpoint_config_key(service_id));
+        found != configured.by_service.end()) {
+      return {without_trailing_slash(found->second), std::string(region)};
+    }
     if (auto url = env("AWS_ENDPOINT_URL")) {
       return {without_trailing_slash(std::move(*url)), std::string(region)};
+    }
+    if (configured.global) {
+      return {without_trailing_slash(*configured.global), std::string(region)};
     }
   }
   for (const auto& global : kGlobal) {

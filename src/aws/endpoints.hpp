@@ -4,6 +4,8 @@
 // honours (AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL; AWS_IGNORE_CONFIGURED_ENDPOINT_URLS).
 #include "aws/environment.hpp"
 
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,12 +21,25 @@ struct Endpoint {
   std::string signing_region;
 };
 
+// Endpoints from the shared config file: the profile's `endpoint_url`, and its `services = NAME` section
+// (`[services NAME]` with `iam =` / `  endpoint_url = ...`), keyed by the snake-case service id.
+struct ConfiguredEndpoints {
+  std::optional<std::string> global;
+  std::map<std::string, std::string, std::less<>> by_service; // "cloudwatch_logs" -> URL
+};
+
 Partition partition_of(std::string_view region);
 
 // endpoint_prefix as botocore's metadata.endpointPrefix ("iam", "monitoring"); service_id as its
 // metadata.serviceId ("IAM", "CloudWatch Logs"), which names the AWS_ENDPOINT_URL_<SERVICE> variable.
+// Precedence as botocore's: AWS_ENDPOINT_URL_<SERVICE>, the services section, AWS_ENDPOINT_URL, the
+// profile's endpoint_url, then the built-in endpoint.
 Endpoint resolve_endpoint(std::string_view endpoint_prefix, std::string_view service_id,
-                          std::string_view region, const Environment& env);
+                          std::string_view region, const Environment& env,
+                          const ConfiguredEndpoints& configured = {});
+
+// "CloudWatch Logs" -> "cloudwatch_logs": the key of a service in a [services] section.
+std::string endpoint_config_key(std::string_view service_id);
 
 // "CloudWatch Logs" -> "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS"
 std::string endpoint_variable(std::string_view service_id);

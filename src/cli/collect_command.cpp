@@ -41,6 +41,7 @@ ExitCode run(const CollectArguments& args) {
   aws::ClientOptions options;
   options.region = setup.region.value_or(args.regions.empty() ? "" : args.regions.front());
   options.env = env;
+  options.endpoints = setup.endpoints;
   options.user_agent = fmt::format("rootguard/{}", kVersion);
   aws::AwsClient client(options, setup.credentials, transport,
                         std::make_shared<aws::RetryStrategy>(setup.retry));

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   rg::aws::ClientOptions options;
   options.region = setup.region.value_or("");
   options.env = env;
+  options.endpoints = setup.endpoints;
   rg::aws::AwsClient client(options, setup.credentials, transport,
                             std::make_shared<rg::aws::RetryStrategy>(setup.retry));
   const auto input = positional.size() > 2 ? nlohmann::json::parse(positional[2]) : nlohmann::json::object();

@@ -97,6 +97,14 @@ TEST_F(Credentials, MaxAttemptsFromTheEnvironmentThenTheProfile) {
   EXPECT_EQ(setup({}).retry.max_attempts, 3);
 }
 
+TEST_F(Credentials, EndpointsFromTheProfileAndItsServicesSection) {
+  write("config", "[default]\nendpoint_url = http://127.0.0.1:9\nservices = local\n"
+                  "[services local]\ncloudwatch_logs =\n  endpoint_url = http://127.0.0.1:8\n");
+  const auto s = setup({{"AWS_CONFIG_FILE", (dir_ / "config").string()}});
+  EXPECT_EQ(s.endpoints.global, "http://127.0.0.1:9");
+  EXPECT_EQ(s.endpoints.by_service.at("cloudwatch_logs"), "http://127.0.0.1:8");
+}
+
 TEST_F(Credentials, AwsProfileVariableAndDefaultFilesUnderHome) {
   fs::create_directories(dir_ / ".aws");
   write(".aws/config", "[profile dev]\nregion = sa-east-1\n");

@@ -41,4 +41,19 @@ TEST(Endpoints, ConfiguredEndpointsWinServiceFirst) {
   EXPECT_EQ(rg::aws::endpoint_variable("CloudWatch Logs"), "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS");
 }
 
+TEST(Endpoints, ConfigFileEndpointsBetweenTheVariables) {
+  rg::aws::ConfiguredEndpoints file;
+  file.global = "http://profile:1";
+  file.by_service = {{"cloudwatch_logs", "http://services:2"}};
+  const auto none = fixed_environment({});
+  EXPECT_EQ(resolve_endpoint("logs", "CloudWatch Logs", "eu-west-1", none, file).url, "http://services:2");
+  EXPECT_EQ(resolve_endpoint("iam", "IAM", "eu-west-1", none, file).url, "http://profile:1");
+  const auto global = fixed_environment({{"AWS_ENDPOINT_URL", "http://env:3"}});
+  EXPECT_EQ(resolve_endpoint("logs", "CloudWatch Logs", "eu-west-1", global, file).url, "http://services:2")
+      << "a service's configured endpoint beats the global variable";
+  EXPECT_EQ(resolve_endpoint("iam", "IAM", "eu-west-1", global, file).url, "http://env:3");
+  const auto specific = fixed_environment({{"AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "http://env:4"}});
+  EXPECT_EQ(resolve_endpoint("logs", "CloudWatch Logs", "eu-west-1", specific, file).url, "http://env:4");
+}
+
 } // namespace
