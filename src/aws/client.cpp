@@ -65,6 +65,11 @@ CallResult AwsClient::call(std::string_view service_name, std::string_view opera
   }
   std::optional<Problem> credentials_problem;
   const PrepareRequest prepare = [&]() {
+    if (options_.rate_limiter) {
+      // Scoped by region: AWS counts per account and region, and a client calls one account (clients
+      // of different accounts should each get their own limiter).
+      options_.rate_limiter->acquire(service_name, operation_name, record.region, options_.sleep);
+    }
     SignableRequest request = unsigned_request.request;
     SigningParams params;
     params.region = endpoint.signing_region;

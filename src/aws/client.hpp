@@ -8,6 +8,7 @@
 #include "aws/endpoints.hpp"
 #include "aws/environment.hpp"
 #include "aws/http.hpp"
+#include "aws/rate_limiter.hpp"
 #include "aws/retry.hpp"
 #include "aws/retrying_sender.hpp"
 
@@ -46,6 +47,9 @@ struct ClientOptions {
   std::string region;
   Environment env = process_environment();
   ConfiguredEndpoints endpoints; // from the shared config file (AwsSetup::endpoints)
+  // Shared by the clients (threads) that call the same account, so together they respect the caps;
+  // copies of these options share it.
+  std::shared_ptr<RateLimiter> rate_limiter = std::make_shared<RateLimiter>();
   std::chrono::milliseconds connect_timeout{10'000};
   std::chrono::milliseconds call_timeout{60'000};
   Sleep sleep = real_sleep();

@@ -2,10 +2,12 @@
 // HTTP 500, a dropped connection, a stalled answer (per-call timeout), non-retryable errors, the retry
 // quota and the backoff bounds; and connection reuse.
 #include "aws/curl_transport.hpp"
+#include "aws/rate_limiter.hpp"
 #include "aws/retrying_sender.hpp"
 #include "scripted_server.hpp"
 
 #include <gtest/gtest.h>
+#include <thread>
 
 namespace {
 
@@ -151,6 +153,24 @@ TEST(RetryStrategy, BackoffIsFullJitterUnderTheExponentialCeiling) {
     }
   }
   EXPECT_FALSE(retry.next_delay(rg::aws::RetryReason::kThrottling, 10)) << "max attempts reached";
+}
+
+TEST(RateLimiter, LookupEventsAtMostTwoPerSecondPerRegion) {
+  rg::aws::RateLimiter limiter;
+  std::chrono::milliseconds slept{0};
+  const auto sleep = [&](std::chrono::milliseconds delay) {
+    slept += delay;
+    std::this_thread::sleep_for(delay);
+  };
+  const auto started = std::chrono::steady_clock::now();
+  for (int i = 0; i < 3; ++i) {
+    limiter.acquire("cloudtrail", "LookupEvents", "eu-west-1", sleep);
+  }
+  EXPECT_GE(std::chrono::steady_clock::now() - started, 950ms) << "three calls take two intervals";
+  const auto before = slept;
+  limiter.acquire("cloudtrail", "LookupEvents", "us-east-1", sleep);
+  limiter.acquire("cloudtrail", "DescribeTrails", "eu-west-1", sleep);
+  EXPECT_EQ(slept, before) << "another region, or an operation without a cap, does not wait";
 }
 
 TEST(RetryStrategy, Classification) {
