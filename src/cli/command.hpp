@@ -14,5 +14,6 @@ void add_controls_command(CLI::App& app, Action& action);
 void add_policy_command(CLI::App& app, Action& action);
 void add_trail_command(CLI::App& app, Action& action);
 void add_fix_command(CLI::App& app, Action& action);
+void add_collect_command(CLI::App& app, Action& action);
 
 } // namespace rg::cli

@@ -1,0 +1,81 @@
+#include "collect/snapshot_writer.hpp"
+
+#include "util/files.hpp"
+
+#include <fmt/format.h>
+
+namespace rg::collect {
+
+bool safe_component(std::string_view name) {
+  if (name.empty() || name.size() > 255 || name == "." || name == "..") {
+    return false;
+  }
+  for (const char c : name) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+                    c == '_' || c == '-';
+    if (!ok) {
+      return false;
+    }
+  }
+  return true;
+}
+
+SnapshotWriter::SnapshotWriter(std::filesystem::path root) : root_(std::move(root)) {
+  create_directories_or_fail(root_);
+}
+
+void SnapshotWriter::write_json(const std::string& relative, const nlohmann::json& document) {
+  const std::filesystem::path path = root_ / relative;
+  create_directories_or_fail(path.parent_path());
+  // Four-space indent and raw UTF-8, as `aws ... --output json` prints.
+  write_file_atomically(path, document.dump(4) + "\n");
+}
+
+const nlohmann::json* SnapshotWriter::record(const aws::CallResult& result, const std::string& account,
+                                             const std::optional<std::string>& relative) {
+  const auto& r = result.record;
+  nlohmann::json entry = {{"service", r.service},
+                          {"operation", r.operation},
+                          {"account", account},
+                          {"region", r.region},
+                          {"outcome", result.ok() ? "ok" : "error"},
+                          {"http_status", r.http_status},
+                          {"error_code", result.ok() ? nlohmann::json() : nlohmann::json(result.error->code)},
+                          {"duration_ms", r.duration.count()},
+                          {"attempts", r.attempts},
+                          {"retries", std::max(0, r.attempts - r.pages)},
+                          {"throttled", r.throttled},
+                          {"pages", r.pages}};
+  if (!result.ok()) {
+    ++errors_;
+    entry["message"] = result.error->message;
+    calls_.push_back(std::move(entry));
+    return nullptr;
+  }
+  if (relative) {
+    write_json(*relative, *result.output);
+    entry["file"] = *relative;
+  }
+  calls_.push_back(std::move(entry));
+  return &*result.output;
+}
+
+void SnapshotWriter::skipped(std::string_view service, std::string_view operation, const std::string& account,
+                             const std::string& region, const std::string& reason) {
+  calls_.push_back({{"service", service},
+                    {"operation", operation},
+                    {"account", account},
+                    {"region", region},
+                    {"outcome", "skipped"},
+                    {"message", reason}});
+}
+
+void SnapshotWriter::finish(const nlohmann::json& run) {
+  nlohmann::json document = run;
+  document["calls"] = calls_;
+  document["call_count"] = calls_.size();
+  document["error_count"] = errors_;
+  write_json("collection.json", document);
+}
+
+} // namespace rg::collect
