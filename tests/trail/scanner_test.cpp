@@ -197,7 +197,7 @@ TEST_P(ScannerTest, UnreachableEntriesAreUnreadableNotSkipped) {
   std::vector<std::string> unreadable;
   for (const auto& problem : result.summary.errors) {
     EXPECT_EQ(problem.kind, ProblemKind::kUnreadable) << problem.describe();
-    unreadable.push_back(std::filesystem::path(problem.path).filename().string());
+    unreadable.push_back(std::filesystem::path(problem.file).filename().string());
   }
   std::sort(unreadable.begin(), unreadable.end());
   EXPECT_EQ(unreadable, (std::vector<std::string>{"fifo.json", "inside-a-file", "linked-folder",
