@@ -1,7 +1,7 @@
 // libFuzzer entry for the metric filter-pattern parser and the coverage check. Invariants: a rejected
 // pattern says where and why; an accepted one prints back (below) to text that parses to the same tree;
-// it matches sample events without crashing; and judged against itself it covers itself and is not
-// broader (whenever the check is exhaustive).
+// it matches sample events without crashing; and (up to three fields) judged against itself it covers
+// itself and is not broader whenever the check is exhaustive.
 #include "fuzz_support.hpp"
 #include "logs/filter_pattern.hpp"
 #include "logs/pattern_coverage.hpp"
@@ -10,8 +10,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -103,6 +105,15 @@ bool same(const Node& a, const Node& b) {
   return true;
 }
 
+void collect_paths(const Node& node, std::set<std::vector<std::string>>& paths) {
+  if (node.kind == Node::Kind::kLeaf) {
+    paths.insert(node.leaf.path);
+  }
+  for (const auto& child : node.children) {
+    collect_paths(child, paths);
+  }
+}
+
 const nlohmann::json& sample_event() {
   static const nlohmann::json event = nlohmann::json::parse(R"({
     "eventVersion": "1.08", "eventType": "AwsConsoleSignIn", "eventName": "ConsoleLogin",
@@ -130,11 +141,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   (void)matches(*pattern, sample_event());
   (void)matches(*pattern, nlohmann::json::object());
-  static const auto cis = parse_filter_pattern(kCisRootUsagePattern);
-  RG_FUZZ_CHECK(cis.has_value());
-  (void)compare_patterns(*pattern, *cis);
-  (void)compare_patterns(*cis, *pattern);
-  const auto self = compare_patterns(*pattern, *pattern);
-  RG_FUZZ_CHECK(!self.exhaustive || (self.covers_reference && !self.broader));
+  // The coverage check enumerates up to 200,000 events: only patterns with few fields, so the fuzzer
+  // spends its time on inputs rather than on the same enumeration (the cap itself is cheap to reach).
+  std::set<std::vector<std::string>> paths;
+  collect_paths(pattern->root, paths);
+  if (paths.size() <= 3) {
+    static const auto cis = parse_filter_pattern(kCisRootUsagePattern);
+    RG_FUZZ_CHECK(cis.has_value());
+    (void)compare_patterns(*pattern, *cis);
+    const auto self = compare_patterns(*pattern, *pattern);
+    RG_FUZZ_CHECK(!self.exhaustive || (self.covers_reference && !self.broader));
+  }
   return 0;
 }

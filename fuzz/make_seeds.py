@@ -180,7 +180,7 @@ def inflate():
     bad_size[-1] = 0x7F
     write(folder, "isize-lies.gz", bytes([8]) + bytes(bad_size))
     write(folder, "empty-member.gz", bytes([0]) + gz(b"") + gz(b"x"))
-    write(folder, "bomb-5mb.gz", bytes([255]) + gz(b"\x00" * (5 << 20)))
+    write(folder, "bomb-2mb.gz", bytes([255]) + gz(b"\x00" * (2 << 20)))
     write(folder, "plain.json", bytes([0]) + data)
     write(folder, "magic-only.gz", bytes([0]) + b"\x1f\x8b")
 
