@@ -21,6 +21,18 @@ bool read_digits(std::string_view text, size_t pos, size_t count, int& out) {
   return true;
 }
 
+// format_iso8601 writes four-digit years: an offset or leap second that carries 9999-12-31 into year
+// 10000 (or 0000-01-01 back before year 0) would print as text no reader accepts, so it is not a time.
+std::optional<TimePoint> in_printable_range(TimePoint time) {
+  using namespace std::chrono;
+  constexpr sys_days kFirst{year{0} / January / 1};
+  constexpr sys_days kAfterLast{year{10000} / January / 1};
+  if (time < kFirst || time >= kAfterLast) {
+    return std::nullopt;
+  }
+  return time;
+}
+
 } // namespace
 
 std::optional<TimePoint> parse_iso8601(std::string_view text) {
@@ -70,10 +82,10 @@ std::optional<TimePoint> parse_iso8601(std::string_view text) {
   }
   result += hours{hour} + minutes{minute} + seconds{second};
   if (pos == text.size()) {
-    return result; // no zone: AWS timestamps without one are UTC
+    return in_printable_range(result); // no zone: AWS timestamps without one are UTC
   }
   if (text[pos] == 'Z' && pos + 1 == text.size()) {
-    return result;
+    return in_printable_range(result);
   }
   if ((text[pos] == '+' || text[pos] == '-') && text.size() == pos + 6 && text[pos + 3] == ':') {
     int zone_hours = 0;
@@ -81,8 +93,11 @@ std::optional<TimePoint> parse_iso8601(std::string_view text) {
     if (!read_digits(text, pos + 1, 2, zone_hours) || !read_digits(text, pos + 4, 2, zone_minutes)) {
       return std::nullopt;
     }
+    if (zone_hours > 23 || zone_minutes > 59) {
+      return std::nullopt;
+    }
     const auto offset = hours{zone_hours} + minutes{zone_minutes};
-    return text[pos] == '+' ? result - offset : result + offset;
+    return in_printable_range(text[pos] == '+' ? result - offset : result + offset);
   }
   return std::nullopt;
 }

@@ -1,0 +1,25 @@
+// libFuzzer entry for ISO 8601 parsing. Invariants: a time that parses prints (format_iso8601) to text
+// that parses back to the same instant, and days_between agrees with itself in both directions.
+#include "fuzz_support.hpp"
+#include "util/time.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const auto time = rg::parse_iso8601(text);
+  if (!time) {
+    return 0;
+  }
+  const auto printed = rg::format_iso8601(*time);
+  const auto again = rg::parse_iso8601(printed);
+  RG_FUZZ_CHECK(again.has_value());
+  RG_FUZZ_CHECK(*again == *time);
+  const auto epoch = rg::TimePoint{};
+  const long forward = rg::days_between(epoch, *time);
+  const long backward = rg::days_between(*time, epoch);
+  RG_FUZZ_CHECK(forward == -backward || forward == -backward - 1);
+  return 0;
+}

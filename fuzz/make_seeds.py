@@ -1,0 +1,316 @@
+#!/usr/bin/env python3
+"""Writes the seed inputs of every fuzzer's corpus under tests/corpus/ (seed-* files; crash-* files are
+reproducers added by hand and left alone). Real inputs come from examples/; hostile ones (truncations,
+deep nesting, huge numbers, invalid UTF-8, lone surrogates) are made here. Deterministic: rerunning it
+rewrites the same bytes, so `git diff tests/corpus` after a change here shows only what changed.
+
+Harnesses that dispatch read a selector byte first (fuzz/<name>_fuzz.cpp says what each value picks);
+those seeds are written as bytes([selector]) + content.
+"""
+import base64
+import gzip
+import json
+import pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+ORG = ROOT / "examples" / "example-org"
+TRAILS = sorted((ORG / "cloudtrail").rglob("*.json"))
+
+
+def write(folder, name, data):
+    path = CORPUS / folder / f"seed-{name}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    path.write_bytes(data)
+
+
+def gz(data, mtime=0):
+    return gzip.compress(data, compresslevel=6, mtime=mtime)
+
+
+def deep(depth, open_="[", close="]"):
+    return open_ * depth + close * depth
+
+
+def hostile_json():
+    """Inputs every JSON reader must reject or read without harm."""
+    return {
+        "empty": b"",
+        "truncated": b'{"a": [1, 2, {"b": "c',
+        "deep-array": deep(4000).encode(),
+        "deep-object": ('{"a":' * 1000 + "1" + "}" * 1000).encode(),
+        "deep-unclosed": ("[" * 5000).encode(),
+        "huge-numbers": b'{"n": 1e400, "m": -1e400, "u": 18446744073709551616, "i": -9223372036854775809}',
+        "invalid-utf8": b'{"a": "\xff\xfe\xc0\x80"}',
+        "lone-surrogate": b'{"a": "\\ud800", "b": "\\udc00x"}',
+        "nul": b'{"a": "x\\u0000y"}\x00',
+        "bom": b'\xef\xbb\xbf{"a": 1}',
+        "trailing": b'{"a": 1} {"b": 2}',
+    }
+
+
+def credential_report():
+    reports = sorted(ORG.glob("accounts/*/iam/GetCredentialReport.json"))
+    for path in reports[:2]:
+        csv = base64.b64decode(json.loads(path.read_text())["Content"])
+        write("credential-report", f"example-{path.parent.parent.name}.csv", csv)
+        write("credential-report", f"crlf-{path.parent.parent.name}.csv", csv.replace(b"\n", b"\r\n"))
+        write("credential-report", f"truncated-{path.parent.parent.name}.csv", csv[: len(csv) * 2 // 3])
+    header = b"user,arn,password_enabled,mfa_active\n"
+    root = b"<root_account>,arn:aws:iam::111122223333:root,not_supported,true\n"
+    write("credential-report", "bom.csv", b"\xef\xbb\xbf" + header + root)
+    write("credential-report", "double-bom.csv", b"\xef\xbb\xbf\xef\xbb\xbf" + header + root)
+    write("credential-report", "two-roots.csv", header + root + root.replace(b"true", b"false"))
+    write("credential-report", "quoted-newline.csv", header + b'"<root_account>","a\nb","x""y",true\n')
+    write("credential-report", "duplicate-columns.csv", b"user,mfa_active,mfa_active\n<root_account>,true,false\n")
+    write("credential-report", "invalid-utf8.csv", header + b"<root_account>,\xff\xfe,\xc0\x80,true\n")
+    write("credential-report", "nul.csv", header + b"<root_account>\x00,a,b,c\n")
+    write("credential-report", "cr-only.csv", header.replace(b"\n", b"\r") + root.replace(b"\n", b"\r"))
+    write("credential-report", "many-users.csv", header + b"".join(b"u%d,a,b,c\n" % i for i in range(200)) + root)
+    write("credential-report", "spaces-in-header.csv", b" user , mfa_active \n<root_account>,true\n")
+
+
+# The snapshot-readers harness: selector -> (reader, example file relative to an account or region).
+SNAPSHOT_READERS = [
+    ("snapshot-info", "snapshot.json"),
+    ("caller-identity", "accounts/111111111111/sts/GetCallerIdentity.json"),
+    ("credential-report", "accounts/111111111111/iam/GetCredentialReport.json"),
+    ("credential-report-csv", None),
+    ("account-summary", "accounts/111111111111/iam/GetAccountSummary.json"),
+    ("virtual-mfa", "accounts/111111111111/iam/ListVirtualMFADevices.json"),
+    ("organizations-features", "accounts/111111111111/iam/ListOrganizationsFeatures.json"),
+    ("describe-trails", "accounts/111111111111/regions/us-east-1/cloudtrail/DescribeTrails.json"),
+    ("trail-status", "accounts/111111111111/regions/us-east-1/cloudtrail/GetTrailStatus/org-trail.json"),
+    ("event-selectors",
+     "accounts/111111111111/regions/us-east-1/cloudtrail/GetEventSelectors/management-trail.json"),
+    ("metric-filters", "accounts/111111111111/regions/us-east-1/logs/DescribeMetricFilters.json"),
+    ("alarms", "accounts/111111111111/regions/us-east-1/cloudwatch/DescribeAlarms.json"),
+    ("subscriptions", "accounts/111111111111/regions/us-east-1/sns/ListSubscriptionsByTopic/security-alerts.json"),
+    ("list-detectors", "accounts/111111111111/regions/us-east-1/guardduty/ListDetectors.json"),
+    ("get-detector", "accounts/111111111111/regions/us-east-1/guardduty/GetDetector/d1111aaaa.json"),
+    ("get-findings", "accounts/111111111111/regions/us-east-1/guardduty/GetFindings.json"),
+    ("organization", None),
+]
+
+
+def snapshot_readers():
+    folder = "snapshot-readers"
+    for selector, (name, example) in enumerate(SNAPSHOT_READERS):
+        if example:
+            write(folder, f"{selector:02}-{name}.json", bytes([selector]) + (ORG / example).read_bytes())
+    csv = base64.b64decode(json.loads((ORG / SNAPSHOT_READERS[2][1]).read_text())["Content"])
+    write(folder, "03-credential-report-csv.csv", bytes([3]) + csv)
+    # One document that drives the whole organization walk: the roots, OUs and accounts files all get it.
+    org = {
+        "Organization": {"Id": "o-exampleorg1", "MasterAccountId": "111111111111"},
+        "Roots": [{"Id": "r-ab12"}, {"Id": "../escape"}, {"Id": 7}],
+        "OrganizationalUnits": [{"Id": "ou-ab12-abcd1234", "Name": "prod"}, {"Id": "ou-../x"}],
+        "Accounts": [{"Id": "111111111111", "Name": "a", "Status": "ACTIVE"}, {"Id": "12345"}],
+    }
+    write(folder, "16-organization.json", bytes([16]) + json.dumps(org).encode())
+    summary = {
+        "SummaryMap": {"AccountMFAEnabled": 1e300, "AccountAccessKeysPresent": 18446744073709551615,
+                       "AccountSigningCertificatesPresent": -1, "Users": 1.5, "Groups": 1000000000000,
+                       "Roles": 1000000000001, "Policies": "7", "MFADevices": None}}
+    write(folder, "04-account-summary-hostile.json", bytes([4]) + json.dumps(summary).encode())
+    write(folder, "04-account-summary-huge.json", bytes([4]) + b'{"SummaryMap": {"A": 1e400, "B": -0.0}}')
+    write(folder, "02-credential-report-bad-base64.json", bytes([2]) + b'{"Content": "!!!!", "GeneratedTime": "x"}')
+    findings = {"Findings": [{"Type": "Policy:IAMUser/RootCredentialUsage", "Id": "f", "Severity": 1e308,
+                              "Service": {"Count": 18446744073709551615, "EventFirstSeen": "\ud800"}}]}
+    write(folder, "15-get-findings-hostile.json", bytes([15]) + json.dumps(findings).encode("utf-8", "surrogatepass"))
+    write(folder, "00-snapshot-info-bad-time.json", bytes([0]) + b'{"collected_at": "2026-13-45T99:99:99Z"}')
+    for i, (name, data) in enumerate(hostile_json().items()):
+        selector = (i * 5) % len(SNAPSHOT_READERS)
+        write(folder, f"{selector:02}-hostile-{name}.json", bytes([selector]) + data)
+
+
+def trail_records():
+    folder = "trail-records"
+    for path in TRAILS:
+        data = path.read_bytes()
+        account = path.name[:12]
+        write(folder, f"whole-{account}.json", bytes([0]) + data)
+        records = json.loads(data)["Records"]
+        array = json.dumps(records).encode()
+        write(folder, f"array-{account}.json", bytes([1]) + array)
+        write(folder, f"stream-{account}.json", bytes([2 | (3 << 4)]) + data)
+        write(folder, f"both-{account}.json", bytes([3 | (2 << 4)]) + data)
+        write(folder, f"both-skip-{account}.json", bytes([3 | 4 | (6 << 4)]) + data)
+        write(folder, f"truncated-{account}.json", bytes([3 | (1 << 4)]) + data[: len(data) // 2])
+        lookup = {"Events": [{"EventId": r.get("eventID", ""), "CloudTrailEvent": json.dumps(r)} for r in records]}
+        write(folder, f"lookup-events-{account}.json", bytes([0]) + json.dumps(lookup).encode())
+    record = b'{"eventID":"e\\"1\\\\","userIdentity":{"type":"Root","invokedBy":null},"eventName":"X"}'
+    write(folder, "escapes.json", bytes([3]) + b'{"Records":[' + record + b"," + record + b"]}")
+    write(folder, "stray-commas.json", bytes([3]) + b'{"Records":[,' + record + b",," + record + b",]}")
+    write(folder, "not-objects.json", bytes([3]) + b'{"Records":[1,"a",null,' + record + b"]}")
+    write(folder, "lone-surrogate.json", bytes([3]) + b'{"Records":[{"userAgent":"\\ud800","eventName":"A"}]}')
+    write(folder, "invalid-utf8.json", bytes([3]) + b'{"Records":[{"userAgent":"\xff","eventName":"A"}]}')
+    write(folder, "deep-record.json", bytes([3]) + b'{"Records":[{"a":' + deep(2000).encode() + b"}]}")
+    write(folder, "deep-unclosed.json", bytes([2]) + b'{"Records":[' + b"{" * 5000)
+    write(folder, "huge-numbers.json", bytes([3]) + b'{"Records":[{"eventVersion":1e400,"n":-1e999}]}')
+    write(folder, "lookup-not-string.json", bytes([0]) + b'{"Events":[{"CloudTrailEvent":{"a":1}},{}]}')
+    write(folder, "lookup-inner-bad.json", bytes([0]) + b'{"Events":[{"CloudTrailEvent":"{\\"a\\":"}]}')
+    write(folder, "records-not-array.json", bytes([0]) + b'{"Records":{"a":1}}')
+    write(folder, "trailing.json", bytes([3]) + b'{"Records":[]} }')
+    write(folder, "whitespace-prefix.json", bytes([3]) + b' \n{ "Records" :\t[ ] }\n')
+    write(folder, "escape-at-window.json", bytes([2]) + b'{"Records":[{"a":"' + b"\\\\" * 20 + b'\\""}]}')
+
+
+def inflate():
+    folder = "inflate"
+    data = TRAILS[0].read_bytes()
+    other = TRAILS[1].read_bytes()
+    write(folder, "single.gz", bytes([0]) + gz(data))
+    write(folder, "single-small-reads.gz", bytes([1]) + gz(other))
+    write(folder, "multi-member.gz", bytes([5]) + gz(data) + gz(other))
+    write(folder, "zero-padding.gz", bytes([9]) + gz(data) + b"\x00" * 64)
+    write(folder, "truncated.gz", bytes([3]) + gz(other)[:-20])
+    write(folder, "truncated-header.gz", bytes([0]) + gz(data)[:12])
+    write(folder, "second-truncated.gz", bytes([2]) + gz(data) + gz(other)[:40])
+    write(folder, "trailing-garbage.gz", bytes([4]) + gz(data) + b"garbage")
+    corrupt = bytearray(gz(other))
+    corrupt[len(corrupt) // 2] ^= 0xFF
+    write(folder, "corrupt.gz", bytes([6]) + bytes(corrupt))
+    bad_crc = bytearray(gz(data))
+    bad_crc[-6] ^= 1
+    write(folder, "bad-crc.gz", bytes([7]) + bytes(bad_crc))
+    bad_size = bytearray(gz(data))
+    bad_size[-1] = 0x7F
+    write(folder, "isize-lies.gz", bytes([8]) + bytes(bad_size))
+    write(folder, "empty-member.gz", bytes([0]) + gz(b"") + gz(b"x"))
+    write(folder, "bomb-2mb.gz", bytes([255]) + gz(b"\x00" * (2 << 20)))
+    write(folder, "plain.json", bytes([0]) + data)
+    write(folder, "magic-only.gz", bytes([0]) + b"\x1f\x8b")
+
+
+def key_layout():
+    folder = "key-layout"
+    for i, path in enumerate(TRAILS):
+        write(folder, f"example-{i}.txt", str(path.relative_to(ORG)))
+    base = "AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/25/111122223333_CloudTrail_us-east-1_20261125T0120Z_x.json.gz"
+    keys = {
+        "plain": base,
+        "org": "AWSLogs/o-abc123/" + base[len("AWSLogs/"):],
+        "digest": "AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/11/25/111122223333_CloudTrail-Digest_us-east-1_x.json.gz",
+        "insight": "AWSLogs/111122223333/CloudTrail-Insight/us-east-1/2026/11/25/x.json.gz",
+        "digest-name-only": "copied/111122223333_CloudTrail-Digest_us-east-1_x.json.gz",
+        "backslashes": base.replace("/", "\\"),
+        "nested-awslogs": "mirror/AWSLogs/x/" + base,
+        "bad-date": base.replace("2026/11/25", "2026/02/30"),
+        "year-zero": base.replace("2026/11/25", "0000/00/00"),
+        "short-account": base.replace("111122223333", "1111", 1),
+        "empty-parts": "AWSLogs//111122223333//CloudTrail///us-east-1/2026/11/25/",
+        "only-awslogs": "AWSLogs",
+        "no-region": "AWSLogs/111122223333/CloudTrail",
+        "invalid-utf8": b"AWSLogs/111122223333/CloudTrail/\xff\xfe/2026/11/25/x",
+        "nul": "AWSLogs/111122223333/CloudTrail/us-east-1\x00/2026/11/25/x",
+        "digits-9999": base.replace("2026/11/25", "9999/12/31"),
+        "long": "a/" * 2000 + base,
+    }
+    for name, key in keys.items():
+        write(folder, f"{name}.txt", key)
+
+
+def filter_pattern():
+    folder = "filter-pattern"
+    patterns = set()
+    for path in sorted(ORG.glob("accounts/*/regions/*/logs/DescribeMetricFilters.json")):
+        for item in json.loads(path.read_text())["metricFilters"]:
+            patterns.add(item["filterPattern"])
+    for i, pattern in enumerate(sorted(patterns)):
+        write(folder, f"example-{i}.txt", pattern)
+    seeds = {
+        "all-operators": '{ $.a = "x*" && $.b != 3 && $.c < 1.5 && $.d <= -2 && $.e > 1e3 && $.f >= 0 && '
+                         '$.g EXISTS && $.h NOT EXISTS && $.i IS NULL && $.j IS TRUE && $.k IS FALSE }',
+        "or-of-and": '{ ($.a = 1 && $.b = 2) || $.c = 3 || ($.d = "q" && ($.e = 4 || $.f = 5)) }',
+        "array-index": '{ $.resources[0].ARN = "arn:*" && $.a[10][2] EXISTS }',
+        "escapes": r'{ $.a = "say \"hi\" \\ *" }',
+        "nan": "{ $.a = nan || $.b = inf || $.c = -inf }",
+        "huge-number": "{ $.a > 1e400 || $.b = 1e308 && $.c < -1e308 }",
+        "unquoted-odd": '{ $.a = x"y || $.b = a(b }',
+        "newline-value": '{ $.a = x\ny }',
+        "regex": "{ $.a = %abc% }",
+        "deep-64": "{ " + "(" * 64 + "$.a = 1" + ")" * 64 + " }",
+        "deep-65": "{ " + "(" * 65 + "$.a = 1" + ")" * 65 + " }",
+        "many-fields": "{ " + " && ".join(f'$.f{i} = "v{i}"' for i in range(12)) + " }",
+        "star-run": '{ $.a = "' + "*" * 300 + 'a" }',
+        "invalid-utf8": b'{ $.a = "\xff\xfe" }',
+        "space-delimited": "[ip, user, ...]",
+        "text-pattern": '"ERROR"',
+    }
+    for name, pattern in seeds.items():
+        write(folder, f"{name}.txt", pattern)
+
+
+def base64_seeds():
+    folder = "base64"
+    csv = base64.b64decode(json.loads((ORG / SNAPSHOT_READERS[2][1]).read_text())["Content"])
+    seeds = {
+        "credential-report": base64.b64encode(csv),
+        "wrapped-76": base64.encodebytes(csv),
+        "padding-1": b"YWI=", "padding-2": b"YQ==", "no-padding": b"YWJj",
+        "missing-padding": b"YQ", "extra-padding": b"YQ===", "padding-middle": b"YQ==YQ==",
+        "nonzero-tail-bits": b"YR==", "url-safe": b"-_-_", "spaces": b"YW Jj\tZA==",
+        "crlf": b"YWJj\r\nZGVm\r\n", "invalid-char": b"YW*j", "empty": b"", "only-newlines": b"\n\n\n",
+        "binary": bytes(range(256)), "dash-line": b"-----BEGIN-----\nYWJj\n",
+    }
+    for name, data in seeds.items():
+        write(folder, f"{name}.txt", data)
+
+
+def iso8601():
+    folder = "iso8601"
+    seeds = {
+        "utc": "2026-11-28T09:00:00Z", "offset": "2026-11-28T09:00:00+09:00", "negative": "2026-11-28T09:00:00-05:30",
+        "fraction": "2026-11-28T09:00:00.123456Z", "date": "2026-11-28", "space": "2026-11-28 09:00:00",
+        "no-seconds": "2026-11-28T09:00Z", "no-zone": "2026-11-28T09:00:00", "leap-second": "2016-12-31T23:59:60Z",
+        "leap-day": "2024-02-29T00:00:00Z", "not-leap": "2023-02-29T00:00:00Z",
+        "max": "9999-12-31T23:59:59Z", "max-minus-offset": "9999-12-31T23:59:59-23:59",
+        "min": "0000-01-01T00:00:00Z", "min-plus-offset": "0000-01-01T00:00:00+23:59",
+        "zone-99": "2026-11-28T09:00:00+99:99", "hour-24": "2026-11-28T24:00:00Z", "month-13": "2026-13-01",
+        "fraction-empty": "2026-11-28T09:00:00.Z", "trailing": "2026-11-28T09:00:00Zjunk",
+        "truncated": "2026-11-2", "signs": "+026-11-28", "lowercase": "2026-11-28t09:00:00z",
+        "long-fraction": "2026-11-28T09:00:00." + "9" * 500 + "Z", "invalid-utf8": b"2026-11-28T09:00:00\xff",
+    }
+    for name, text in seeds.items():
+        write(folder, f"{name}.txt", text)
+
+
+def scp_readers():
+    folder = "scp-readers"
+    org = ORG / "organization"
+    write(folder, "0-list.json", bytes([0]) + (org / "ListPolicies-SERVICE_CONTROL_POLICY.json").read_bytes())
+    for i, path in enumerate(sorted((org / "DescribePolicy").glob("*.json"))):
+        write(folder, f"1-describe-{i}.json", bytes([1]) + path.read_bytes())
+    for i, path in enumerate(sorted((org / "ListTargetsForPolicy").glob("*.json"))):
+        write(folder, f"2-targets-{i}.json", bytes([2]) + path.read_bytes())
+    # One document that is a list, a policy and a target list at once, for the whole-folder reader.
+    combined = {
+        "Policies": [{"Id": "p-abcd1234", "Name": "deny-root", "AwsManaged": False},
+                     {"Id": "p-FullAWSAccess", "AwsManaged": True}, {"Id": "p-../../etc"}, {"Id": "p-x/y"}],
+        "Policy": {"Content": json.dumps({"Version": "2012-10-17",
+                                          "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]})},
+        "Targets": [{"TargetId": "ou-ab12-abcd1234", "Type": "ORGANIZATIONAL_UNIT", "Name": "prod"}],
+    }
+    write(folder, "3-folder.json", bytes([3]) + json.dumps(combined).encode())
+    write(folder, "3-folder-bad-ids.json", bytes([3]) + b'{"Policies":[{"Id":"p-\\u0000abcdefgh"},{"Id":7},{}]}')
+    for i, (name, data) in enumerate(hostile_json().items()):
+        write(folder, f"{i % 4}-hostile-{name}.json", bytes([i % 4]) + data)
+
+
+def main():
+    credential_report()
+    snapshot_readers()
+    trail_records()
+    inflate()
+    key_layout()
+    filter_pattern()
+    base64_seeds()
+    iso8601()
+    scp_readers()
+
+
+if __name__ == "__main__":
+    main()
