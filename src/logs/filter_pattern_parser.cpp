@@ -1,6 +1,7 @@
 #include "logs/filter_pattern.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <fmt/format.h>
 
 namespace rg::logs {
@@ -212,7 +213,9 @@ private:
     double number = 0;
     const auto* end = out.text.data() + out.text.size();
     const auto parsed = std::from_chars(out.text.data(), end, number);
-    if (parsed.ec == std::errc() && parsed.ptr == end) {
+    // "nan" and "inf" parse as doubles but are not numbers a log field can hold: they stay text (and a NaN
+    // would break the ordered sets the coverage check keeps).
+    if (parsed.ec == std::errc() && parsed.ptr == end && std::isfinite(number)) {
       out.is_number = true;
       out.number = number;
     }

@@ -100,6 +100,7 @@ Result<model::CredentialReport> parse_credential_report_csv(std::string_view csv
   size_t user_column = 0;
   size_t row_problems = 0;
   size_t first_root_line = 0;
+  size_t extra_root_rows = 0; // <root_account> rows after the first
   const auto visit = [&](CsvRecord&& record) {
     if (!has_header) {
       has_header = true;
@@ -134,11 +135,14 @@ Result<model::CredentialReport> parse_credential_report_csv(std::string_view csv
       return;
     }
     if (first_root_line != 0) {
-      // Two root rows cannot both be true: the report is damaged. The first is used, and the run says so.
-      report.problems.push_back(
-          Problem{ProblemKind::kUnreadable, file, fmt::format("line {}", record.line),
-                  fmt::format("a second {} row (the first is on line {}); the first is used",
-                              model::CredentialReport::kRootUser, first_root_line)});
+      // Two root rows cannot both be true: the report is damaged. The first is used, and the run says so;
+      // a million of them are listed up to the same cap as other bad rows, then counted.
+      if (++extra_root_rows <= kRowProblemsShown) {
+        report.problems.push_back(
+            Problem{ProblemKind::kUnreadable, file, fmt::format("line {}", record.line),
+                    fmt::format("a second {} row (the first is on line {}); the first is used",
+                                model::CredentialReport::kRootUser, first_root_line)});
+      }
       return;
     }
     first_root_line = record.line;
@@ -159,6 +163,12 @@ Result<model::CredentialReport> parse_credential_report_csv(std::string_view csv
   if (!has_user) {
     return Problem{ProblemKind::kUnreadable, file, "line 1",
                    "header has no 'user' column: not a credential report"};
+  }
+  if (extra_root_rows > kRowProblemsShown) {
+    report.problems.push_back(
+        Problem{ProblemKind::kUnreadable, file, "",
+                fmt::format("{} more {} rows after the first", extra_root_rows - kRowProblemsShown,
+                            model::CredentialReport::kRootUser)});
   }
   if (row_problems > kRowProblemsShown) {
     report.problems.push_back(Problem{

@@ -54,6 +54,20 @@ TEST(CredentialReportParser, SecondRootRowIsReportedNotSilentlyDropped) {
   EXPECT_NE(report->problems[0].message.find("line 2"), std::string::npos);
 }
 
+// Found by the credential_report fuzzer: every extra root row added a problem, without the cap other bad
+// rows have. 1,000 of them give 50 listed and one line counting the rest.
+TEST(CredentialReportParser, ExtraRootRowsAreCappedThenCounted) {
+  std::string csv = "user,arn,mfa_active\n<root_account>,arn:r,true\n";
+  for (int i = 0; i < 1000; ++i) {
+    csv += "<root_account>,arn:r,false\n";
+  }
+  const auto report = parse_credential_report_csv(csv, "r.csv");
+  ASSERT_TRUE(report);
+  ASSERT_EQ(report->problems.size(), 51U);
+  EXPECT_EQ(report->problems.back().message, "950 more <root_account> rows after the first");
+  EXPECT_EQ(report->root()->cell("mfa_active"), "true");
+}
+
 TEST(CredentialReportParser, AMillionRowsStayFastAndSmall) {
   // Issue 10: a 1M-row report took 64 s and 5.7 GB when every row was kept as a map.
   std::string csv = "user,arn,user_creation_time,password_enabled,mfa_active,access_key_1_active\n";
