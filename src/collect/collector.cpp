@@ -1,6 +1,7 @@
 #include "collect/collector.hpp"
 
 #include "collect/snapshot_writer.hpp"
+#include "model/aws_ids.hpp"
 #include "util/fatal_error.hpp"
 #include "util/time.hpp"
 
@@ -257,12 +258,10 @@ CollectSummary collect_account(aws::AwsClient& client, const CollectOptions& opt
   c.account = summary.account;
   writer.record(identity, summary.account,
                 fmt::format("accounts/{}/sts/GetCallerIdentity.json", summary.account));
-  const std::string arn = identity.output->value("Arn", "arn:aws:");
-  const size_t first = arn.find(':');
-  const size_t second = arn.find(':', first + 1);
-  summary.partition = first == std::string::npos || second == std::string::npos
-                          ? "aws"
-                          : arn.substr(first + 1, second - first - 1);
+  // The same reading of an ARN's partition the snapshot loader uses; anything not a partition is "aws".
+  const std::string caller_arn = identity.output->value("Arn", ""); // arn_partition returns a view into it
+  const auto partition = model::arn_partition(caller_arn);
+  summary.partition = partition.empty() ? "aws" : std::string(partition);
   c.say(fmt::format("account {}", summary.account));
   collect_iam(c);
   summary.organization = collect_organization(c);

@@ -1,6 +1,7 @@
 #include "model/aws_ids.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace rg::model {
 namespace {
@@ -72,23 +73,9 @@ bool is_region_name(std::string_view text) {
 }
 
 bool is_partition_name(std::string_view text) {
-  constexpr size_t kMaxPartition = 16;
-  if (!text.starts_with("aws") || text.size() > kMaxPartition) {
-    return false;
-  }
-  std::string_view rest = text.substr(3);
-  while (!rest.empty()) {
-    if (rest[0] != '-') {
-      return false;
-    }
-    rest.remove_prefix(1);
-    const auto next = rest.find('-');
-    if (!all_of(rest.substr(0, next), 1, kMaxPartition, [](char c) { return c >= 'a' && c <= 'z'; })) {
-      return false;
-    }
-    rest = next == std::string_view::npos ? std::string_view{} : rest.substr(next);
-  }
-  return true;
+  constexpr std::array<std::string_view, 8> kPartitions{"aws",       "aws-cn",    "aws-us-gov", "aws-iso",
+                                                        "aws-iso-b", "aws-iso-e", "aws-iso-f",  "aws-eusc"};
+  return std::find(kPartitions.begin(), kPartitions.end(), text) != kPartitions.end();
 }
 
 std::string_view arn_partition(std::string_view arn) {

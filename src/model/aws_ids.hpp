@@ -13,8 +13,7 @@ bool is_policy_id(std::string_view text);  // ^p-[0-9a-zA-Z_]{8,128}$ (AWS manag
 // A region name as AWS spells them (us-east-1, us-gov-west-1, eu-isoe-west-1): ^[a-z]{2}(-[a-z]+)+-\d{1,2}$.
 // Region folder names reach file paths, finding resources and generated remediation commands.
 bool is_region_name(std::string_view text);
-// A partition name: aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, ... (^aws(-[a-z]+)*$, at most 16
-// characters).
+// One of the AWS partitions: aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc.
 bool is_partition_name(std::string_view text);
 // The partition of an ARN ("arn:<partition>:..."), or "" when `arn` is not an ARN with a valid partition.
 std::string_view arn_partition(std::string_view arn);

@@ -1,7 +1,9 @@
 #include "remediate/fix_values.hpp"
 
+#include "controls/arn.hpp"
+#include "model/aws_ids.hpp"
+
 #include <algorithm>
-#include <array>
 #include <fmt/format.h>
 
 namespace rg::remediate {
@@ -12,9 +14,6 @@ bool is_lower_alnum(char c) {
 }
 bool is_alnum(char c) {
   return is_lower_alnum(c) || (c >= 'A' && c <= 'Z');
-}
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
 }
 
 bool all_of(std::string_view text, bool (*allowed)(char)) {
@@ -27,34 +26,6 @@ std::optional<std::string> length_problem(std::string_view value, size_t min, si
   }
   return std::nullopt;
 }
-
-// ^[a-z]{2}(-[a-z]+)+-\d+$
-bool region_matches(std::string_view value) {
-  if (value.size() < 6 || value.size() > 32 ||
-      !std::all_of(value.begin(), value.begin() + 2, [](char c) { return c >= 'a' && c <= 'z'; })) {
-    return false;
-  }
-  size_t at = 2;
-  int words = 0;
-  while (at < value.size() && value[at] == '-') {
-    size_t end = at + 1;
-    while (end < value.size() && value[end] >= 'a' && value[end] <= 'z') {
-      ++end;
-    }
-    if (end == at + 1) {
-      break; // "-" followed by the digits
-    }
-    ++words;
-    at = end;
-  }
-  if (words == 0 || at >= value.size() || value[at] != '-' || at + 1 == value.size()) {
-    return false;
-  }
-  return all_of(value.substr(at + 1), is_digit);
-}
-
-constexpr std::array<std::string_view, 8> kPartitions{"aws",       "aws-cn",    "aws-us-gov", "aws-iso",
-                                                      "aws-iso-b", "aws-iso-e", "aws-iso-f",  "aws-eusc"};
 
 bool printable_ascii(char c) {
   return c > ' ' && c < 0x7f;
@@ -76,33 +47,27 @@ std::optional<std::string> arn_problem(std::string_view value) {
       return fmt::format("contains '{}', which no ARN in a fix may hold", c);
     }
   }
-  std::array<std::string_view, 6> parts{};
-  size_t start = 0;
-  for (size_t i = 0; i < 5; ++i) {
-    const auto colon = value.find(':', start);
-    if (colon == std::string_view::npos) {
-      return "does not have the six colon-separated parts of an ARN";
-    }
-    parts[i] = value.substr(start, colon - start);
-    start = colon + 1;
-  }
-  parts[5] = value.substr(start);
-  if (parts[0] != "arn") {
+  if (!value.starts_with("arn:")) {
     return "does not start with arn:";
   }
-  if (std::find(kPartitions.begin(), kPartitions.end(), parts[1]) == kPartitions.end()) {
+  const auto parts = controls::parse_arn(value);
+  if (!parts) {
+    return "does not have the six colon-separated parts of an ARN";
+  }
+  if (!model::is_partition_name(parts->partition)) {
     return fmt::format("has an unknown partition");
   }
-  if (parts[2].empty() || !all_of(parts[2], [](char c) { return is_lower_alnum(c) || c == '-'; })) {
+  if (parts->service.empty() ||
+      !all_of(parts->service, [](char c) { return is_lower_alnum(c) || c == '-'; })) {
     return "has an invalid service";
   }
-  if (!parts[3].empty() && !region_matches(parts[3])) {
+  if (!parts->region.empty() && !model::is_region_name(parts->region)) {
     return "has an invalid region";
   }
-  if (!parts[4].empty() && (parts[4].size() != 12 || !all_of(parts[4], is_digit)) && parts[4] != "aws") {
+  if (!parts->account.empty() && !model::is_account_id(parts->account) && parts->account != "aws") {
     return "has an invalid account id";
   }
-  if (parts[5].empty()) {
+  if (parts->resource.empty()) {
     return "has no resource";
   }
   return std::nullopt;
@@ -155,17 +120,17 @@ std::string_view value_kind_name(ValueKind kind) {
 std::optional<std::string> invalid_reason(ValueKind kind, std::string_view value) {
   switch (kind) {
   case ValueKind::kAccountId:
-    if (value.size() != 12 || !all_of(value, is_digit)) {
+    if (!model::is_account_id(value)) {
       return "must be exactly 12 digits";
     }
     return std::nullopt;
   case ValueKind::kRegion:
-    if (!region_matches(value)) {
-      return "does not match ^[a-z]{2}(-[a-z]+)+-\\d+$";
+    if (!model::is_region_name(value)) {
+      return "does not match ^[a-z]{2}(-[a-z]+)+-\\d{1,2}$";
     }
     return std::nullopt;
   case ValueKind::kPartition:
-    if (std::find(kPartitions.begin(), kPartitions.end(), value) == kPartitions.end()) {
+    if (!model::is_partition_name(value)) {
       return "is not an AWS partition (aws, aws-cn, aws-us-gov, aws-iso...)";
     }
     return std::nullopt;
@@ -173,18 +138,14 @@ std::optional<std::string> invalid_reason(ValueKind kind, std::string_view value
     return arn_problem(value);
   case ValueKind::kTargetId:
     if (value.starts_with("r-")) {
-      return prefixed_id_problem(value, "r-", 4, 32);
+      return model::is_root_id(value)
+                 ? std::nullopt
+                 : std::optional<std::string>("must be r- followed by 4 to 32 lowercase letters or digits");
     }
     if (value.starts_with("ou-")) {
-      // ou-<root 4-32>-<8-32>
-      const auto rest = value.substr(3);
-      const auto dash = rest.find('-');
-      if (dash == std::string_view::npos || dash < 4 || dash > 32 || rest.size() - dash - 1 < 8 ||
-          rest.size() - dash - 1 > 32 || !all_of(rest.substr(0, dash), is_lower_alnum) ||
-          !all_of(rest.substr(dash + 1), is_lower_alnum)) {
-        return "must be ou-<4-32 letters or digits>-<8-32 letters or digits>";
-      }
-      return std::nullopt;
+      return model::is_ou_id(value)
+                 ? std::nullopt
+                 : std::optional<std::string>("must be ou-<4-32 letters or digits>-<8-32 letters or digits>");
     }
     return invalid_reason(ValueKind::kAccountId, value)
                ? std::optional<std::string>("must be a root (r-...), an OU (ou-...) or a 12-digit account id")
