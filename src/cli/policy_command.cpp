@@ -3,6 +3,7 @@
 // check reports a failure (errors, or no root action denied), 1 when the file cannot be read, 2 usage.
 #include "cli/command.hpp"
 #include "cli/output_options.hpp"
+#include "model/aws_ids.hpp"
 #include "policy/check.hpp"
 #include "policy/check_report.hpp"
 #include "util/files.hpp"
@@ -65,8 +66,7 @@ void add_policy_command(CLI::App& app, Action& action) {
   check->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
   check->add_option("--account", args->account, "Member account id whose root user is evaluated")
       ->check([](const std::string& value) {
-        const bool ok = value.size() == 12 && value.find_first_not_of("0123456789") == std::string::npos;
-        return ok ? std::string() : std::string("expected a 12-digit account id");
+        return model::is_account_id(value) ? std::string() : std::string("expected a 12-digit account id");
       });
   check->add_option("--partition", args->partition, "Partition of the root ARN (aws, aws-us-gov, aws-cn)")
       ->check(CLI::IsMember({"aws", "aws-us-gov", "aws-cn", "aws-iso", "aws-iso-b"}));
