@@ -22,6 +22,19 @@ bool safe_component(std::string_view name) {
 
 SnapshotWriter::SnapshotWriter(std::filesystem::path root) : root_(std::move(root)) {
   create_directories_or_fail(root_);
+  log_ = std::make_unique<StreamedFile>(root_ / "collection.json");
+  log_->append("{\n    \"calls\": [");
+}
+
+SnapshotWriter::~SnapshotWriter() = default;
+
+void SnapshotWriter::log(const nlohmann::json& entry) {
+  const std::lock_guard lock(log_mutex_);
+  const int before = calls_.fetch_add(1);
+  // One call per line: the log is read by people with grep as often as by programs. An AWS message
+  // with invalid UTF-8 is logged with replacement characters rather than stopping the run.
+  log_->append(fmt::format("{}\n        {}", before == 0 ? "" : ",",
+                           entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
 }
 
 void SnapshotWriter::write_json(const std::string& relative, const nlohmann::json& document) {
@@ -49,33 +62,37 @@ const nlohmann::json* SnapshotWriter::record(const aws::CallResult& result, cons
   if (!result.ok()) {
     ++errors_;
     entry["message"] = result.error->message;
-    calls_.push_back(std::move(entry));
+    log(entry);
     return nullptr;
   }
   if (relative) {
     write_json(*relative, *result.output);
     entry["file"] = *relative;
   }
-  calls_.push_back(std::move(entry));
+  log(entry);
   return &*result.output;
 }
 
 void SnapshotWriter::skipped(std::string_view service, std::string_view operation, const std::string& account,
                              const std::string& region, const std::string& reason) {
-  calls_.push_back({{"service", service},
-                    {"operation", operation},
-                    {"account", account},
-                    {"region", region},
-                    {"outcome", "skipped"},
-                    {"message", reason}});
+  log({{"service", service},
+       {"operation", operation},
+       {"account", account},
+       {"region", region},
+       {"outcome", "skipped"},
+       {"message", reason}});
 }
 
 void SnapshotWriter::finish(const nlohmann::json& run) {
-  nlohmann::json document = run;
-  document["calls"] = calls_;
-  document["call_count"] = calls_.size();
-  document["error_count"] = errors_;
-  write_json("collection.json", document);
+  const std::lock_guard lock(log_mutex_);
+  nlohmann::json trailer = run;
+  trailer["call_count"] = calls_.load();
+  trailer["error_count"] = errors_.load();
+  // The run's facts after the streamed calls: the dump's opening brace is the one already written.
+  log_->append(fmt::format("{}],\n{}\n", calls_.load() == 0 ? "" : "\n    ",
+                           trailer.dump(4, ' ', false, nlohmann::json::error_handler_t::replace).substr(2)));
+  log_->commit();
+  log_.reset();
 }
 
 } // namespace rg::collect

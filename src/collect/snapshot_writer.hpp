@@ -2,9 +2,16 @@
 // Writes a snapshot folder as `collect` fills it: each answer as the AWS CLI prints it at its documented
 // path (docs/snapshot-layout.md), and the log of every call (collection.json). A failed call writes no
 // file (absent = not collected, UNKNOWN for what needed it) and is logged with its error code.
+// Thread-safe: the accounts of an organization are collected in parallel into one writer. The call log
+// is streamed to collection.json's temp file as calls are made, so memory stays flat in the number of
+// accounts; finish() makes it visible.
 #include "aws/client.hpp"
+#include "util/files.hpp"
 
+#include <atomic>
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -19,6 +26,9 @@ bool safe_component(std::string_view name);
 class SnapshotWriter {
 public:
   explicit SnapshotWriter(std::filesystem::path root);
+  ~SnapshotWriter();
+  SnapshotWriter(const SnapshotWriter&) = delete;
+  SnapshotWriter& operator=(const SnapshotWriter&) = delete;
 
   // Logs the call; on success writes its output at `relative` (when given) and returns the output.
   const nlohmann::json* record(const aws::CallResult& result, const std::string& account,
@@ -31,15 +41,20 @@ public:
   void write_json(const std::string& relative, const nlohmann::json& document);
 
   // collection.json: the call log and the run's facts. Holds no secret (calls carry no input values).
+  // Call once, after every other call has returned.
   void finish(const nlohmann::json& run);
 
-  int calls() const { return static_cast<int>(calls_.size()); }
-  int errors() const { return errors_; }
+  int calls() const { return calls_.load(); }
+  int errors() const { return errors_.load(); }
 
 private:
+  void log(const nlohmann::json& entry);
+
   std::filesystem::path root_;
-  nlohmann::json calls_ = nlohmann::json::array();
-  int errors_ = 0;
+  std::mutex log_mutex_;
+  std::unique_ptr<StreamedFile> log_; // collection.json until finish()
+  std::atomic<int> calls_ = 0;
+  std::atomic<int> errors_ = 0;
 };
 
 } // namespace rg::collect

@@ -10,6 +10,7 @@
 #include <random>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 namespace rg {
 
@@ -261,6 +262,43 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
     ::unlink(temp.c_str());
     throw FatalError(ExitCode::kError,
                      fmt::format("cannot write {}: {}", path.string(), std::strerror(saved)));
+  }
+}
+
+StreamedFile::StreamedFile(std::filesystem::path path) : path_(std::move(path)) {
+  const auto directory = path_.has_parent_path() ? path_.parent_path() : std::filesystem::path(".");
+  std::random_device entropy;
+  temp_ = directory / fmt::format(".{}.{:08x}.tmp", path_.filename().string(), entropy());
+  fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd_ < 0) {
+    throw FatalError(ExitCode::kError,
+                     fmt::format("cannot write {}: {}", path_.string(), std::strerror(errno)));
+  }
+}
+
+StreamedFile::~StreamedFile() {
+  if (fd_ >= 0) {
+    ::close(fd_);
+    ::unlink(temp_.c_str());
+  }
+}
+
+void StreamedFile::append(std::string_view content) {
+  write_all(fd_, path_, content);
+}
+
+void StreamedFile::commit() {
+  const int fd = std::exchange(fd_, -1);
+  if (::close(fd) != 0) {
+    ::unlink(temp_.c_str());
+    throw FatalError(ExitCode::kError, fmt::format("cannot write {}", path_.string()));
+  }
+  // rename(2) replaces a symlink at `path` itself; it never writes through it.
+  if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
+    const int saved = errno;
+    ::unlink(temp_.c_str());
+    throw FatalError(ExitCode::kError,
+                     fmt::format("cannot write {}: {}", path_.string(), std::strerror(saved)));
   }
 }
 

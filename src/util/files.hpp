@@ -47,6 +47,26 @@ Result<std::vector<FolderEntry>> list_folder(const std::filesystem::path& path);
 // Throws FatalError when the file cannot be written: output the user asked for is not optional.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
+// A file written piece by piece and made visible at once, with write_file_atomically's rules for a
+// regular file: a temp file beside `path` opened O_NOFOLLOW|O_EXCL, renamed over `path` by commit().
+// For output too large to hold in memory (a call log that grows with the number of accounts). Destroyed
+// without commit(), the temp file is removed and `path` is untouched. Not thread-safe.
+class StreamedFile {
+public:
+  explicit StreamedFile(std::filesystem::path path); // throws FatalError when it cannot be created
+  ~StreamedFile();
+  StreamedFile(const StreamedFile&) = delete;
+  StreamedFile& operator=(const StreamedFile&) = delete;
+
+  void append(std::string_view content); // throws FatalError
+  void commit();                         // throws FatalError; appending after it is a bug
+
+private:
+  std::filesystem::path path_;
+  std::filesystem::path temp_;
+  int fd_ = -1;
+};
+
 // Creates `path` and its parents; throws FatalError when it cannot (an output folder the user asked for).
 void create_directories_or_fail(const std::filesystem::path& path);
 
