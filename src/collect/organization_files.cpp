@@ -1,0 +1,96 @@
+#include "collect/organization_files.hpp"
+
+#include "collect/call_context.hpp"
+#include "model/aws_ids.hpp"
+
+#include <fmt/format.h>
+#include <set>
+
+namespace rg::collect {
+
+namespace {
+
+using nlohmann::json;
+
+void add_account(CallContext& c, OrganizationListing& listing, std::set<std::string>& listed,
+                 const json& account) {
+  const std::string id = account.value("Id", "");
+  if (!model::is_account_id(id)) {
+    // An id that is not twelve digits would name a folder and a role ARN: never used.
+    c.writer.skipped("organizations", "ListAccountsForParent", c.account, "",
+                     "an account id is not an account id");
+    return;
+  }
+  if (!listed.insert(id).second) {
+    return;
+  }
+  const std::string status = account.value("Status", "");
+  listing.accounts.push_back({id, status.empty() ? account.value("State", "") : status});
+}
+
+} // namespace
+
+std::optional<OrganizationListing>
+collect_organization(aws::AwsClient& client, SnapshotWriter& writer, const std::string& caller_account,
+                     bool management_only, const std::function<void(std::string_view)>& progress) {
+  CallContext c{client, writer, caller_account, progress, {}};
+  const json* organization =
+      c.call("organizations", "DescribeOrganization", json::object(), std::nullopt, std::nullopt);
+  if (organization == nullptr) {
+    return std::nullopt; // not in an organization, or not allowed: logged
+  }
+  const auto& details = organization->value("Organization", json::object());
+  OrganizationListing listing;
+  listing.management_account = details.value("MasterAccountId", "");
+  if (management_only && listing.management_account != c.account) {
+    return std::nullopt; // a member: the organization is collected from its management account
+  }
+  c.writer.write_json("organization/DescribeOrganization.json", *organization);
+  c.say("organization");
+  const json* roots =
+      c.call("organizations", "ListRoots", json::object(), std::nullopt, "/organization/ListRoots.json");
+  std::vector<std::string> parents;
+  for (const auto& root : roots == nullptr ? json::array() : roots->value("Roots", json::array())) {
+    parents.push_back(root.value("Id", ""));
+  }
+  std::set<std::string> seen;
+  std::set<std::string> listed;
+  while (!parents.empty()) {
+    const std::string parent = parents.back();
+    parents.pop_back();
+    if (!safe_component(parent) || !seen.insert(parent).second) {
+      continue;
+    }
+    const json* units =
+        c.call("organizations", "ListOrganizationalUnitsForParent", {{"ParentId", parent}}, std::nullopt,
+               fmt::format("/organization/ListOrganizationalUnitsForParent/{}.json", parent));
+    for (const auto& unit :
+         units == nullptr ? json::array() : units->value("OrganizationalUnits", json::array())) {
+      parents.push_back(unit.value("Id", ""));
+    }
+    const json* accounts =
+        c.call("organizations", "ListAccountsForParent", {{"ParentId", parent}}, std::nullopt,
+               fmt::format("/organization/ListAccountsForParent/{}.json", parent));
+    for (const auto& account :
+         accounts == nullptr ? json::array() : accounts->value("Accounts", json::array())) {
+      add_account(c, listing, listed, account);
+    }
+  }
+  const json* policies = c.call("organizations", "ListPolicies", {{"Filter", "SERVICE_CONTROL_POLICY"}},
+                                std::nullopt, "/organization/ListPolicies-SERVICE_CONTROL_POLICY.json");
+  for (const auto& policy :
+       policies == nullptr ? json::array() : policies->value("Policies", json::array())) {
+    const std::string id = policy.value("Id", "");
+    if (!safe_component(id)) {
+      c.writer.skipped("organizations", "DescribePolicy", c.account, "", "policy id is not a safe file name");
+      continue;
+    }
+    c.call("organizations", "DescribePolicy", {{"PolicyId", id}}, std::nullopt,
+           fmt::format("/organization/DescribePolicy/{}.json", id));
+    c.call("organizations", "ListTargetsForPolicy", {{"PolicyId", id}}, std::nullopt,
+           fmt::format("/organization/ListTargetsForPolicy/{}.json", id));
+  }
+  return listing;
+}
+
+} // namespace rg::collect
