@@ -89,7 +89,19 @@ std::string trimmed(std::string text) {
   return text;
 }
 
-Result<Credentials> from_sts_answer(const CallResult& result, std::string_view source) {
+HttpRequest metadata_request(std::string method, std::string url) {
+  HttpRequest request;
+  request.method = std::move(method);
+  request.url = std::move(url);
+  // The metadata services answer in milliseconds; not waiting long keeps a laptop run fast.
+  request.connect_timeout = std::chrono::milliseconds(1000);
+  request.total_timeout = std::chrono::milliseconds(2000);
+  return request;
+}
+
+} // namespace
+
+Result<Credentials> credentials_from_sts_answer(const CallResult& result, std::string_view source) {
   if (!result.ok()) {
     return problem(source, result.error->describe());
   }
@@ -107,18 +119,6 @@ Result<Credentials> from_sts_answer(const CallResult& result, std::string_view s
   }
   return creds;
 }
-
-HttpRequest metadata_request(std::string method, std::string url) {
-  HttpRequest request;
-  request.method = std::move(method);
-  request.url = std::move(url);
-  // The metadata services answer in milliseconds; not waiting long keeps a laptop run fast.
-  request.connect_timeout = std::chrono::milliseconds(1000);
-  request.total_timeout = std::chrono::milliseconds(2000);
-  return request;
-}
-
-} // namespace
 
 std::optional<Credentials> credentials_from_environment(const Environment& env) {
   const auto key = env("AWS_ACCESS_KEY_ID");
@@ -393,8 +393,8 @@ Result<Credentials> assume_role(const Credentials& source, const AssumeRoleReque
   }
   AwsClient sts(options, std::make_shared<StaticCredentialsProvider>(source), std::move(transport),
                 std::make_shared<RetryStrategy>(RetryConfig{}));
-  return from_sts_answer(sts.call("sts", "AssumeRole", input),
-                         fmt::format("assume role {}", request.role_arn));
+  return credentials_from_sts_answer(sts.call("sts", "AssumeRole", input),
+                                     fmt::format("assume role {}", request.role_arn));
 }
 
 Result<Credentials> assume_role_with_web_identity(const std::string& token_file,
@@ -414,8 +414,8 @@ Result<Credentials> assume_role_with_web_identity(const std::string& token_file,
   // AssumeRoleWithWebIdentity is not signed: the token is the proof. Empty credentials mean unsigned.
   AwsClient sts(options, std::make_shared<StaticCredentialsProvider>(Credentials{}), std::move(transport),
                 std::make_shared<RetryStrategy>(RetryConfig{}));
-  return from_sts_answer(sts.call("sts", "AssumeRoleWithWebIdentity", input),
-                         fmt::format("web identity role {}", request.role_arn));
+  return credentials_from_sts_answer(sts.call("sts", "AssumeRoleWithWebIdentity", input),
+                                     fmt::format("web identity role {}", request.role_arn));
 }
 
 } // namespace rg::aws

@@ -52,6 +52,10 @@ struct AssumeRoleRequest {
   std::optional<int> duration_seconds;
 };
 
+// The Credentials of an STS answer (AssumeRole, AssumeRoleWithWebIdentity, GetRoleCredentials-like);
+// a failed call or an answer without keys is a Problem naming `source`.
+Result<Credentials> credentials_from_sts_answer(const CallResult& result, std::string_view source);
+
 // STS AssumeRole signed with `source`, through the same client stack (endpoint overrides apply).
 Result<Credentials> assume_role(const Credentials& source, const AssumeRoleRequest& request,
                                 const ClientOptions& options, std::shared_ptr<HttpTransport> transport);
