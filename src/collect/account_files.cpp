@@ -152,7 +152,7 @@ std::vector<std::string> enabled_regions(CallContext& c, const AccountFilesOptio
 } // namespace
 
 IdentityResult read_identity(aws::AwsClient& client, SnapshotWriter& writer,
-                             const std::string& expected_account) {
+                             const std::string& expected_account, bool write_file) {
   const auto identity = client.call("sts", "GetCallerIdentity");
   if (!identity.ok()) {
     writer.record(identity, expected_account, std::nullopt);
@@ -167,7 +167,9 @@ IdentityResult read_identity(aws::AwsClient& client, SnapshotWriter& writer,
     error.message = "sts GetCallerIdentity answered no usable account id";
     return {std::nullopt, error};
   }
-  writer.record(identity, out.account, fmt::format("accounts/{}/sts/GetCallerIdentity.json", out.account));
+  writer.record(identity, out.account,
+                write_file ? std::optional(fmt::format("accounts/{}/sts/GetCallerIdentity.json", out.account))
+                           : std::nullopt);
   // The same reading of an ARN's partition the snapshot loader uses; anything not a partition is "aws".
   const std::string caller_arn = identity.output->value("Arn", ""); // arn_partition returns a view into it
   const auto partition = model::arn_partition(caller_arn);

@@ -26,9 +26,11 @@ struct IdentityResult {
 };
 
 // sts GetCallerIdentity, logged under `expected_account` until the answer names the account, and
-// written to accounts/<id>/sts/GetCallerIdentity.json. Nothing else can be collected without it.
+// (with `write_file`) written to accounts/<id>/sts/GetCallerIdentity.json. Nothing else can be
+// collected without it. `collect --org` reads the caller's identity before it knows whether the caller's
+// account is selected: logged only, so an account left out by --accounts gets no folder.
 IdentityResult read_identity(aws::AwsClient& client, SnapshotWriter& writer,
-                             const std::string& expected_account);
+                             const std::string& expected_account, bool write_file = true);
 
 struct AccountFilesOptions {
   std::vector<std::string> regions; // empty: the account's enabled regions, else the client's region
