@@ -1,11 +1,15 @@
-// rootguard scan --snapshot DIR: evaluate every control for every account of a snapshot.
+// rootguard scan --snapshot DIR: evaluate every control for every account of a snapshot; scan --live
+// collects the snapshot first (as collect does) and scans it the same way.
+#include "cli/collect_options.hpp"
 #include "cli/command.hpp"
+#include "cli/live_snapshot.hpp"
 #include "cli/output_options.hpp"
 #include "pipeline/run_scan.hpp"
 #include "version.hpp"
 
 #include <fmt/format.h>
 #include <memory>
+#include <optional>
 
 namespace rg::cli {
 namespace {
@@ -19,9 +23,25 @@ struct ScanArguments {
   std::vector<std::string> severities;
   std::vector<std::string> cloudtrail;
   OutputOptions output;
+  bool live = false;
+  std::string keep_snapshot;
+  CollectArguments collect;
 };
 
 ExitCode run(const ScanArguments& args) {
+  if (args.live == !args.snapshot.empty()) {
+    throw FatalError(ExitCode::kUsage, "give either --snapshot DIR or --live");
+  }
+  if (!args.live) {
+    const auto& c = args.collect;
+    if (!args.keep_snapshot.empty() || !c.profile.empty() || !c.region.empty() || !c.regions.empty() ||
+        c.org || !c.role_name.empty() || !c.external_id.empty() || !c.accounts.empty() ||
+        !c.exclude_accounts.empty() || c.concurrency != 8) {
+      throw FatalError(ExitCode::kUsage,
+                       "--keep-snapshot and the collection options (--profile, --aws-region, "
+                       "--regions, --org, ...) need --live");
+    }
+  }
   pipeline::ScanRequest request;
   request.snapshot = args.snapshot;
   request.root_usage_days = args.root_usage_days;
@@ -52,6 +72,11 @@ ExitCode run(const ScanArguments& args) {
     request.severities.push_back(*severity);
   }
 
+  std::optional<LiveSnapshot> live;
+  if (args.live) {
+    live.emplace(args.collect, args.keep_snapshot);
+    request.snapshot = live->path();
+  }
   const auto result = pipeline::run_scan(request);
   args.output.emit_report(result, "scan");
 
@@ -59,8 +84,10 @@ ExitCode run(const ScanArguments& args) {
   if (summary.fail > 0) {
     return ExitCode::kFailures;
   }
-  // No FAIL is only trustworthy when every input was read: an incomplete scan is an error for CI.
-  return summary.unreadable > 0 ? ExitCode::kError : ExitCode::kOk;
+  // No FAIL is only trustworthy when every input was read: an incomplete scan is an error for CI, and
+  // so is a live scan of an organization with an account that could not be collected.
+  const bool incomplete = summary.unreadable > 0 || (live && !live->complete());
+  return incomplete ? ExitCode::kError : ExitCode::kOk;
 }
 
 } // namespace
@@ -68,8 +95,14 @@ ExitCode run(const ScanArguments& args) {
 void add_scan_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<ScanArguments>();
   auto* command = app.add_subcommand("scan", "Evaluate root-user controls for every account in a snapshot");
-  command->add_option("-s,--snapshot", args->snapshot, "Snapshot folder (see docs/snapshot-layout.md)")
-      ->required();
+  command->add_option("-s,--snapshot", args->snapshot, "Snapshot folder (see docs/snapshot-layout.md)");
+  command->add_flag("--live", args->live,
+                    "Collect from AWS first (the options of collect; --aws-region for the calls' region) and "
+                    "scan that");
+  command->add_option(
+      "--keep-snapshot", args->keep_snapshot,
+      "With --live: collect into this folder and keep it (default: a temporary folder, removed)");
+  args->collect.add_to(*command, "--aws-region");
   command->add_option("--as-of", args->as_of,
                       "Clock for age rules (ISO 8601); default: the snapshot's collected_at");
   command->add_option("--root-usage-days", args->root_usage_days, "Window for root-recent-use, in days")
