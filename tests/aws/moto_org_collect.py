@@ -28,7 +28,20 @@ import moto_compare as mc  # noqa: E402  (exits 77 itself when moto is absent)
 import boto3  # noqa: E402
 
 MANAGEMENT = "123456789012"  # moto's default account
+DOCS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "iam")
+
+
+def documented_policy(name):
+    """A policy of docs/iam/, so that this run shows it is enough for the collector."""
+    return json.load(open(os.path.join(DOCS, name)))
+
+
+# The documented read-only policy, plus the name moto gives CloudWatch's actions: moto takes the prefix
+# from the signing name ("monitoring"), where IAM says cloudwatch:DescribeAlarms.
+READ_POLICY = documented_policy("rootguard-collector-policy.json")
+READ_POLICY["Statement"][0]["Action"].append("monitoring:DescribeAlarms")
 ROLE = "rootguard-read"
+EXTERNAL_ID = "rg-external-7d1c"
 SESSION_TOKEN_PREFIX = "FQoGZXIvYXdzEBYaD"  # moto's session tokens start with it
 
 
@@ -58,7 +71,7 @@ def seed(endpoint):
             orgs.move_account(AccountId=account, SourceParentId=root, DestinationParentId=parent)
         # The member's role may read what the collector reads, nothing more.
         client("iam", endpoint, account).put_role_policy(RoleName=ROLE, PolicyName="read",
-                                                         PolicyDocument=json.dumps(mc.AUDITOR_POLICY))
+                                                         PolicyDocument=json.dumps(READ_POLICY))
     scp = orgs.create_policy(Name="deny-root", Type="SERVICE_CONTROL_POLICY", Description="",
                              Content=json.dumps({"Version": "2012-10-17", "Statement": [{
                                  "Effect": "Deny", "Action": "*", "Resource": "*",
@@ -69,11 +82,11 @@ def seed(endpoint):
     client("cloudtrail", endpoint, members["prod"]).create_trail(Name="prod-trail", S3BucketName="prod-trail")
     iam = client("iam", endpoint)
     iam.create_user(UserName="auditor")
-    iam.put_user_policy(UserName="auditor", PolicyName="read", PolicyDocument=json.dumps(mc.AUDITOR_POLICY))
-    iam.put_user_policy(UserName="auditor", PolicyName="assume", PolicyDocument=json.dumps({
-        "Version": "2012-10-17", "Statement": [
-            {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": f"arn:aws:iam::*:role/{ROLE}"},
-            {"Effect": "Deny", "Action": "sts:AssumeRole", "Resource": f"arn:aws:iam::{members['broken']}:role/*"}]}))
+    iam.put_user_policy(UserName="auditor", PolicyName="read", PolicyDocument=json.dumps(READ_POLICY))
+    assume = documented_policy("rootguard-org-caller-policy.json")
+    assume["Statement"].append({"Effect": "Deny", "Action": "sts:AssumeRole",
+                                "Resource": f"arn:aws:iam::{members['broken']}:role/*"})
+    iam.put_user_policy(UserName="auditor", PolicyName="assume", PolicyDocument=json.dumps(assume))
     key = iam.create_access_key(UserName="auditor")["AccessKey"]
     # From here on every call has its signature checked and its policy evaluated.
     urllib.request.urlopen(urllib.request.Request(f"{endpoint}/moto-api/reset-auth", data=b"0", method="POST",
@@ -93,11 +106,11 @@ def secrets_absent(folder, outputs, secret, failures):
     for base, _, files in os.walk(folder):
         for name in files:
             text = open(os.path.join(base, name), errors="replace").read()
-            if secret in text or SESSION_TOKEN_PREFIX in text:
+            if secret in text or SESSION_TOKEN_PREFIX in text or EXTERNAL_ID in text:
                 failures.append(f"a secret or session token is in {os.path.join(base, name)}")
     for text in outputs:
-        if secret in text or SESSION_TOKEN_PREFIX in text:
-            failures.append("a secret or session token is in rootguard's output")
+        if secret in text or SESSION_TOKEN_PREFIX in text or EXTERNAL_ID in text:
+            failures.append("a secret, session token or the external id is in rootguard's output")
 
 
 def check_org_snapshot(out, members, reachable, failures):
@@ -166,6 +179,11 @@ def main():
             failed = log["organization"]["accounts_failed"]
             if [f["account"] for f in failed] != [members["broken"]] or failed[0]["step"] != "assume-role":
                 failures.append(f"collection.json organization.accounts_failed: {failed}")
+            allowed = set(READ_POLICY["Statement"][0]["Action"]) | {"sts:AssumeRole"}
+            denied = [c for c in log["calls"] if c.get("error_code") == "AccessDenied" and c["operation"] != "AssumeRole"]
+            outside = {f"{c['service']}:{c['operation']}" for c in log["calls"]} - allowed
+            if denied or outside:
+                failures.append(f"the documented policy is not enough: denied {denied}, not listed {outside}")
             print(f"collection.json: {log['call_count']} calls, {log['error_count']} errors, "
                   f"{log['organization']['accounts_collected']} accounts collected")
 
@@ -208,7 +226,9 @@ def main():
 
             # 3. Without the unreachable member: complete, exit 0.
             out2 = os.path.join(home, "org-complete")
-            second = run(rootguard, ["collect", "--output", out2, *org, "--exclude-accounts", members["broken"]], env)
+            # --external-id is sent (moto does not check it across accounts) and never written or printed.
+            second = run(rootguard, ["collect", "--output", out2, *org, "--exclude-accounts", members["broken"],
+                                     "--external-id", EXTERNAL_ID], env)
             outputs += [second.stdout, second.stderr]
             if second.returncode != 0:
                 failures.append(f"collect --org without the unreachable member: exit {second.returncode}")

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""The least-privilege policies in docs/iam/ are exactly what the collector calls, and read-only.
+
+1. Every AWS operation the collector's code calls (`call("service", "Operation"` and friends in
+   src/collect/ and src/aws/assumed_role_provider.cpp) is an action of docs/iam/rootguard-collector-policy.json
+   or (sts:AssumeRole only) docs/iam/rootguard-org-caller-policy.json, and the policies list nothing else.
+2. Every action is read-only: List*, Get*, Describe*, iam:GenerateCredentialReport (the report the
+   collector reads), and sts:AssumeRole (org collection, in the caller's policy only, limited to one role name).
+3. `rootguard policy check FILE --type identity` finds both valid with no problem. It also answers
+   "denies root: none" (exit 3) for any identity policy, by design: identity policies never apply to the
+   root user, so that answer is not a failure here.
+
+Usage: collector_policy_check.py ROOTGUARD_BINARY SOURCE_DIR
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+
+CALL = re.compile(r'(?:call|call_all_pages|skipped)\(\s*"([a-z]+)",\s*"([A-Za-z]+)"')
+# The IAM prefix of each service name the client uses (they are the same for these nine).
+PREFIX = {"cloudwatch": "cloudwatch", "logs": "logs", "sns": "sns", "iam": "iam", "sts": "sts",
+          "organizations": "organizations", "account": "account", "cloudtrail": "cloudtrail",
+          "guardduty": "guardduty"}
+READ_ONLY = re.compile(r"^[a-z]+:(List|Get|Describe)[A-Za-z]+$")
+
+
+def called_actions(source):
+    files = [os.path.join(source, "src/aws/assumed_role_provider.cpp")]
+    folder = os.path.join(source, "src/collect")
+    files += [os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.endswith(".cpp")]
+    actions = set()
+    for path in files:
+        for service, operation in CALL.findall(open(path).read()):
+            actions.add(f"{PREFIX[service]}:{operation}")
+    return actions
+
+
+def policy_actions(path):
+    doc = json.load(open(path))
+    actions = set()
+    for statement in doc["Statement"]:
+        if statement["Effect"] != "Allow":
+            raise SystemExit(f"{path}: only Allow statements are expected")
+        listed = statement["Action"]
+        actions |= set([listed] if isinstance(listed, str) else listed)
+    return doc, actions
+
+
+def main():
+    rootguard, source = sys.argv[1], sys.argv[2]
+    failures = []
+    collector_path = os.path.join(source, "docs/iam/rootguard-collector-policy.json")
+    caller_path = os.path.join(source, "docs/iam/rootguard-org-caller-policy.json")
+    _, collector = policy_actions(collector_path)
+    caller_doc, caller = policy_actions(caller_path)
+    called = called_actions(source)
+    if len(called) < 20:
+        failures.append(f"only {len(called)} calls found in the source: has the call syntax changed?")
+    for action in sorted(called - collector - caller):
+        failures.append(f"the collector calls {action}, which no policy in docs/iam/ allows")
+    for action in sorted((collector | caller) - called):
+        failures.append(f"docs/iam/ allows {action}, which the collector never calls")
+    for action in sorted(collector):
+        if not READ_ONLY.match(action) and action != "iam:GenerateCredentialReport":
+            failures.append(f"{action} in the collector policy is not read-only")
+    if caller != {"sts:AssumeRole"}:
+        failures.append(f"the caller policy should allow sts:AssumeRole only, it allows {sorted(caller)}")
+    for statement in caller_doc["Statement"]:
+        if statement["Resource"] == "*" or not str(statement["Resource"]).endswith(":role/rootguard-read"):
+            failures.append("the caller policy's sts:AssumeRole must name the role, not every role")
+    for path in (collector_path, caller_path):
+        check = subprocess.run([rootguard, "policy", "check", path, "--type", "identity", "--format", "json"],
+                               capture_output=True, text=True)
+        result = json.loads(check.stdout)
+        if not result["valid"] or result["problems"] or check.returncode not in (0, 3):
+            failures.append(f"rootguard policy check {os.path.basename(path)}: exit {check.returncode}, "
+                            f"problems {result['problems']}")
+        else:
+            print(f"rootguard policy check --type identity {os.path.basename(path)}: valid, no problem "
+                  f"(denies root: {result['denies_root']['scope']}, as every identity policy)")
+    if failures:
+        print("\n".join(failures))
+        return 1
+    print(f"{len(called)} actions called, each allowed, all read-only: {', '.join(sorted(called))}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
