@@ -10,6 +10,8 @@
    "denies root: none" (exit 3) for any identity policy, by design: identity policies never apply to the
    root user, so that answer is not a failure here.
 
+4. The member role's CloudFormation template lists the same actions; the Terraform reads the file.
+
 Usage: collector_policy_check.py ROOTGUARD_BINARY SOURCE_DIR
 """
 import json
@@ -70,6 +72,15 @@ def main():
     for statement in caller_doc["Statement"]:
         if statement["Resource"] == "*" or not str(statement["Resource"]).endswith(":role/rootguard-read"):
             failures.append("the caller policy's sts:AssumeRole must name the role, not every role")
+    # The CloudFormation template repeats the actions (a template cannot read a file); Terraform reads the file.
+    template = json.load(open(os.path.join(source, "docs/iam/rootguard-member-role.cfn.json")))
+    role = template["Resources"]["RootguardReadRole"]["Properties"]
+    inline = {a for p in role["Policies"] for st in p["PolicyDocument"]["Statement"] for a in st["Action"]}
+    if inline != collector:
+        failures.append(f"rootguard-member-role.cfn.json differs from the policy: {sorted(inline ^ collector)}")
+    terraform = open(os.path.join(source, "docs/iam/terraform/main.tf")).read()
+    if 'file("${path.module}/../rootguard-collector-policy.json")' not in terraform:
+        failures.append("docs/iam/terraform/main.tf does not read rootguard-collector-policy.json")
     for path in (collector_path, caller_path):
         check = subprocess.run([rootguard, "policy", "check", path, "--type", "identity", "--format", "json"],
                                capture_output=True, text=True)
