@@ -10,6 +10,7 @@
 #include "util/terminal_text.hpp"
 #include "version.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
 #include <unistd.h>
@@ -164,43 +165,53 @@ bool collect_org(const CollectArguments& args, const std::filesystem::path& outp
 } // namespace
 
 void CollectArguments::add_to(CLI::App& command, const std::string& region_flag) {
-  command.add_option("--profile", profile, "AWS profile (as for the AWS CLI)");
-  command.add_option(region_flag, region, "AWS region for the calls (as the AWS CLI's --region)");
-  command
-      .add_option("--regions", regions,
-                  "Regions to collect (comma-separated; default: each account's enabled regions)")
-      ->delimiter(',')
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  command.add_flag(
+  all_options.push_back(command.add_option("--profile", profile, "AWS profile (as for the AWS CLI)"));
+  all_options.push_back(
+      command.add_option(region_flag, region, "AWS region for the calls (as the AWS CLI's --region)"));
+  all_options.push_back(
+      command
+          .add_option("--regions", regions,
+                      "Regions to collect (comma-separated; default: each account's enabled regions)")
+          ->delimiter(',')
+          ->allow_extra_args(false)
+          ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll));
+  all_options.push_back(command.add_flag(
       "--org", org,
       "Collect the whole organization from its management account (or a delegated administrator), "
-      "assuming --role-name in each member account");
-  command.add_option("--role-name", role_name,
-                     "With --org: the read-only role to assume in each member account");
-  command
-      .add_option("--external-id", external_id,
-                  "With --org: the ExternalId the member role's trust policy asks")
-      ->expected(1);
-  command.add_option("--accounts", accounts, "With --org: only these account ids (comma-separated)")
-      ->delimiter(',')
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  command
-      .add_option("--exclude-accounts", exclude_accounts,
-                  "With --org: not these account ids (comma-separated)")
-      ->delimiter(',')
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  command.add_option("--concurrency", concurrency, "With --org: accounts collected at the same time")
-      ->check(CLI::Range(1, 64));
+      "assuming --role-name in each member account"));
+  org_options.push_back(command.add_option(
+      "--role-name", role_name, "With --org: the read-only role to assume in each member account"));
+  org_options.push_back(command
+                            .add_option("--external-id", external_id,
+                                        "With --org: the ExternalId the member role's trust policy asks")
+                            ->expected(1));
+  org_options.push_back(
+      command.add_option("--accounts", accounts, "With --org: only these account ids (comma-separated)")
+          ->delimiter(',')
+          ->allow_extra_args(false)
+          ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll));
+  org_options.push_back(command
+                            .add_option("--exclude-accounts", exclude_accounts,
+                                        "With --org: not these account ids (comma-separated)")
+                            ->delimiter(',')
+                            ->allow_extra_args(false)
+                            ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll));
+  org_options.push_back(command
+                            .add_option("--concurrency", concurrency,
+                                        "With --org: accounts collected at the same time (default 8)")
+                            ->check(CLI::Range(1, 64)));
+  all_options.insert(all_options.end(), org_options.begin(), org_options.end());
+}
+
+bool CollectArguments::any_given() const {
+  return std::any_of(all_options.begin(), all_options.end(),
+                     [](const CLI::Option* o) { return o->count() > 0; });
 }
 
 void CollectArguments::validate() const {
   if (!org) {
-    const bool org_only = !role_name.empty() || !external_id.empty() || !accounts.empty() ||
-                          !exclude_accounts.empty() || concurrency != 8;
-    if (org_only) {
+    if (std::any_of(org_options.begin(), org_options.end(),
+                    [](const CLI::Option* o) { return o->count() > 0; })) {
       throw FatalError(
           ExitCode::kUsage,
           "--role-name, --external-id, --accounts, --exclude-accounts and --concurrency need --org");

@@ -18,6 +18,12 @@ struct CollectArguments {
   std::vector<std::string> accounts;
   std::vector<std::string> exclude_accounts;
   int concurrency = 8;
+  // What the user gave, as CLI11 counts it (a default value is not "given"): --org's own options, and
+  // every collection option (scan without --live refuses them).
+  std::vector<const CLI::Option*> org_options;
+  std::vector<const CLI::Option*> all_options;
+
+  bool any_given() const;
 
   // `region_flag`: "--region" for collect; scan --live already has --region (the report's Security Hub
   // region), so there the calls' region is --aws-region.

@@ -32,15 +32,9 @@ ExitCode run(const ScanArguments& args) {
   if (args.live == !args.snapshot.empty()) {
     throw FatalError(ExitCode::kUsage, "give either --snapshot DIR or --live");
   }
-  if (!args.live) {
-    const auto& c = args.collect;
-    if (!args.keep_snapshot.empty() || !c.profile.empty() || !c.region.empty() || !c.regions.empty() ||
-        c.org || !c.role_name.empty() || !c.external_id.empty() || !c.accounts.empty() ||
-        !c.exclude_accounts.empty() || c.concurrency != 8) {
-      throw FatalError(ExitCode::kUsage,
-                       "--keep-snapshot and the collection options (--profile, --aws-region, "
-                       "--regions, --org, ...) need --live");
-    }
+  if (!args.live && (!args.keep_snapshot.empty() || args.collect.any_given())) {
+    throw FatalError(ExitCode::kUsage, "--keep-snapshot and the collection options (--profile, --aws-region, "
+                                       "--regions, --org, ...) need --live");
   }
   pipeline::ScanRequest request;
   request.snapshot = args.snapshot;
