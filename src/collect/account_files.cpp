@@ -167,6 +167,14 @@ IdentityResult read_identity(aws::AwsClient& client, SnapshotWriter& writer,
     error.message = "sts GetCallerIdentity answered no usable account id";
     return {std::nullopt, error};
   }
+  if (!expected_account.empty() && out.account != expected_account) {
+    // A role whose session is in another account: nothing of it may land in either account's folder.
+    writer.record(identity, expected_account, std::nullopt);
+    aws::AwsError error;
+    error.code = "rootguard.WrongAccount";
+    error.message = fmt::format("the session is in account {}, not {}", out.account, expected_account);
+    return {std::nullopt, error};
+  }
   writer.record(identity, out.account,
                 write_file ? std::optional(fmt::format("accounts/{}/sts/GetCallerIdentity.json", out.account))
                            : std::nullopt);

@@ -25,7 +25,8 @@ struct IdentityResult {
   std::optional<aws::AwsError> error; // the call failed, or answered no usable account id
 };
 
-// sts GetCallerIdentity, logged under `expected_account` until the answer names the account, and
+// sts GetCallerIdentity, logged under `expected_account` until the answer names the account (an answer
+// naming another account than a non-empty `expected_account` is the error rootguard.WrongAccount), and
 // (with `write_file`) written to accounts/<id>/sts/GetCallerIdentity.json. Nothing else can be
 // collected without it. `collect --org` reads the caller's identity before it knows whether the caller's
 // account is selected: logged only, so an account left out by --accounts gets no folder.

@@ -105,10 +105,8 @@ private:
     }
     aws::AwsClient client(client_options, credentials, transport, retry);
     const auto identity = read_identity(client, writer_, account);
-    if (!identity.identity || identity.identity->account != account) {
-      fail({account, "identity", identity.error ? identity.error->code : "rootguard.WrongAccount",
-            identity.error ? identity.error->message
-                           : fmt::format("the role's session is in account {}", identity.identity->account)});
+    if (!identity.identity) {
+      fail({account, "identity", identity.error->code, identity.error->message});
       report(true, false);
       return;
     }

@@ -4,6 +4,7 @@
 // behind without commit, a planted link replaced rather than written through).
 #include "aws/assumed_role_provider.hpp"
 #include "aws/curl_transport.hpp"
+#include "collect/account_files.hpp"
 #include "collect/snapshot_writer.hpp"
 #include "scripted_server.hpp"
 #include "util/files.hpp"
@@ -162,6 +163,22 @@ TEST_F(OrgCollectFiles, WriterLogsEveryCallOfManyThreadsInOneValidCollectionJson
   for (const auto& entry : fs::directory_iterator(dir_)) {
     EXPECT_FALSE(entry.path().filename().string().ends_with(".tmp")) << entry.path();
   }
+}
+
+TEST_F(OrgCollectFiles, ASessionInAnotherAccountWritesNothingAndIsAnError) {
+  rg::test::ScriptedServer sts({rg::test::respond(
+      200, "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>333333333333</Account><Arn>"
+           "arn:aws:sts::333333333333:assumed-role/r/s</Arn></GetCallerIdentityResult></"
+           "GetCallerIdentityResponse>")});
+  Fixture f(sts);
+  rg::aws::AwsClient client(f.options, f.source, std::make_shared<rg::aws::CurlTransport>(f.env),
+                            std::make_shared<rg::aws::RetryStrategy>(rg::aws::RetryConfig{}, 1));
+  rg::collect::SnapshotWriter writer(dir_);
+  const auto identity = rg::collect::read_identity(client, writer, "222222222222");
+  writer.finish({});
+  ASSERT_FALSE(identity.identity);
+  EXPECT_EQ(identity.error->code, "rootguard.WrongAccount");
+  EXPECT_FALSE(fs::exists(dir_ / "accounts"));
 }
 
 TEST_F(OrgCollectFiles, StreamedFileLeavesNothingWithoutCommitAndReplacesAPlantedLink) {
