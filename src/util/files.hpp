@@ -41,6 +41,26 @@ struct FolderEntry {
 };
 Result<std::vector<FolderEntry>> list_folder(const std::filesystem::path& path);
 
+// A file written in pieces with the rules of write_file_atomically: a temp file (O_NOFOLLOW|O_EXCL) renamed
+// over `path` on commit(), or a device/FIFO written in place. Without commit() (an exception while
+// rendering) the temp file is removed and `path` is untouched. For reports too large to hold in memory.
+class OutputFile {
+public:
+  explicit OutputFile(std::filesystem::path path);
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  void write(std::string_view text); // buffered
+  void commit();                     // throws FatalError when the file cannot be completed
+
+private:
+  void flush();
+  std::filesystem::path path_;
+  std::filesystem::path temp_; // empty for a device or FIFO
+  int fd_ = -1;
+  std::string buffer_;
+};
+
 // Writes `content` to `path` via a temp file opened with O_NOFOLLOW|O_EXCL and rename(2), when `path` is a
 // regular file or does not exist. A character device or FIFO (`-o /dev/stdout`, `/dev/null`, a pipe) is
 // written directly and never replaced; a directory, socket or other non-regular file is refused.
