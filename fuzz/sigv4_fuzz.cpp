@@ -71,8 +71,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string lower = name;
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-    static const std::set<std::string> kUnsigned{"authorization", "user-agent", "x-amzn-trace-id", "expect",
-                                                 "connection",    "transfer-encoding", "x-amz-user-agent"};
+    static const std::set<std::string> kUnsigned{"authorization",   "user-agent", "x-amzn-trace-id",
+                                                 "expect",          "connection", "transfer-encoding",
+                                                 "x-amz-user-agent"};
     if (kUnsigned.count(lower) == 0) {
       names.insert(lower);
     }
