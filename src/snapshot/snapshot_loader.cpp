@@ -1,9 +1,9 @@
 #include "snapshot/snapshot_loader.hpp"
 
 #include "model/aws_ids.hpp"
-#include "policy/org_scp_reader.hpp"
 #include "snapshot/load_region.hpp"
 #include "snapshot/readers.hpp"
+#include "snapshot/scp_readers.hpp"
 #include "util/fatal_error.hpp"
 #include "util/files.hpp"
 
@@ -152,8 +152,8 @@ model::Snapshot load_snapshot(const std::filesystem::path& folder) {
     note(snapshot.organization, snapshot.problems);
     if (snapshot.organization) {
       // Service control policies: absent files leave scps_collected false (org-root-scp is UNKNOWN).
-      policy::load_service_control_policies(folder / "organization", "organization", *snapshot.organization,
-                                            snapshot.problems);
+      load_service_control_policies(folder / "organization", "organization", *snapshot.organization,
+                                    snapshot.problems);
       for (auto& account : snapshot.accounts) {
         if (const auto* member = snapshot.organization->find_account(account.id)) {
           account.name = member->name;

@@ -1,16 +1,19 @@
-#include "policy/org_scp_reader.hpp"
-
 #include "model/aws_ids.hpp"
 #include "policy/json_source.hpp"
+#include "snapshot/scp_readers.hpp"
 #include "util/files.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-namespace rg::policy {
+namespace rg::snapshot {
 namespace {
 
 using nlohmann::json;
+using policy::json_index_path;
+using policy::json_member_path;
+using policy::parse_policy_json;
+using policy::ProblemList;
 
 // A policy is at most 5,120 characters (10,000 for some types); the lists hold a few thousand entries
 // at most: 8 MiB is ample for every Organizations policy file.
@@ -184,4 +187,4 @@ void load_service_control_policies(const std::filesystem::path& directory, const
   }
 }
 
-} // namespace rg::policy
+} // namespace rg::snapshot
