@@ -121,6 +121,15 @@ def snapshot_readers():
                               "Service": {"Count": 18446744073709551615, "EventFirstSeen": "\ud800"}}]}
     write(folder, "15-get-findings-hostile.json", bytes([15]) + json.dumps(findings).encode("utf-8", "surrogatepass"))
     write(folder, "00-snapshot-info-bad-time.json", bytes([0]) + b'{"collected_at": "2026-13-45T99:99:99Z"}')
+    # Timestamps in both AWS CLI generations' forms, and out of range.
+    for label, value in (("epoch", "1767225600"), ("fractional-epoch", "1767225600.5"),
+                         ("offset", '"2026-01-02T03:04:05+09:00"'), ("negative-epoch", "-1e20")):
+        write(folder, f"00-snapshot-info-{label}.json", bytes([0]) + ('{"collected_at": %s}' % value).encode())
+    csv = base64.b64encode(b"user,arn,mfa_active\n<root_account>,arn:aws:iam::111111111111:root,true\n").decode()
+    for label, value in (("epoch", "1767225600.0"), ("offset", '"2026-01-02T03:04:05+09:00"'),
+                         ("huge-epoch", "1e300"), ("bad-time", '"2026-02-30T00:00:00Z"')):
+        write(folder, f"02-credential-report-{label}.json",
+              bytes([2]) + ('{"Content": "%s", "GeneratedTime": %s}' % (csv, value)).encode())
     for i, (name, data) in enumerate(hostile_json().items()):
         selector = (i * 5) % len(SNAPSHOT_READERS)
         write(folder, f"{selector:02}-hostile-{name}.json", bytes([selector]) + data)
@@ -273,6 +282,9 @@ def iso8601():
         "fraction-empty": "2026-11-28T09:00:00.Z", "trailing": "2026-11-28T09:00:00Zjunk",
         "truncated": "2026-11-2", "signs": "+026-11-28", "lowercase": "2026-11-28t09:00:00z",
         "long-fraction": "2026-11-28T09:00:00." + "9" * 500 + "Z", "invalid-utf8": b"2026-11-28T09:00:00\xff",
+        # The epoch seconds form (the harness also reads the input as a number).
+        "epoch": "1767225600", "epoch-fraction": "1767225600.999", "epoch-negative": "-0.5",
+        "epoch-max": "253402300799.9", "epoch-past-max": "253402300800", "epoch-huge": "1e300", "epoch-nan": "nan",
     }
     for name, text in seeds.items():
         write(folder, f"{name}.txt", text)

@@ -43,16 +43,12 @@ Result<model::CredentialReport> read_get_credential_report(const Location& accou
   if (!report) {
     return report;
   }
-  auto generated = optional_string(*doc, doc->root, "$", "GeneratedTime");
-  if (!generated) {
-    return generated.error();
-  }
-  if (*generated) {
-    report->generated_time = parse_iso8601(**generated);
-    if (!report->generated_time) {
-      report->problems.push_back(Problem{ProblemKind::kInvalid, doc->file, "$.GeneratedTime",
-                                         "not an ISO 8601 time: " + **generated});
-    }
+  // A bad GeneratedTime costs only the report-age check: the rows are still good.
+  auto generated = optional_timestamp(*doc, doc->root, "$", "GeneratedTime");
+  if (generated) {
+    report->generated_time = *generated;
+  } else {
+    report->problems.push_back(generated.error());
   }
   return report;
 }

@@ -8,16 +8,14 @@ Result<SnapshotInfo> read_snapshot_info(const Location& snapshot) {
   if (!doc) {
     return doc.error();
   }
-  auto collected = require_string(*doc, doc->root, "$", "collected_at");
+  // Written by rootguard collect or by hand (`date -u +%Y-%m-%dT%H:%M:%SZ`); a script built on botocore
+  // may write epoch seconds. Both are read; anything else is a problem, never the epoch.
+  auto collected = require_timestamp(*doc, doc->root, "$", "collected_at");
   if (!collected) {
     return collected.error();
   }
   SnapshotInfo info;
-  const auto time = parse_iso8601(*collected);
-  if (!time) {
-    return Problem{ProblemKind::kInvalid, doc->file, "$.collected_at", "not an ISO 8601 time: " + *collected};
-  }
-  info.collected_at = *time;
+  info.collected_at = *collected;
   auto partition = optional_string(*doc, doc->root, "$", "partition");
   if (!partition) {
     return partition.error();
