@@ -5,6 +5,7 @@
 #include "fuzz_support.hpp"
 #include "model/aws_ids.hpp"
 #include "snapshot/scp_readers.hpp"
+#include "snapshot/snapshot_layout.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -40,14 +41,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
           "t.json");
     break;
   default: {
-    for (const char* file : {rg::snapshot::kListScpFile, "DescribePolicy/p-abcd1234.json",
-                             "ListTargetsForPolicy/p-abcd1234.json", "DescribePolicy/p-FullAWSAccess.json",
-                             "ListTargetsForPolicy/p-FullAWSAccess.json"}) {
+    using rg::snapshot::File;
+    using rg::snapshot::path_below_scope;
+    const std::string list_file = path_below_scope(File::kListPolicies);
+    for (const auto& file : {list_file, path_below_scope(File::kDescribePolicy, "p-abcd1234"),
+                             path_below_scope(File::kListTargetsForPolicy, "p-abcd1234"),
+                             path_below_scope(File::kDescribePolicy, "p-FullAWSAccess"),
+                             path_below_scope(File::kListTargetsForPolicy, "p-FullAWSAccess")}) {
       rg::fuzz::write_scratch(file, input.rest);
     }
     std::vector<rg::Problem> problems;
     const auto policies = rg::snapshot::read_service_control_policies(dir, "organization", problems);
-    check(policies, std::string("organization/") + rg::snapshot::kListScpFile);
+    check(policies, "organization/" + list_file);
     if (policies) {
       for (const auto& policy : *policies) {
         RG_FUZZ_CHECK(!policy.content || rg::model::is_policy_id(policy.id));

@@ -3,7 +3,7 @@
 #include "controls/catalog_entries.hpp"
 #include "policy/org_scp.hpp"
 #include "policy/remediation.hpp"
-#include "snapshot/scp_readers.hpp"
+#include "snapshot/snapshot_layout.hpp"
 
 #include <array>
 #include <fmt/format.h>
@@ -173,10 +173,10 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
     return {std::move(*finding)};
   }
   if (!organization.scps_collected) {
-    return {
-        unknown_finding(control, input,
-                        Problem{ProblemKind::kAbsent, "organization/" + std::string(snapshot::kListScpFile),
-                                "", "service control policies were not collected"})};
+    return {unknown_finding(control, input,
+                            Problem{ProblemKind::kAbsent,
+                                    *snapshot::snapshot_path(snapshot::File::kListPolicies, {}), "",
+                                    "service control policies were not collected"})};
   }
   const auto checks = policy::check_organization_scps(organization);
   if (input.account.id == organization.management_account_id) {

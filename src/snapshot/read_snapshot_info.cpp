@@ -1,10 +1,12 @@
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+#include "snapshot/snapshot_layout.hpp"
 
 namespace rg::snapshot {
 
 Result<SnapshotInfo> read_snapshot_info(const Location& snapshot) {
-  auto doc = load_json(snapshot.path("snapshot.json"), snapshot.name("snapshot.json"));
+  const std::string name = path_below_scope(File::kSnapshotInfo);
+  auto doc = load_json(snapshot.path(name), snapshot.name(name));
   if (!doc) {
     return doc.error();
   }

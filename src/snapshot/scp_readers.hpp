@@ -14,8 +14,6 @@
 
 namespace rg::snapshot {
 
-inline constexpr const char* kListScpFile = "ListPolicies-SERVICE_CONTROL_POLICY.json";
-
 // `display` is how the organization folder appears in messages ("organization").
 // Absent list file -> kAbsent (SCPs not collected). A missing or broken per-policy file is appended
 // to `problems` and leaves that policy's content or targets as nullopt.
