@@ -1,16 +1,20 @@
-#include "policy/org_scp_reader.hpp"
-
 #include "model/aws_ids.hpp"
 #include "policy/json_source.hpp"
+#include "snapshot/scp_readers.hpp"
+#include "snapshot/snapshot_layout.hpp"
 #include "util/files.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-namespace rg::policy {
+namespace rg::snapshot {
 namespace {
 
 using nlohmann::json;
+using policy::json_index_path;
+using policy::json_member_path;
+using policy::parse_policy_json;
+using policy::ProblemList;
 
 // A policy is at most 5,120 characters (10,000 for some types); the lists hold a few thousand entries
 // at most: 8 MiB is ample for every Organizations policy file.
@@ -135,7 +139,8 @@ read_service_control_policies(const std::filesystem::path& directory, const std:
   const auto name = [&](const std::string& relative) {
     return display.empty() ? relative : display + "/" + relative;
   };
-  auto policies = read_list_policies(directory / kListScpFile, name(kListScpFile));
+  const std::string list_file = path_below_scope(File::kListPolicies);
+  auto policies = read_list_policies(directory / list_file, name(list_file));
   if (!policies) {
     return policies.error();
   }
@@ -143,18 +148,18 @@ read_service_control_policies(const std::filesystem::path& directory, const std:
     // Ids come from the snapshot: refuse anything that could walk out of the folder.
     if (!model::is_policy_id(policy.id)) {
       problems.push_back(
-          invalid(name(kListScpFile), "$.Policies",
+          invalid(name(list_file), "$.Policies",
                   fmt::format("not a policy id (p-...): \"{}\"; its files are not read", policy.id)));
       continue;
     }
-    const auto describe = "DescribePolicy/" + policy.id + ".json";
+    const auto describe = path_below_scope(File::kDescribePolicy, policy.id);
     policy.content_file = name(describe);
     if (auto content = read_describe_policy(directory / describe, name(describe))) {
       policy.content = std::move(*content);
     } else {
       problems.push_back(content.error());
     }
-    const auto targets_file = "ListTargetsForPolicy/" + policy.id + ".json";
+    const auto targets_file = path_below_scope(File::kListTargetsForPolicy, policy.id);
     if (auto targets = read_list_targets_for_policy(directory / targets_file, name(targets_file))) {
       policy.targets = std::move(*targets);
     } else {
@@ -184,4 +189,4 @@ void load_service_control_policies(const std::filesystem::path& directory, const
   }
 }
 
-} // namespace rg::policy
+} // namespace rg::snapshot

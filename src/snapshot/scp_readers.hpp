@@ -1,10 +1,9 @@
 #pragma once
-// Snapshot readers for service control policies, one per AWS CLI response under organization/:
-//   ListPolicies-SERVICE_CONTROL_POLICY.json      aws organizations list-policies --filter
-//   SERVICE_CONTROL_POLICY DescribePolicy/<policy-id>.json               aws organizations describe-policy
-//   --policy-id <id> ListTargetsForPolicy/<policy-id>.json         aws organizations list-targets-for-policy
-//   --policy-id <id>
-// Standalone so the snapshot loader can call them; problems name the file and the JSON path.
+// Snapshot readers for service control policies, one per AWS CLI response under organization/
+// (ListPolicies-SERVICE_CONTROL_POLICY.json, DescribePolicy/<policy-id>.json,
+// ListTargetsForPolicy/<policy-id>.json). They live with the
+// other readers because reading organization files is the snapshot's job; the policy text they return
+// is parsed and judged by src/policy/. Problems name the file and the JSON path.
 #include "model/organization.hpp"
 #include "util/problem.hpp"
 #include "util/result.hpp"
@@ -13,9 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace rg::policy {
-
-inline constexpr const char* kListScpFile = "ListPolicies-SERVICE_CONTROL_POLICY.json";
+namespace rg::snapshot {
 
 // `display` is how the organization folder appears in messages ("organization").
 // Absent list file -> kAbsent (SCPs not collected). A missing or broken per-policy file is appended
@@ -36,4 +33,4 @@ Result<std::vector<model::PolicyTarget>> read_list_targets_for_policy(const std:
 void load_service_control_policies(const std::filesystem::path& directory, const std::string& display,
                                    model::Organization& organization, std::vector<Problem>& problems);
 
-} // namespace rg::policy
+} // namespace rg::snapshot
