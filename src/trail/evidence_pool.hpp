@@ -1,7 +1,7 @@
 #pragma once
 // Where the evidence of matched events lives: text stored once per distinct value and referred to by a
 // 4-byte handle. A million matched root events repeat a handful of accounts, regions, user agents, IPs
-// and file names; copying each into its own std::string cost ~1.4 KB per event (issue 10, decision 0014).
+// and file names; copying each into its own std::string cost ~1.4 KB per event (issue 10, decision 0015).
 #include <cstddef>
 #include <cstdint>
 #include <memory>

@@ -47,7 +47,7 @@ struct MatchedEvent {
 };
 
 // How a matched event is kept: ~100 bytes of handles into an EvidencePool instead of twenty strings
-// (decision 0014: a million matches fit in a few hundred MiB).
+// (decision 0015: a million matches fit in a few hundred MiB).
 struct StoredEvent {
   using Handle = EvidencePool::Handle;
   TimePoint time{};
