@@ -5,12 +5,15 @@ deep nesting, huge numbers, invalid UTF-8, lone surrogates) are made here. Deter
 rewrites the same bytes, so `git diff tests/corpus` after a change here shows only what changed.
 
 Harnesses that dispatch read a selector byte first (fuzz/<name>_fuzz.cpp says what each value picks);
-those seeds are written as bytes([selector]) + content.
+those seeds are written as bytes([selector]) + content. The snapshot-readers seeds follow the layout
+table, which the built binary prints (ROOTGUARD=path/to/rootguard, default build/release/rootguard).
 """
 import base64
 import gzip
 import json
+import os
 import pathlib
+import subprocess
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
@@ -72,57 +75,86 @@ def credential_report():
     write("credential-report", "spaces-in-header.csv", b" user , mfa_active \n<root_account>,true\n")
 
 
-# The snapshot-readers harness: selector -> (reader, example file relative to an account or region).
-SNAPSHOT_READERS = [
-    ("snapshot-info", "snapshot.json"),
-    ("caller-identity", "accounts/111111111111/sts/GetCallerIdentity.json"),
-    ("credential-report", "accounts/111111111111/iam/GetCredentialReport.json"),
-    ("credential-report-csv", None),
-    ("account-summary", "accounts/111111111111/iam/GetAccountSummary.json"),
-    ("virtual-mfa", "accounts/111111111111/iam/ListVirtualMFADevices.json"),
-    ("organizations-features", "accounts/111111111111/iam/ListOrganizationsFeatures.json"),
-    ("describe-trails", "accounts/111111111111/regions/us-east-1/cloudtrail/DescribeTrails.json"),
-    ("trail-status", "accounts/111111111111/regions/us-east-1/cloudtrail/GetTrailStatus/org-trail.json"),
-    ("event-selectors",
-     "accounts/111111111111/regions/us-east-1/cloudtrail/GetEventSelectors/management-trail.json"),
-    ("metric-filters", "accounts/111111111111/regions/us-east-1/logs/DescribeMetricFilters.json"),
-    ("alarms", "accounts/111111111111/regions/us-east-1/cloudwatch/DescribeAlarms.json"),
-    ("subscriptions", "accounts/111111111111/regions/us-east-1/sns/ListSubscriptionsByTopic/security-alerts.json"),
-    ("list-detectors", "accounts/111111111111/regions/us-east-1/guardduty/ListDetectors.json"),
-    ("get-detector", "accounts/111111111111/regions/us-east-1/guardduty/GetDetector/d1111aaaa.json"),
-    ("get-findings", "accounts/111111111111/regions/us-east-1/guardduty/GetFindings.json"),
-    ("organization", None),
-]
+def layout():
+    """The snapshot layout table, as the binary prints it (src/snapshot/snapshot_layout.cpp): the
+    snapshot-readers harness's selector byte is a row's index."""
+    binary = os.environ.get("ROOTGUARD", str(ROOT / "build" / "release" / "rootguard"))
+    out = subprocess.run([binary, "snapshot", "layout", "--format", "json"], check=True, capture_output=True)
+    return json.loads(out.stdout)
+
+
+def row_file(row, account="111111111111", region="us-east-1", item=None):
+    folder = {"snapshot": "", "organization": "organization/", "account": f"accounts/{account}/",
+              "region": f"accounts/{account}/regions/{region}/"}[row["scope"]]
+    return folder + row["path"].replace("{item}", item or row["item"])
 
 
 def snapshot_readers():
+    """One seed per row from the example organization (the first item of a per-item row), then
+    documents that drive chains and hostile inputs. The harness writes a seed at its row's path and at
+    the paths of the rows it is read after."""
     folder = "snapshot-readers"
-    for selector, (name, example) in enumerate(SNAPSHOT_READERS):
-        if example:
-            write(folder, f"{selector:02}-{name}.json", bytes([selector]) + (ORG / example).read_bytes())
-    csv = base64.b64decode(json.loads((ORG / SNAPSHOT_READERS[2][1]).read_text())["Content"])
-    write(folder, "03-credential-report-csv.csv", bytes([3]) + csv)
-    # One document that drives the whole organization walk: the roots, OUs and accounts files all get it.
+    rows = [row for row in layout() if row["loaded"] or row["read_after"] or row["path"].endswith(".csv")]
+    by_path = {row["path"]: row for row in rows}
+    for row in rows:
+        name = row["api_operation"] or pathlib.Path(row["path"]).stem
+        if row["path"].endswith(".csv"):
+            report = ORG / row_file(by_path["iam/GetCredentialReport.json"])
+            csv = base64.b64decode(json.loads(report.read_text())["Content"])
+            write(folder, f"{row['index']:02}-{name}.csv", bytes([row["index"]]) + csv)
+            continue
+        example = ORG / row_file(row, item="*") if row["items"] != "none" else ORG / row_file(row)
+        found = sorted(example.parent.glob(example.name))
+        if found:
+            write(folder, f"{row['index']:02}-{name}.json", bytes([row["index"]]) + found[0].read_bytes())
+    index = {row["path"]: row["index"] for row in rows}
+    # One document that drives the whole organization walk: it is written as DescribeOrganization,
+    # ListRoots and the children of r-ab12 (the rows' example item).
     org = {
         "Organization": {"Id": "o-exampleorg1", "MasterAccountId": "111111111111"},
         "Roots": [{"Id": "r-ab12"}, {"Id": "../escape"}, {"Id": 7}],
         "OrganizationalUnits": [{"Id": "ou-ab12-abcd1234", "Name": "prod"}, {"Id": "ou-../x"}],
         "Accounts": [{"Id": "111111111111", "Name": "a", "Status": "ACTIVE"}, {"Id": "12345"}],
     }
-    write(folder, "16-organization.json", bytes([16]) + json.dumps(org).encode())
+    for path in ("ListOrganizationalUnitsForParent/{item}.json", "ListAccountsForParent/{item}.json"):
+        write(folder, f"{index[path]:02}-organization-walk.json", bytes([index[path]]) + json.dumps(org).encode())
+    # The same for the service control policies: the list, a policy and its targets at once.
+    scps = {
+        "Organization": {"Id": "o-exampleorg1", "MasterAccountId": "111111111111"},
+        "Policies": [{"Id": "p-abcd1234", "Name": "deny-root", "AwsManaged": False}, {"Id": "p-../../etc"},
+                     {"Id": 7}],
+        "Policy": {"Content": json.dumps({"Version": "2012-10-17",
+                                          "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]})},
+        "Targets": [{"TargetId": "ou-ab12-abcd1234", "Type": "ORGANIZATIONAL_UNIT", "Name": "prod"}],
+    }
+    for path in ("DescribePolicy/{item}.json", "ListTargetsForPolicy/{item}.json"):
+        write(folder, f"{index[path]:02}-scp-folder.json", bytes([index[path]]) + json.dumps(scps).encode())
     summary = {
         "SummaryMap": {"AccountMFAEnabled": 1e300, "AccountAccessKeysPresent": 18446744073709551615,
                        "AccountSigningCertificatesPresent": -1, "Users": 1.5, "Groups": 1000000000000,
                        "Roles": 1000000000001, "Policies": "7", "MFADevices": None}}
-    write(folder, "04-account-summary-hostile.json", bytes([4]) + json.dumps(summary).encode())
-    write(folder, "04-account-summary-huge.json", bytes([4]) + b'{"SummaryMap": {"A": 1e400, "B": -0.0}}')
-    write(folder, "02-credential-report-bad-base64.json", bytes([2]) + b'{"Content": "!!!!", "GeneratedTime": "x"}')
+    s = index["iam/GetAccountSummary.json"]
+    write(folder, f"{s:02}-account-summary-hostile.json", bytes([s]) + json.dumps(summary).encode())
+    write(folder, f"{s:02}-account-summary-huge.json", bytes([s]) + b'{"SummaryMap": {"A": 1e400, "B": -0.0}}')
+    c = index["iam/GetCredentialReport.json"]
+    write(folder, f"{c:02}-credential-report-bad-base64.json", bytes([c]) + b'{"Content": "!!!!", "GeneratedTime": "x"}')
+    # GeneratedTime in the forms both AWS CLI generations print, and out of range.
+    csv = base64.b64encode(b"user,arn,mfa_active\n<root_account>,arn:aws:iam::111111111111:root,true\n").decode()
+    for label, value in (("epoch", "1767225600.0"), ("offset", '"2026-01-02T03:04:05+09:00"'),
+                         ("huge-epoch", "1e300"), ("bad-time", '"2026-02-30T00:00:00Z"')):
+        write(folder, f"{c:02}-credential-report-{label}.json",
+              bytes([c]) + ('{"Content": "%s", "GeneratedTime": %s}' % (csv, value)).encode())
+    g = index["guardduty/GetFindings.json"]
     findings = {"Findings": [{"Type": "Policy:IAMUser/RootCredentialUsage", "Id": "f", "Severity": 1e308,
                               "Service": {"Count": 18446744073709551615, "EventFirstSeen": "\ud800"}}]}
-    write(folder, "15-get-findings-hostile.json", bytes([15]) + json.dumps(findings).encode("utf-8", "surrogatepass"))
-    write(folder, "00-snapshot-info-bad-time.json", bytes([0]) + b'{"collected_at": "2026-13-45T99:99:99Z"}')
-    for i, (name, data) in enumerate(hostile_json().items()):
-        selector = (i * 5) % len(SNAPSHOT_READERS)
+    write(folder, f"{g:02}-get-findings-hostile.json", bytes([g]) + json.dumps(findings).encode("utf-8", "surrogatepass"))
+    i = index["snapshot.json"]
+    write(folder, f"{i:02}-snapshot-info-bad-time.json", bytes([i]) + b'{"collected_at": "2026-13-45T99:99:99Z"}')
+    for label, value in (("epoch", "1767225600"), ("fractional-epoch", "1767225600.5"),
+                         ("offset", '"2026-01-02T03:04:05+09:00"'), ("negative-epoch", "-1e20")):
+        write(folder, f"{i:02}-snapshot-info-{label}.json", bytes([i]) + ('{"collected_at": %s}' % value).encode())
+    for n, (name, data) in enumerate(hostile_json().items()):
+        selector = (n * 5) % len(rows)
         write(folder, f"{selector:02}-hostile-{name}.json", bytes([selector]) + data)
 
 
@@ -246,7 +278,7 @@ def filter_pattern():
 
 def base64_seeds():
     folder = "base64"
-    csv = base64.b64decode(json.loads((ORG / SNAPSHOT_READERS[2][1]).read_text())["Content"])
+    csv = base64.b64decode(json.loads((ORG / "accounts/111111111111/iam/GetCredentialReport.json").read_text())["Content"])
     seeds = {
         "credential-report": base64.b64encode(csv),
         "wrapped-76": base64.encodebytes(csv),
@@ -273,6 +305,9 @@ def iso8601():
         "fraction-empty": "2026-11-28T09:00:00.Z", "trailing": "2026-11-28T09:00:00Zjunk",
         "truncated": "2026-11-2", "signs": "+026-11-28", "lowercase": "2026-11-28t09:00:00z",
         "long-fraction": "2026-11-28T09:00:00." + "9" * 500 + "Z", "invalid-utf8": b"2026-11-28T09:00:00\xff",
+        # The epoch seconds form (the harness also reads the input as a number).
+        "epoch": "1767225600", "epoch-fraction": "1767225600.999", "epoch-negative": "-0.5",
+        "epoch-max": "253402300799.9", "epoch-past-max": "253402300800", "epoch-huge": "1e300", "epoch-nan": "nan",
     }
     for name, text in seeds.items():
         write(folder, f"{name}.txt", text)

@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
     for (const auto& event : result.events) {
       if (std::find(event.detections.begin(), event.detections.end(), "root-activity-cis") !=
           event.detections.end()) {
-        ids.push_back(event.event_id);
+        ids.emplace_back(event.event_id);
       }
     }
     std::sort(ids.begin(), ids.end());

@@ -15,5 +15,6 @@ void add_policy_command(CLI::App& app, Action& action);
 void add_trail_command(CLI::App& app, Action& action);
 void add_fix_command(CLI::App& app, Action& action);
 void add_collect_command(CLI::App& app, Action& action);
+void add_snapshot_command(CLI::App& app, Action& action);
 
 } // namespace rg::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   rg::cli::add_trail_command(app, action);
   rg::cli::add_fix_command(app, action);
   rg::cli::add_collect_command(app, action);
+  rg::cli::add_snapshot_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

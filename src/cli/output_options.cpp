@@ -58,6 +58,23 @@ void OutputOptions::emit(const std::string& content) const {
   write_file_atomically(output, content);
 }
 
+void OutputOptions::emit_streamed(const std::function<void(const TextSink&)>& render) const {
+  if (output.empty()) {
+    render([](std::string_view piece) {
+      if (std::fwrite(piece.data(), 1, piece.size(), stdout) != piece.size()) {
+        throw FatalError(ExitCode::kError, "cannot write to standard output");
+      }
+    });
+    if (std::fflush(stdout) != 0) {
+      throw FatalError(ExitCode::kError, "cannot write to standard output");
+    }
+    return;
+  }
+  OutputFile file(output);
+  render([&](std::string_view piece) { file.write(piece); });
+  file.commit();
+}
+
 void OutputOptions::emit_report(const report::Report& result, std::string_view command_name) const {
   std::vector<const report::Format*> chosen;
   for (const auto& name : formats.empty() ? std::vector<std::string>{"table"} : formats) {

@@ -5,7 +5,9 @@
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rg::cli {
@@ -27,6 +29,9 @@ struct OutputOptions {
   bool use_color() const;
   // Writes to --output (atomically, no symlink following) or stdout.
   void emit(const std::string& content) const;
+  // The same for a report too large to hold in memory: `render` writes it in pieces.
+  using TextSink = std::function<void(std::string_view)>;
+  void emit_streamed(const std::function<void(const TextSink&)>& render) const;
   // Renders the report in every --format: to stdout/--output for one format, else into --output-dir
   // (ASFF split into batch files). Shared by every command that produces a Report (scan, trail).
   void emit_report(const report::Report& report, std::string_view command_name) const;

@@ -44,14 +44,20 @@ std::optional<TimePoint> parse_time_option(const std::string& text, const char* 
 void emit(const report::TrailReport& report, const OutputOptions& output) {
   const report::RenderOptions render{output.resolved_lang(), output.use_color() && output.output_dir.empty(),
                                      output.region};
-  const auto native = [&](const std::string& format) {
-    return format == "json" ? report::render_trail_json(report, render)
-                            : report::render_trail_table(report, render);
+  // The trail's JSON is written as it is rendered (a million events never make one string); the table is
+  // a per-account summary, small whatever the event count.
+  const auto native = [&](const std::string& format, const OutputOptions::TextSink& out) {
+    if (format == "json") {
+      report::write_trail_json(report, render, out);
+    } else {
+      out(report::render_trail_table(report, render));
+    }
   };
   const auto& formats = output.formats;
   if (output.output_dir.empty() && formats.size() <= 1 &&
       (formats.empty() || formats.front() == "table" || formats.front() == "json")) {
-    output.emit(native(formats.empty() ? "table" : formats.front()));
+    const std::string format = formats.empty() ? "table" : formats.front();
+    output.emit_streamed([&](const OutputOptions::TextSink& out) { native(format, out); });
     return;
   }
   OutputOptions others = output;
@@ -60,8 +66,9 @@ void emit(const report::TrailReport& report, const OutputOptions& output) {
     if (format != "table" && format != "json") {
       others.formats.push_back(format);
     } else if (!output.output_dir.empty()) {
-      write_file_atomically(output.ensure_output_dir() / (format == "json" ? "trail.json" : "trail.txt"),
-                            native(format));
+      OutputFile file(output.ensure_output_dir() / (format == "json" ? "trail.json" : "trail.txt"));
+      native(format, [&](std::string_view piece) { file.write(piece); });
+      file.commit();
     }
   }
   if (!others.formats.empty()) {

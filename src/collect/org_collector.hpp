@@ -4,7 +4,7 @@
 // in parallel on a bounded pool of threads. Files are written as each call answers and the call log is
 // streamed, so memory does not grow with the number of accounts (only the failures are kept, for the
 // summary). An account whose role cannot be assumed is logged and reported; the others go on
-// (docs/decisions/0015-org-collection.md).
+// (docs/decisions/0016-org-collection.md).
 #include "aws/client.hpp"
 #include "aws/credentials_provider.hpp"
 #include "aws/http.hpp"

@@ -22,8 +22,8 @@ bool safe_component(std::string_view name) {
 
 SnapshotWriter::SnapshotWriter(std::filesystem::path root) : root_(std::move(root)) {
   create_directories_or_fail(root_);
-  log_ = std::make_unique<StreamedFile>(root_ / "collection.json");
-  log_->append("{\n    \"calls\": [");
+  log_ = std::make_unique<OutputFile>(root_ / "collection.json");
+  log_->write("{\n    \"calls\": [");
 }
 
 SnapshotWriter::~SnapshotWriter() = default;
@@ -33,8 +33,8 @@ void SnapshotWriter::log(const nlohmann::json& entry) {
   const int before = calls_.fetch_add(1);
   // One call per line: the log is read by people with grep as often as by programs. An AWS message
   // with invalid UTF-8 is logged with replacement characters rather than stopping the run.
-  log_->append(fmt::format("{}\n        {}", before == 0 ? "" : ",",
-                           entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+  log_->write(fmt::format("{}\n        {}", before == 0 ? "" : ",",
+                          entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
 }
 
 void SnapshotWriter::write_json(const std::string& relative, const nlohmann::json& document) {
@@ -89,8 +89,8 @@ void SnapshotWriter::finish(const nlohmann::json& run) {
   trailer["call_count"] = calls_.load();
   trailer["error_count"] = errors_.load();
   // The run's facts after the streamed calls: the dump's opening brace is the one already written.
-  log_->append(fmt::format("{}],\n{}\n", calls_.load() == 0 ? "" : "\n    ",
-                           trailer.dump(4, ' ', false, nlohmann::json::error_handler_t::replace).substr(2)));
+  log_->write(fmt::format("{}],\n{}\n", calls_.load() == 0 ? "" : "\n    ",
+                          trailer.dump(4, ' ', false, nlohmann::json::error_handler_t::replace).substr(2)));
   log_->commit();
   log_.reset();
 }

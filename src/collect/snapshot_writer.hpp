@@ -52,7 +52,7 @@ private:
 
   std::filesystem::path root_;
   std::mutex log_mutex_;
-  std::unique_ptr<StreamedFile> log_; // collection.json until finish()
+  std::unique_ptr<OutputFile> log_; // collection.json until finish()
   std::atomic<int> calls_ = 0;
   std::atomic<int> errors_ = 0;
 };

@@ -2,8 +2,8 @@
 // decided by evaluating the SCPs for root's request context (not by searching their text).
 #include "controls/catalog_entries.hpp"
 #include "policy/org_scp.hpp"
-#include "policy/org_scp_reader.hpp"
 #include "policy/remediation.hpp"
+#include "snapshot/snapshot_layout.hpp"
 
 #include <array>
 #include <fmt/format.h>
@@ -174,8 +174,9 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
   }
   if (!organization.scps_collected) {
     return {unknown_finding(control, input,
-                            Problem{ProblemKind::kAbsent, "organization/" + std::string(policy::kListScpFile),
-                                    "", "service control policies were not collected"})};
+                            Problem{ProblemKind::kAbsent,
+                                    *snapshot::snapshot_path(snapshot::File::kListPolicies, {}), "",
+                                    "service control policies were not collected"})};
   }
   const auto checks = policy::check_organization_scps(organization);
   if (input.account.id == organization.management_account_id) {

@@ -1,6 +1,7 @@
 #include "detections/account_activity.hpp"
 
 #include <algorithm>
+#include <deque>
 
 namespace rg::detections {
 
@@ -10,8 +11,9 @@ bool counts_as_root_use(const trail::MatchedEvent& event) {
 
 std::vector<AccountActivity> summarize_accounts(const trail::TrailScanResult& result,
                                                 std::size_t recent_limit) {
-  std::map<std::string, AccountActivity> accounts;
-  for (const trail::MatchedEvent& event : result.events) {
+  std::map<std::string_view, AccountActivity> accounts;
+  std::map<std::string_view, std::deque<trail::MatchedEvent>> newest; // the last `recent_limit` seen
+  for (const trail::MatchedEvent event : result.events) {
     AccountActivity& activity = accounts[event.account_id];
     activity.account_id = event.account_id;
     ++activity.events;
@@ -35,16 +37,19 @@ std::vector<AccountActivity> summarize_accounts(const trail::TrailScanResult& re
         activity.last_use = event.time;
       }
     }
-    activity.recent.push_back(&event);
+    // Bounded while counting: a million matches in one account keep ten views, not a million.
+    auto& kept = newest[event.account_id];
+    kept.push_back(event);
+    if (kept.size() > recent_limit) {
+      kept.pop_front();
+    }
   }
   std::vector<AccountActivity> out;
   out.reserve(accounts.size());
   for (auto& [id, activity] : accounts) {
-    // Events arrive sorted oldest first; keep the newest.
-    std::reverse(activity.recent.begin(), activity.recent.end());
-    if (activity.recent.size() > recent_limit) {
-      activity.recent.resize(recent_limit);
-    }
+    // Events arrive sorted oldest first; the newest first here.
+    const auto& kept = newest[id];
+    activity.recent.assign(kept.rbegin(), kept.rend());
     out.push_back(std::move(activity));
   }
   return out;
@@ -52,14 +57,19 @@ std::vector<AccountActivity> summarize_accounts(const trail::TrailScanResult& re
 
 std::vector<RootUse> most_recent_root_use(const trail::TrailScanResult& result) {
   std::map<std::string, RootUse> latest;
-  for (const trail::MatchedEvent& event : result.events) {
+  for (const trail::MatchedEvent event : result.events) {
     if (!counts_as_root_use(event) || !event.time_known) {
       continue; // an unknown time is not "recent" (it is reported as a problem of the trail scan)
     }
-    auto [it, inserted] = latest.try_emplace(event.account_id);
+    auto [it, inserted] = latest.try_emplace(std::string(event.account_id));
     if (inserted || event.time >= it->second.time) {
-      it->second = RootUse{event.account_id, event.time,      event.event_time,  event.event_name,
-                           event.event_id,   event.source_ip, event.assumed_root};
+      it->second = RootUse{std::string(event.account_id),
+                           event.time,
+                           std::string(event.event_time),
+                           std::string(event.event_name),
+                           std::string(event.event_id),
+                           std::string(event.source_ip),
+                           event.assumed_root};
     }
   }
   std::vector<RootUse> out;

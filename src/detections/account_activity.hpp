@@ -13,16 +13,17 @@
 
 namespace rg::detections {
 
+// Views into the scan result: valid while it lives.
 struct AccountActivity {
-  std::string account_id;
+  std::string_view account_id;
   std::optional<TimePoint> first_use; // root use only (see counts_as_root_use)
   std::optional<TimePoint> last_use;
   std::size_t events = 0;                               // matched events in this account
   std::map<std::string_view, std::size_t> by_detection; // detection id -> events
-  std::map<std::string, std::size_t> source_ips;
-  std::map<std::string, std::size_t> user_agents;
-  std::map<std::string, std::size_t> regions;
-  std::vector<const trail::MatchedEvent*> recent; // most recent first; points into the scan result
+  std::map<std::string_view, std::size_t> source_ips;
+  std::map<std::string_view, std::size_t> user_agents;
+  std::map<std::string_view, std::size_t> regions;
+  std::vector<trail::MatchedEvent> recent; // most recent first, at most the limit asked for
 };
 
 // Sorted by account id; `recent_limit` caps `recent`.

@@ -12,12 +12,12 @@ Finding to_finding(const trail::MatchedEvent& event, const RuleMetadata& rule) {
   Finding finding;
   finding.rule = &rule;
   finding.account_id = event.account_id;
-  finding.region = event.region.empty() ? "global" : event.region;
-  finding.resource =
-      event.user_arn.empty() ? fmt::format("arn:aws:iam::{}:root", event.account_id) : event.user_arn;
+  finding.region = event.region.empty() ? std::string("global") : std::string(event.region);
+  finding.resource = event.user_arn.empty() ? fmt::format("arn:aws:iam::{}:root", event.account_id)
+                                            : std::string(event.user_arn);
   finding.status = Status::kFail;
   finding.discriminator = event.event_id;
-  const auto ip = event.source_ip.empty() ? std::string("-") : event.source_ip;
+  const std::string_view ip = event.source_ip.empty() ? std::string_view("-") : event.source_ip;
   const bool cis = report::cis_alarm_would_fire(event);
   finding.reason = {
       fmt::format("{} ({}) at {} from {}, user agent {}; CloudTrail event {}{}.", event.event_name,
@@ -26,13 +26,16 @@ Finding to_finding(const trail::MatchedEvent& event, const RuleMetadata& rule) {
       fmt::format("{} ({})、{}、送信元 {}、ユーザーエージェント {}。CloudTrail イベント {}{}。",
                   event.event_name, event.event_source, event.event_time, ip, event.user_agent,
                   event.event_id, cis ? "" : "。CIS のルート使用アラームはこのイベントでは発火しません")};
-  finding.evidence = {{"eventID", event.event_id},
-                      {"eventTime", event.event_time},
-                      {"eventName", event.event_name},
-                      {"eventSource", event.event_source},
-                      {"sourceIPAddress", event.source_ip},
-                      {"userAgent", event.user_agent},
-                      {"file", event.file}};
+  const auto field = [](const char* name, std::string_view value) {
+    return Evidence{name, std::string(value)};
+  };
+  finding.evidence = {field("eventID", event.event_id),
+                      field("eventTime", event.event_time),
+                      field("eventName", event.event_name),
+                      field("eventSource", event.event_source),
+                      field("sourceIPAddress", event.source_ip),
+                      field("userAgent", event.user_agent),
+                      field("file", event.file)};
   return finding;
 }
 
@@ -45,7 +48,7 @@ report::Report trail_findings(const report::TrailReport& trail) {
   result.run.snapshot = "";
   std::set<std::string> accounts;
   for (const auto& event : trail.result.events) {
-    accounts.insert(event.account_id);
+    accounts.emplace(event.account_id);
     // The clock of a trail report is its latest event: outputs stay deterministic for the same logs.
     if (event.time_known && (!result.run.as_of || event.time > *result.run.as_of)) {
       result.run.as_of = event.time;

@@ -19,7 +19,7 @@ Json optional_time(const std::optional<TimePoint>& time) {
 }
 
 // Empty evidence is left out rather than written as "": a field is present only when CloudTrail had it.
-void put_if(Json& item, const char* key, const std::string& value) {
+void put_if(Json& item, const char* key, std::string_view value) {
   if (!value.empty()) {
     item[key] = value;
   }
@@ -28,7 +28,7 @@ void put_if(Json& item, const char* key, const std::string& value) {
 Json event_json(const trail::MatchedEvent& event) {
   Json item;
   item["event_id"] = event.event_id;
-  item["detections"] = event.detections;
+  item["detections"] = std::vector<std::string_view>(event.detections.begin(), event.detections.end());
   item["account_id"] = event.account_id;
   item["event_time"] = event.event_time;
   if (!event.time_known) {
@@ -56,7 +56,7 @@ Json event_json(const trail::MatchedEvent& event) {
   return item;
 }
 
-Json counted(const std::map<std::string, std::size_t>& counts, const char* name) {
+Json counted(const std::map<std::string_view, std::size_t>& counts, const char* name) {
   Json list = Json::array();
   for (const auto& [value, count] : counts) {
     list.push_back({{name, value}, {"count", count}});
@@ -79,8 +79,8 @@ Json account_json(const detections::AccountActivity& activity) {
   item["user_agents"] = counted(activity.user_agents, "user_agent");
   item["regions"] = counted(activity.regions, "region");
   Json recent = Json::array();
-  for (const auto* event : activity.recent) {
-    recent.push_back(event->event_id);
+  for (const auto& event : activity.recent) {
+    recent.push_back(event.event_id);
   }
   item["recent_event_ids"] = std::move(recent);
   return item;
@@ -93,7 +93,7 @@ Json detections_json(const trail::TrailScanResult& result, Lang lang) {
     const auto& rule = detection->metadata;
     const bool used = std::any_of(result.events.begin(), result.events.end(), [&](const auto& event) {
       return std::find(event.detections.begin(), event.detections.end(), rule.id) != event.detections.end();
-    });
+    }); // a forward range of views: nothing is copied
     if (!used) {
       continue;
     }
@@ -118,7 +118,7 @@ bool cis_alarm_would_fire(const trail::MatchedEvent& event) {
          event.detections.end();
 }
 
-std::string render_trail_json(const TrailReport& report, const RenderOptions& options) {
+void write_trail_json(const TrailReport& report, const RenderOptions& options, const TextSink& out) {
   const auto& result = report.result;
   const auto& s = result.summary;
   Json doc;
@@ -165,26 +165,32 @@ std::string render_trail_json(const TrailReport& report, const RenderOptions& op
   // fake the marker: a raw newline inside a JSON string is always escaped.
   const std::string marker = fmt::format("\n  \"events\": \"{}\"", kEventsPlaceholder);
   const std::size_t at = frame.find(marker);
-  std::string out;
-  out.reserve(frame.size() + result.events.size() * 800);
-  out.append(frame, 0, at);
-  out += "\n  \"events\": [";
+  const std::string_view whole(frame);
+  out(whole.substr(0, at));
+  out("\n  \"events\": [");
   bool first = true;
+  std::string indented;
   for (const auto& event : result.events) {
-    out += first ? "\n    " : ",\n    ";
+    indented = first ? "\n    " : ",\n    ";
     first = false;
     const std::string item = event_json(event).dump(2, ' ', false, Json::error_handler_t::replace);
     for (const char c : item) {
-      out += c;
+      indented += c;
       if (c == '\n') {
-        out += "    ";
+        indented += "    ";
       }
     }
+    out(indented);
   }
-  out += first ? "]" : "\n  ]";
-  out.append(frame, at + marker.size());
-  out += '\n';
-  return out;
+  out(first ? "]" : "\n  ]");
+  out(whole.substr(at + marker.size()));
+  out("\n");
+}
+
+std::string render_trail_json(const TrailReport& report, const RenderOptions& options) {
+  std::string text;
+  write_trail_json(report, options, [&](std::string_view piece) { text.append(piece); });
+  return text;
 }
 
 } // namespace rg::report

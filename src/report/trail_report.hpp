@@ -4,8 +4,10 @@
 #include "report/report.hpp"
 #include "trail/scan_result.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rg::report {
@@ -25,6 +27,9 @@ struct TrailReport {
 };
 
 std::string render_trail_json(const TrailReport& report, const RenderOptions& options);
+// The same document written in pieces: a million events are never one string in memory.
+using TextSink = std::function<void(std::string_view)>;
+void write_trail_json(const TrailReport& report, const RenderOptions& options, const TextSink& out);
 std::string render_trail_table(const TrailReport& report, const RenderOptions& options);
 
 // "root-activity-cis" among the event's detections: the CIS / CloudWatch.1 alarm would have fired.

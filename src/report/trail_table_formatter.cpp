@@ -20,8 +20,8 @@ constexpr const char* kRed = "\033[31m";
 constexpr const char* kYellow = "\033[33m";
 constexpr std::size_t kListed = 5; // source IPs, user agents: the most frequent few
 
-std::string top(const std::map<std::string, std::size_t>& counts, std::size_t max_width = 60) {
-  std::vector<std::pair<std::string, std::size_t>> sorted(counts.begin(), counts.end());
+std::string top(const std::map<std::string_view, std::size_t>& counts, std::size_t max_width = 60) {
+  std::vector<std::pair<std::string_view, std::size_t>> sorted(counts.begin(), counts.end());
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   std::string out;
@@ -88,32 +88,29 @@ private:
     out += fmt::format("  {}: {}\n", ja_ ? "ユーザーエージェント" : "User agents", top(activity.user_agents));
     out += fmt::format("  {}: {}\n", ja_ ? "リージョン" : "Regions", top(activity.regions));
     out += fmt::format("  {}:\n", ja_ ? "最近のイベント" : "Most recent events");
-    for (const auto* event : activity.recent) {
-      out += fmt::format("    {}{}  {}  {}  {}\n", terminal_safe(event->event_time),
-                         event->time_known ? "" : (ja_ ? " (時刻不明)" : " (time unknown)"),
-                         terminal_safe(event->event_name),
-                         event->source_ip.empty() ? "-" : terminal_safe(event->source_ip),
-                         fmt::join(event->detections, ", "));
-      if (!cis_alarm_would_fire(*event) && event->user_type == "Root") {
+    for (const auto& event : activity.recent) {
+      out += fmt::format(
+          "    {}{}  {}  {}  {}\n", terminal_safe(event.event_time),
+          event.time_known ? "" : (ja_ ? " (時刻不明)" : " (time unknown)"), terminal_safe(event.event_name),
+          event.source_ip.empty() ? "-" : terminal_safe(event.source_ip), fmt::join(event.detections, ", "));
+      if (!cis_alarm_would_fire(event) && event.user_type == "Root") {
         out +=
             "      " +
-            paint(
-                ja_ ? "└ CIS のルート使用アラームはこのイベントでは発報しません (invokedBy: " +
-                          (event->invoked_by.empty() ? std::string("-") : terminal_safe(event->invoked_by)) +
-                          ")"
-                    : "└ the CIS root-usage alarm would not fire for this event (invokedBy: " +
-                          (event->invoked_by.empty() ? std::string("-") : terminal_safe(event->invoked_by)) +
-                          ")",
-                kYellow) +
+            paint(ja_ ? "└ CIS のルート使用アラームはこのイベントでは発報しません (invokedBy: " +
+                            (event.invoked_by.empty() ? std::string("-") : terminal_safe(event.invoked_by)) +
+                            ")"
+                      : "└ the CIS root-usage alarm would not fire for this event (invokedBy: " +
+                            (event.invoked_by.empty() ? std::string("-") : terminal_safe(event.invoked_by)) +
+                            ")",
+                  kYellow) +
             '\n';
       }
-      if (!event->task_policy_arn.empty()) {
-        out +=
-            "      " +
-            paint(fmt::format("└ {} {} → {}", ja_ ? "タスクポリシー" : "task policy",
-                              terminal_safe(event->task_policy_arn), terminal_safe(event->target_principal)),
-                  kDim) +
-            '\n';
+      if (!event.task_policy_arn.empty()) {
+        out += "      " +
+               paint(fmt::format("└ {} {} → {}", ja_ ? "タスクポリシー" : "task policy",
+                                 terminal_safe(event.task_policy_arn), terminal_safe(event.target_principal)),
+                     kDim) +
+               '\n';
       }
     }
     out += '\n';

@@ -183,6 +183,48 @@ Result<std::optional<double>> optional_number(const JsonDocument& doc, const nlo
   return std::optional<double>{number};
 }
 
+Result<std::optional<TimePoint>> optional_timestamp(const JsonDocument& doc, const nlohmann::json& object,
+                                                    const std::string& path, const char* key) {
+  if (!object.is_object() || !object.contains(key) || object.at(key).is_null()) {
+    return std::optional<TimePoint>{};
+  }
+  const auto& value = object.at(key);
+  const std::string member_path = fmt::format("{}.{}", path, key);
+  std::optional<TimePoint> time;
+  if (value.is_string()) {
+    time = parse_aws_timestamp(value.get_ref<const std::string&>());
+  } else if (value.is_number()) {
+    time = parse_aws_timestamp(value.get<double>());
+  } else {
+    return Problem{ProblemKind::kInvalid, doc.file, member_path,
+                   "expected a time (ISO 8601 text or epoch seconds), found " + json_type_name(value)};
+  }
+  if (!time) {
+    // The value is quoted: a timestamp is short, and the user needs to see what was there. dump()
+    // escapes control characters; a long string is cut so a message never carries much of the file.
+    std::string shown = value.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace);
+    constexpr size_t kMaxShown = 40;
+    if (shown.size() > kMaxShown) {
+      shown = shown.substr(0, kMaxShown) + "...";
+    }
+    return Problem{ProblemKind::kInvalid, doc.file, member_path,
+                   "not a time (ISO 8601 text or epoch seconds from year 0 to 9999): " + shown};
+  }
+  return time;
+}
+
+Result<TimePoint> require_timestamp(const JsonDocument& doc, const nlohmann::json& object,
+                                    const std::string& path, const char* key) {
+  auto time = optional_timestamp(doc, object, path, key);
+  if (!time) {
+    return time.error();
+  }
+  if (!*time) {
+    return Problem{ProblemKind::kInvalid, doc.file, fmt::format("{}.{}", path, key), "missing"};
+  }
+  return **time;
+}
+
 Result<const nlohmann::json*> optional_array(const JsonDocument& doc, const nlohmann::json& object,
                                              const std::string& path, const char* key) {
   static const nlohmann::json kEmpty = nlohmann::json::array();

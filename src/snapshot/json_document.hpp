@@ -3,9 +3,11 @@
 // whose errors name the JSON path: the snapshot readers never see a raw nlohmann exception.
 #include "util/files.hpp"
 #include "util/result.hpp"
+#include "util/time.hpp"
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 namespace rg::snapshot {
@@ -35,6 +37,14 @@ Result<bool> optional_bool(const JsonDocument& doc, const nlohmann::json& object
                            const char* key, bool fallback);
 Result<std::optional<double>> optional_number(const JsonDocument& doc, const nlohmann::json& object,
                                               const std::string& path, const char* key);
+// A timestamp in either form the AWS CLI generations print (ISO 8601 text with any offset, or epoch
+// seconds as a number: util/time's parse_aws_timestamp). nullopt when absent or null; a located Problem
+// when present but not a time, so a bad value is reported, never read as 1970.
+Result<std::optional<TimePoint>> optional_timestamp(const JsonDocument& doc, const nlohmann::json& object,
+                                                    const std::string& path, const char* key);
+// The same, with absence a Problem.
+Result<TimePoint> require_timestamp(const JsonDocument& doc, const nlohmann::json& object,
+                                    const std::string& path, const char* key);
 // The array under `key`, or an empty array when absent; a Problem when it is something else.
 Result<const nlohmann::json*> optional_array(const JsonDocument& doc, const nlohmann::json& object,
                                              const std::string& path, const char* key);

@@ -1,12 +1,13 @@
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+#include "snapshot/snapshot_layout.hpp"
 
 #include <fmt/format.h>
 
 namespace rg::snapshot {
 
 Result<std::vector<model::Alarm>> read_describe_alarms(const Location& region) {
-  const std::string name = "cloudwatch/DescribeAlarms.json";
+  const std::string name = path_below_scope(File::kDescribeAlarms);
   auto doc = load_json(region.path(name), region.name(name));
   if (!doc) {
     return doc.error();

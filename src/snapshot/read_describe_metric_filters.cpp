@@ -1,12 +1,13 @@
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+#include "snapshot/snapshot_layout.hpp"
 
 #include <fmt/format.h>
 
 namespace rg::snapshot {
 
 Result<std::vector<model::MetricFilter>> read_describe_metric_filters(const Location& region) {
-  const std::string name = "logs/DescribeMetricFilters.json";
+  const std::string name = path_below_scope(File::kDescribeMetricFilters);
   auto doc = load_json(region.path(name), region.name(name));
   if (!doc) {
     return doc.error();

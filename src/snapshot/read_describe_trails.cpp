@@ -1,12 +1,13 @@
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+#include "snapshot/snapshot_layout.hpp"
 
 #include <fmt/format.h>
 
 namespace rg::snapshot {
 
 Result<std::vector<model::Trail>> read_describe_trails(const Location& region) {
-  const std::string name = "cloudtrail/DescribeTrails.json";
+  const std::string name = path_below_scope(File::kDescribeTrails);
   auto doc = load_json(region.path(name), region.name(name));
   if (!doc) {
     return doc.error();

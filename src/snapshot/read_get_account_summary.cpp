@@ -1,5 +1,6 @@
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+#include "snapshot/snapshot_layout.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -9,8 +10,8 @@
 namespace rg::snapshot {
 
 Result<model::AccountSummary> read_get_account_summary(const Location& account) {
-  auto doc =
-      load_json(account.path("iam/GetAccountSummary.json"), account.name("iam/GetAccountSummary.json"));
+  const std::string name = path_below_scope(File::kGetAccountSummary);
+  auto doc = load_json(account.path(name), account.name(name));
   if (!doc) {
     return doc.error();
   }

@@ -1,11 +1,12 @@
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+#include "snapshot/snapshot_layout.hpp"
 
 namespace rg::snapshot {
 
 Result<model::CallerIdentity> read_get_caller_identity(const Location& account) {
-  auto doc =
-      load_json(account.path("sts/GetCallerIdentity.json"), account.name("sts/GetCallerIdentity.json"));
+  const std::string name = path_below_scope(File::kGetCallerIdentity);
+  auto doc = load_json(account.path(name), account.name(name));
   if (!doc) {
     return doc.error();
   }

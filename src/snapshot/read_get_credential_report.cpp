@@ -1,6 +1,7 @@
 #include "snapshot/credential_report_parser.hpp"
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+#include "snapshot/snapshot_layout.hpp"
 #include "util/base64.hpp"
 #include "util/files.hpp"
 
@@ -12,8 +13,8 @@ constexpr size_t kCredentialReportLimit = size_t{16} << 20;
 
 // iam/GetCredentialReport.json (base64 CSV in Content) or iam/credential-report.csv (decoded).
 Result<model::CredentialReport> read_get_credential_report(const Location& account) {
-  const std::string json_name = "iam/GetCredentialReport.json";
-  const std::string csv_name = "iam/credential-report.csv";
+  const std::string json_name = path_below_scope(File::kGetCredentialReport);
+  const std::string csv_name = path_below_scope(File::kCredentialReportCsv);
   auto doc = load_json(account.path(json_name), account.name(json_name), kCredentialReportLimit);
   if (!doc && doc.error().kind == ProblemKind::kAbsent) {
     auto csv = read_file(account.path(csv_name), kCredentialReportLimit);
@@ -43,16 +44,12 @@ Result<model::CredentialReport> read_get_credential_report(const Location& accou
   if (!report) {
     return report;
   }
-  auto generated = optional_string(*doc, doc->root, "$", "GeneratedTime");
-  if (!generated) {
-    return generated.error();
-  }
-  if (*generated) {
-    report->generated_time = parse_iso8601(**generated);
-    if (!report->generated_time) {
-      report->problems.push_back(Problem{ProblemKind::kInvalid, doc->file, "$.GeneratedTime",
-                                         "not an ISO 8601 time: " + **generated});
-    }
+  // A bad GeneratedTime costs only the report-age check: the rows are still good.
+  auto generated = optional_timestamp(*doc, doc->root, "$", "GeneratedTime");
+  if (generated) {
+    report->generated_time = *generated;
+  } else {
+    report->problems.push_back(generated.error());
   }
   return report;
 }

@@ -1,5 +1,6 @@
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+#include "snapshot/snapshot_layout.hpp"
 
 #include <fmt/format.h>
 
@@ -40,7 +41,7 @@ void read_advanced(const nlohmann::json& selectors, model::EventSelectors& resul
 
 Result<model::EventSelectors> read_get_event_selectors(const Location& region,
                                                        const std::string& trail_file) {
-  const std::string name = "cloudtrail/GetEventSelectors/" + trail_file + ".json";
+  const std::string name = path_below_scope(File::kGetEventSelectors, trail_file);
   auto doc = load_json(region.path(name), region.name(name));
   if (!doc) {
     return doc.error();

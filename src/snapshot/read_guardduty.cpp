@@ -1,6 +1,7 @@
 // guardduty/ListDetectors.json, GetDetector/<id>.json and GetFindings.json.
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+#include "snapshot/snapshot_layout.hpp"
 
 #include <cstdint>
 #include <fmt/format.h>
@@ -23,7 +24,7 @@ std::string nested_string(const nlohmann::json& root, std::initializer_list<cons
 } // namespace
 
 Result<std::vector<std::string>> read_list_detectors(const Location& region) {
-  const std::string name = "guardduty/ListDetectors.json";
+  const std::string name = path_below_scope(File::kListDetectors);
   auto doc = load_json(region.path(name), region.name(name));
   if (!doc) {
     return doc.error();
@@ -35,7 +36,7 @@ Result<std::vector<std::string>> read_list_detectors(const Location& region) {
 }
 
 Result<model::Detector> read_get_detector(const Location& region, const std::string& detector_file) {
-  const std::string name = "guardduty/GetDetector/" + detector_file + ".json";
+  const std::string name = path_below_scope(File::kGetDetector, detector_file);
   auto doc = load_json(region.path(name), region.name(name));
   if (!doc) {
     return doc.error();
@@ -48,7 +49,7 @@ Result<model::Detector> read_get_detector(const Location& region, const std::str
 }
 
 Result<std::vector<model::GuardDutyFinding>> read_get_findings(const Location& region) {
-  const std::string name = "guardduty/GetFindings.json";
+  const std::string name = path_below_scope(File::kGetFindings);
   auto doc = load_json(region.path(name), region.name(name));
   if (!doc) {
     return doc.error();

@@ -1,12 +1,13 @@
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+#include "snapshot/snapshot_layout.hpp"
 
 #include <fmt/format.h>
 
 namespace rg::snapshot {
 
 Result<model::OrganizationsFeatures> read_list_organizations_features(const Location& account) {
-  const std::string name = "iam/ListOrganizationsFeatures.json";
+  const std::string name = path_below_scope(File::kListOrganizationsFeatures);
   auto doc = load_json(account.path(name), account.name(name));
   if (!doc) {
     return doc.error();

@@ -1,5 +1,6 @@
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+#include "snapshot/snapshot_layout.hpp"
 
 #include <fmt/format.h>
 
@@ -7,7 +8,7 @@ namespace rg::snapshot {
 
 Result<std::vector<model::Subscription>> read_list_subscriptions_by_topic(const Location& region,
                                                                           const std::string& topic_file) {
-  const std::string name = "sns/ListSubscriptionsByTopic/" + topic_file + ".json";
+  const std::string name = path_below_scope(File::kListSubscriptionsByTopic, topic_file);
   auto doc = load_json(region.path(name), region.name(name));
   if (!doc) {
     return doc.error();

@@ -1,12 +1,13 @@
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+#include "snapshot/snapshot_layout.hpp"
 
 #include <fmt/format.h>
 
 namespace rg::snapshot {
 
 Result<model::VirtualMfaDevices> read_list_virtual_mfa_devices(const Location& account) {
-  const std::string name = "iam/ListVirtualMFADevices.json";
+  const std::string name = path_below_scope(File::kListVirtualMfaDevices);
   auto doc = load_json(account.path(name), account.name(name));
   if (!doc) {
     return doc.error();

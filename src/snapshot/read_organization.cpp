@@ -1,6 +1,7 @@
 #include "model/aws_ids.hpp"
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+#include "snapshot/snapshot_layout.hpp"
 
 #include <fmt/format.h>
 #include <set>
@@ -9,11 +10,10 @@ namespace rg::snapshot {
 namespace {
 
 // Reads `<list_key>` from a per-parent file; an absent file means "this parent has no children collected".
-Result<std::vector<const nlohmann::json*>> read_children(const Location& organization,
-                                                         const std::string& folder,
+Result<std::vector<const nlohmann::json*>> read_children(const Location& organization, File file,
                                                          const std::string& parent_id, const char* list_key,
                                                          JsonDocument& holder) {
-  const std::string name = folder + "/" + parent_id + ".json";
+  const std::string name = path_below_scope(file, parent_id);
   auto doc = load_json(organization.path(name), organization.name(name));
   if (!doc) {
     return doc.error();
@@ -63,8 +63,8 @@ void read_scp_type_status(const JsonDocument& doc, const nlohmann::json& root, c
 } // namespace
 
 Result<model::Organization> read_organization(const Location& organization, std::vector<Problem>& problems) {
-  auto describe = load_json(organization.path("DescribeOrganization.json"),
-                            organization.name("DescribeOrganization.json"));
+  const std::string describe_name = path_below_scope(File::kDescribeOrganization);
+  auto describe = load_json(organization.path(describe_name), organization.name(describe_name));
   if (!describe) {
     return describe.error();
   }
@@ -90,7 +90,8 @@ Result<model::Organization> read_organization(const Location& organization, std:
     result.feature_set = **feature_set;
   }
 
-  auto roots = load_json(organization.path("ListRoots.json"), organization.name("ListRoots.json"));
+  const std::string roots_name = path_below_scope(File::kListRoots);
+  auto roots = load_json(organization.path(roots_name), organization.name(roots_name));
   if (!roots) {
     problems.push_back(roots.error());
     return result; // the organization is known; its tree is not
@@ -127,7 +128,7 @@ Result<model::Organization> read_organization(const Location& organization, std:
       continue;
     }
     JsonDocument units_doc;
-    auto units = read_children(organization, "ListOrganizationalUnitsForParent", parent,
+    auto units = read_children(organization, File::kListOrganizationalUnitsForParent, parent,
                                "OrganizationalUnits", units_doc);
     if (units) {
       for (size_t i = 0; i < units->size(); ++i) {
@@ -151,7 +152,8 @@ Result<model::Organization> read_organization(const Location& organization, std:
       problems.push_back(units.error());
     }
     JsonDocument accounts_doc;
-    auto accounts = read_children(organization, "ListAccountsForParent", parent, "Accounts", accounts_doc);
+    auto accounts =
+        read_children(organization, File::kListAccountsForParent, parent, "Accounts", accounts_doc);
     if (accounts) {
       for (size_t i = 0; i < accounts->size(); ++i) {
         const std::string path = fmt::format("$.Accounts[{}]", i);

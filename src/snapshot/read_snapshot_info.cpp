@@ -1,23 +1,23 @@
 #include "snapshot/json_document.hpp"
 #include "snapshot/readers.hpp"
+#include "snapshot/snapshot_layout.hpp"
 
 namespace rg::snapshot {
 
 Result<SnapshotInfo> read_snapshot_info(const Location& snapshot) {
-  auto doc = load_json(snapshot.path("snapshot.json"), snapshot.name("snapshot.json"));
+  const std::string name = path_below_scope(File::kSnapshotInfo);
+  auto doc = load_json(snapshot.path(name), snapshot.name(name));
   if (!doc) {
     return doc.error();
   }
-  auto collected = require_string(*doc, doc->root, "$", "collected_at");
+  // Written by rootguard collect or by hand (`date -u +%Y-%m-%dT%H:%M:%SZ`); a script built on botocore
+  // may write epoch seconds. Both are read; anything else is a problem, never the epoch.
+  auto collected = require_timestamp(*doc, doc->root, "$", "collected_at");
   if (!collected) {
     return collected.error();
   }
   SnapshotInfo info;
-  const auto time = parse_iso8601(*collected);
-  if (!time) {
-    return Problem{ProblemKind::kInvalid, doc->file, "$.collected_at", "not an ISO 8601 time: " + *collected};
-  }
-  info.collected_at = *time;
+  info.collected_at = *collected;
   auto partition = optional_string(*doc, doc->root, "$", "partition");
   if (!partition) {
     return partition.error();

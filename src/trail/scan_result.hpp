@@ -1,43 +1,109 @@
 #pragma once
 // What a trail scan returns: each matched event once, with its evidence copied out of the parser, and a
 // summary that accounts for every file (read, skipped, pruned or failed, and why).
+#include "trail/evidence_pool.hpp"
 #include "util/problem.hpp"
 #include "util/time.hpp"
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace rg::trail {
 
+// A matched event as the formatters and detections read it: views into the scan result's evidence pool,
+// valid while the TrailScanResult lives. Cheap to make (it is built on the fly from a StoredEvent).
 struct MatchedEvent {
-  std::string event_id;                     // CloudTrail eventID
-  std::vector<std::string_view> detections; // ids of the rules that matched (static catalog strings), sorted
-  std::string account_id;
-  std::string event_time; // as written
-  TimePoint time{};       // parsed; meaningless when !time_known
-  bool time_known = true; // false when eventTime is missing or not ISO 8601: never read as 1970, kept by
-                          // --since/--until, reported as a problem
-  std::string event_name;
-  std::string event_source;
-  std::string event_type;
-  std::string source_ip;
-  std::string user_agent;
-  std::string region;
-  std::string user_type;
-  std::string user_arn;
-  std::string invoked_by;
+  std::string_view event_id; // CloudTrail eventID
+  std::span<const std::string_view>
+      detections; // ids of the rules that matched (static catalog strings), sorted
+  std::string_view account_id;
+  std::string_view event_time; // as written
+  TimePoint time{};            // parsed; meaningless when !time_known
+  bool time_known = true;      // false when eventTime is missing or not ISO 8601: never read as 1970, kept by
+                               // --since/--until, reported as a problem
+  std::string_view event_name;
+  std::string_view event_source;
+  std::string_view event_type;
+  std::string_view source_ip;
+  std::string_view user_agent;
+  std::string_view region;
+  std::string_view user_type;
+  std::string_view user_arn;
+  std::string_view invoked_by;
   bool assumed_root = false; // done in an sts:AssumeRoot session
-  std::string error_code;
-  std::string error_message;
-  std::string console_login; // Success / Failure, for ConsoleLogin
-  std::string mfa_used;      // Yes / No, for ConsoleLogin
-  std::string mfa_authenticated;
-  std::string task_policy_arn;  // sts:AssumeRoot
-  std::string target_principal; // sts:AssumeRoot
-  std::string file;             // where it was read (the first file, when the same event appears twice)
+  std::string_view error_code;
+  std::string_view error_message;
+  std::string_view console_login; // Success / Failure, for ConsoleLogin
+  std::string_view mfa_used;      // Yes / No, for ConsoleLogin
+  std::string_view mfa_authenticated;
+  std::string_view task_policy_arn;  // sts:AssumeRoot
+  std::string_view target_principal; // sts:AssumeRoot
+  std::string_view file;             // where it was read (the first file, when the same event appears twice)
+};
+
+// How a matched event is kept: ~100 bytes of handles into an EvidencePool instead of twenty strings
+// (decision 0015: a million matches fit in a few hundred MiB).
+struct StoredEvent {
+  using Handle = EvidencePool::Handle;
+  TimePoint time{};
+  Handle event_id = 0, account_id = 0, event_time = 0, event_name = 0, event_source = 0, event_type = 0,
+         source_ip = 0, user_agent = 0, region = 0, user_type = 0, user_arn = 0, invoked_by = 0,
+         error_code = 0, error_message = 0, console_login = 0, mfa_used = 0, mfa_authenticated = 0,
+         task_policy_arn = 0, target_principal = 0, file = 0;
+  std::uint32_t detections = 0; // EvidencePool::ids index
+  std::uint16_t pool = 0;       // which of the result's pools (one per worker thread)
+  bool time_known = true;
+  bool assumed_root = false;
+};
+
+// The matched events of a scan, sorted by time, then event id: indexable and iterable as MatchedEvent
+// values. Owns the pools the events point into.
+class MatchedEvents {
+public:
+  class Iterator {
+  public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = MatchedEvent;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = MatchedEvent;
+    Iterator() = default;
+    Iterator(const MatchedEvents* owner, std::size_t index) : owner_(owner), index_(index) {}
+    MatchedEvent operator*() const { return (*owner_)[index_]; }
+    Iterator& operator++() {
+      ++index_;
+      return *this;
+    }
+    Iterator operator++(int) {
+      Iterator before = *this;
+      ++index_;
+      return before;
+    }
+    bool operator==(const Iterator& other) const { return index_ == other.index_; }
+
+  private:
+    const MatchedEvents* owner_ = nullptr;
+    std::size_t index_ = 0;
+  };
+
+  std::size_t size() const { return stored.size(); }
+  bool empty() const { return stored.empty(); }
+  MatchedEvent operator[](std::size_t index) const { return view(stored[index]); }
+  Iterator begin() const { return {this, 0}; }
+  Iterator end() const { return {this, stored.size()}; }
+
+  MatchedEvent view(const StoredEvent& event) const;
+  std::string_view text(const StoredEvent& event, EvidencePool::Handle handle) const {
+    return pools[event.pool].text(handle);
+  }
+
+  std::vector<StoredEvent> stored;
+  std::vector<EvidencePool> pools;
 };
 
 struct TrailSummary {
@@ -61,7 +127,7 @@ struct TrailSummary {
 };
 
 struct TrailScanResult {
-  std::vector<MatchedEvent> events; // sorted by time, then event id
+  MatchedEvents events; // sorted by time, then event id
   TrailSummary summary;
 };
 

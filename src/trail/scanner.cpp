@@ -40,7 +40,10 @@ public:
   MatchingSink(const TrailScanOptions& options, const EventMatcher& matcher)
       : options_(options), matcher_(matcher) {}
 
-  void set_file(std::string_view file) { file_ = file; }
+  void set_file(std::string_view file) {
+    file_ = file;
+    file_handle_ = pool.intern(file);
+  }
 
   void checkpoint() override {
     commit();
@@ -91,7 +94,7 @@ public:
     if (ids_.empty()) {
       return;
     }
-    matched.push_back(to_matched_event(event, ids_, file_));
+    matched.push_back(store_event(event, ids_, file_handle_, pool));
     if (!time) {
       ++unknown_time;
       pending_time_problems_.push_back(unknown_time_problem(event));
@@ -99,7 +102,8 @@ public:
   }
 
   std::size_t candidates = 0;
-  std::vector<MatchedEvent> matched;
+  EvidencePool pool; // what rewind() forgets stays here unreferenced: damage is rare, and small
+  std::vector<StoredEvent> matched;
   std::size_t unknown_time = 0;
   std::vector<Problem> time_problems; // matched events with an unreadable time (the first ones, see commit)
 
@@ -117,6 +121,7 @@ private:
   const TrailScanOptions& options_;
   const EventMatcher& matcher_;
   std::string_view file_;
+  EvidencePool::Handle file_handle_ = 0;
   std::size_t checkpoint_candidates_ = 0;
   std::size_t checkpoint_matched_ = 0;
   std::size_t checkpoint_unknown_time_ = 0;
@@ -125,7 +130,8 @@ private:
 };
 
 struct WorkerResult {
-  std::vector<MatchedEvent> matched;
+  EvidencePool pool;
+  std::vector<StoredEvent> matched;
   std::vector<std::pair<std::size_t, Problem>> problems; // by file index, for a deterministic order
   std::size_t files = 0;
   std::size_t events = 0;
@@ -159,86 +165,101 @@ void run_worker(const TrailScanOptions& options, const EventMatcher& matcher,
   sink.commit();
   result.candidates = sink.candidates;
   result.matched = std::move(sink.matched);
+  result.pool = std::move(sink.pool);
   result.unknown_time = sink.unknown_time;
   result.time_problems = std::move(sink.time_problems);
 }
 
 // Events with an unknown time go last (not first, as 1970 would).
-bool event_order(const MatchedEvent& a, const MatchedEvent& b) {
+bool event_order(const MatchedEvents& events, const StoredEvent& a, const StoredEvent& b) {
   const bool a_unknown = !a.time_known;
   const bool b_unknown = !b.time_known;
-  return std::tie(a_unknown, a.time, a.event_id, a.account_id, a.file) <
-         std::tie(b_unknown, b.time, b.event_id, b.account_id, b.file);
+  if (a_unknown != b_unknown || a.time != b.time) {
+    return std::tie(a_unknown, a.time) < std::tie(b_unknown, b.time);
+  }
+  const auto key = [&](const StoredEvent& e) {
+    return std::tuple(events.text(e, e.event_id), events.text(e, e.account_id), events.text(e, e.file));
+  };
+  return key(a) < key(b);
 }
 
 // The same event reaches us twice when an organization trail and an account trail both log it: keep one,
 // with the union of the detections. In place, with a hash per event rather than a copy of each key: with a
 // million matches the copies cost more than the events (issue 10).
-std::size_t remove_duplicates(std::vector<MatchedEvent>& events) {
+std::size_t remove_duplicates(MatchedEvents& events) {
+  auto& stored = events.stored;
   std::unordered_multimap<std::size_t, std::size_t> first_seen; // hash of (eventID, account) -> kept index
-  first_seen.reserve(events.size());
+  first_seen.reserve(stored.size());
   std::size_t kept = 0;
   std::size_t duplicates = 0;
-  for (std::size_t i = 0; i < events.size(); ++i) {
-    MatchedEvent& event = events[i];
-    if (!event.event_id.empty()) {
-      const std::size_t hash =
-          std::hash<std::string>{}(event.event_id) * 31 + std::hash<std::string>{}(event.account_id);
+  std::vector<std::string_view> merged;
+  for (std::size_t i = 0; i < stored.size(); ++i) {
+    StoredEvent& event = stored[i];
+    const std::string_view id = events.text(event, event.event_id);
+    const std::string_view account = events.text(event, event.account_id);
+    if (!id.empty()) {
+      const std::size_t hash = std::hash<std::string_view>{}(id)*31 + std::hash<std::string_view>{}(account);
       auto [begin, end] = first_seen.equal_range(hash);
       auto same = std::find_if(begin, end, [&](const auto& entry) {
-        return events[entry.second].event_id == event.event_id &&
-               events[entry.second].account_id == event.account_id;
+        const StoredEvent& other = stored[entry.second];
+        return events.text(other, other.event_id) == id && events.text(other, other.account_id) == account;
       });
       if (same != end) {
         ++duplicates;
-        auto& detections = events[same->second].detections;
-        detections.insert(detections.end(), event.detections.begin(), event.detections.end());
-        std::sort(detections.begin(), detections.end());
-        detections.erase(std::unique(detections.begin(), detections.end()), detections.end());
+        StoredEvent& first = stored[same->second];
+        EvidencePool& pool = events.pools[first.pool];
+        const auto a = pool.ids(first.detections);
+        const auto b = events.pools[event.pool].ids(event.detections);
+        merged.assign(a.begin(), a.end());
+        merged.insert(merged.end(), b.begin(), b.end());
+        std::sort(merged.begin(), merged.end());
+        merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+        first.detections = pool.intern_ids(merged);
         continue;
       }
       first_seen.emplace(hash, kept);
     }
     if (kept != i) {
-      events[kept] = std::move(event);
+      stored[kept] = event;
     }
     ++kept;
   }
-  events.resize(kept);
+  stored.resize(kept);
+  stored.shrink_to_fit();
   return duplicates;
 }
 
 } // namespace
 
-MatchedEvent to_matched_event(const EventView& event, std::vector<std::string_view> ids,
-                              std::string_view file) {
-  MatchedEvent out;
+StoredEvent store_event(const EventView& event, std::vector<std::string_view>& ids, EvidencePool::Handle file,
+                        EvidencePool& pool) {
+  StoredEvent out;
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  out.detections = std::move(ids);
-  out.event_id = event.event_id;
-  out.account_id = event.account();
-  out.event_time = event.event_time;
+  out.detections = pool.intern_ids(ids);
+  out.event_id = pool.store(event.event_id);
+  out.account_id = pool.intern(event.account());
+  out.event_time = pool.intern(event.event_time); // events of one second share it
   const auto time = parse_iso8601(event.event_time);
   out.time = time.value_or(TimePoint{});
   out.time_known = time.has_value();
-  out.event_name = event.event_name;
-  out.event_source = event.event_source;
-  out.event_type = event.event_type;
-  out.source_ip = event.source_ip;
-  out.user_agent = event.user_agent;
-  out.region = event.aws_region;
-  out.user_type = event.user.type;
-  out.user_arn = event.user.arn;
-  out.invoked_by = event.user.invoked_by;
+  out.event_name = pool.intern(event.event_name);
+  out.event_source = pool.intern(event.event_source);
+  out.event_type = pool.intern(event.event_type);
+  out.source_ip = pool.intern(event.source_ip);
+  out.user_agent = pool.intern(event.user_agent);
+  out.region = pool.intern(event.aws_region);
+  out.user_type = pool.intern(event.user.type);
+  out.user_arn = pool.intern(event.user.arn);
+  out.invoked_by = pool.intern(event.user.invoked_by);
   out.assumed_root = event.user.assumed_root || event.user.in_scope_issuer_type == "AWS::STS::AssumeRoot";
-  out.error_code = event.error_code;
-  out.error_message = event.error_message;
-  out.console_login = event.console_login;
-  out.mfa_used = event.mfa_used;
-  out.mfa_authenticated = event.user.mfa_authenticated;
-  out.task_policy_arn = event.task_policy_arn;
-  out.target_principal = event.target_principal;
+  out.error_code = pool.intern(event.error_code);
+  out.error_message = pool.intern(event.error_message);
+  out.console_login = pool.intern(event.console_login);
+  out.mfa_used = pool.intern(event.mfa_used);
+  out.mfa_authenticated = pool.intern(event.user.mfa_authenticated);
+  out.task_policy_arn = pool.intern(event.task_policy_arn);
+  out.target_principal = pool.intern(event.target_principal);
   out.file = file;
   return out;
 }
@@ -295,14 +316,20 @@ TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& 
     std::move(worker.problems.begin(), worker.problems.end(), std::back_inserter(problems));
   }
   // Moved with room reserved, each worker's vector freed as it goes: never two copies of a large result.
+  // Each worker's pool moves along; its events say which pool is theirs.
   std::size_t total = 0;
   for (const WorkerResult& worker : workers) {
     total += worker.matched.size();
   }
-  result.events.reserve(total);
+  result.events.stored.reserve(total);
   for (WorkerResult& worker : workers) {
-    std::move(worker.matched.begin(), worker.matched.end(), std::back_inserter(result.events));
-    std::vector<MatchedEvent>().swap(worker.matched);
+    const auto pool = static_cast<std::uint16_t>(result.events.pools.size());
+    for (StoredEvent& event : worker.matched) {
+      event.pool = pool;
+      result.events.stored.push_back(event);
+    }
+    std::vector<StoredEvent>().swap(worker.matched);
+    result.events.pools.push_back(std::move(worker.pool));
   }
   // Stable: a file's own problems stay in file order.
   std::stable_sort(problems.begin(), problems.end(),
@@ -324,7 +351,8 @@ TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& 
                 fmt::format("{} more matched events with an unreadable eventTime (not listed)",
                             summary.unknown_time - time_problems.size())});
   }
-  std::sort(result.events.begin(), result.events.end(), event_order);
+  std::sort(result.events.stored.begin(), result.events.stored.end(),
+            [&](const StoredEvent& a, const StoredEvent& b) { return event_order(result.events, a, b); });
   summary.duplicates = remove_duplicates(result.events);
   summary.matched = result.events.size();
   return result;

@@ -23,8 +23,8 @@ public:
 
 TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& matcher);
 
-// Copies the evidence out of the parser's buffers.
-MatchedEvent to_matched_event(const EventView& event, std::vector<std::string_view> ids,
-                              std::string_view file);
+// Copies the evidence out of the parser's buffers into `pool`; sorts and dedups `ids` in place.
+StoredEvent store_event(const EventView& event, std::vector<std::string_view>& ids, EvidencePool::Handle file,
+                        EvidencePool& pool);
 
 } // namespace rg::trail

@@ -189,19 +189,20 @@ void write_all(int fd, const std::filesystem::path& path, std::string_view conte
   }
 }
 
-// `-o /dev/null`, `/dev/stdout` or a named pipe: written in place. rename(2) would replace the device
-// node itself with a regular file (as root, for every later user of /dev/null).
+// `-o /dev/null`, `/dev/stdout` or a named pipe: opened in place (returns its descriptor), or -1 when
+// `path` is absent or regular and takes the atomic path. rename(2) would replace the device node itself
+// with a regular file (as root, for every later user of /dev/null).
 // A symlink to a regular file is replaced, never written through; a symlink to a device or FIFO
 // (/dev/stdout -> /proc/self/fd/1) is written through, since replacing it would replace the link in /dev.
-bool write_to_special_file(const std::filesystem::path& path, std::string_view content) {
+int open_special_file(const std::filesystem::path& path) {
   struct stat info {};
   if (::lstat(path.c_str(), &info) != 0 || S_ISREG(info.st_mode)) {
-    return false; // absent or regular: the atomic path
+    return -1; // absent or regular: the atomic path
   }
   if (S_ISLNK(info.st_mode)) {
     struct stat target {};
     if (::stat(path.c_str(), &target) != 0 || (!S_ISCHR(target.st_mode) && !S_ISFIFO(target.st_mode))) {
-      return false; // dangling or to a regular file (or folder, refused by rename): replace the link
+      return -1; // dangling or to a regular file (or folder, refused by rename): replace the link
     }
     info = target;
   }
@@ -209,63 +210,29 @@ bool write_to_special_file(const std::filesystem::path& path, std::string_view c
     throw FatalError(ExitCode::kError, fmt::format("cannot write {}: it is {}, not a file", path.string(),
                                                    file_type_name(info.st_mode)));
   }
-  const Descriptor fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY));
-  if (fd.get() < 0) {
-    throw FatalError(ExitCode::kError,
-                     fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
-  }
-  struct stat opened {};
-  if (::fstat(fd.get(), &opened) != 0 || S_ISREG(opened.st_mode) || S_ISDIR(opened.st_mode)) {
-    throw FatalError(ExitCode::kError,
-                     fmt::format("cannot write {}: it changed while opening", path.string()));
-  }
-  write_all(fd.get(), path, content);
-  return true;
-}
-
-} // namespace
-
-void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
-  if (write_to_special_file(path, content)) {
-    return;
-  }
-  const auto directory = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  std::random_device entropy;
-  const auto temp = directory / fmt::format(".{}.{:08x}.tmp", path.filename().string(), entropy());
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
     throw FatalError(ExitCode::kError,
                      fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
   }
-  size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      const int saved = errno;
-      ::close(fd);
-      ::unlink(temp.c_str());
-      throw FatalError(ExitCode::kError,
-                       fmt::format("cannot write {}: {}", path.string(), std::strerror(saved)));
-    }
-    written += static_cast<size_t>(n);
-  }
-  if (::close(fd) != 0) {
-    ::unlink(temp.c_str());
-    throw FatalError(ExitCode::kError, fmt::format("cannot write {}", path.string()));
-  }
-  // rename(2) replaces a symlink at `path` itself; it never writes through it.
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    const int saved = errno;
-    ::unlink(temp.c_str());
+  struct stat opened {};
+  if (::fstat(fd, &opened) != 0 || S_ISREG(opened.st_mode) || S_ISDIR(opened.st_mode)) {
+    ::close(fd);
     throw FatalError(ExitCode::kError,
-                     fmt::format("cannot write {}: {}", path.string(), std::strerror(saved)));
+                     fmt::format("cannot write {}: it changed while opening", path.string()));
   }
+  return fd;
 }
 
-StreamedFile::StreamedFile(std::filesystem::path path) : path_(std::move(path)) {
+constexpr size_t kOutputBufferBytes = size_t{1} << 20;
+
+} // namespace
+
+OutputFile::OutputFile(std::filesystem::path path) : path_(std::move(path)) {
+  fd_ = open_special_file(path_);
+  if (fd_ >= 0) {
+    return;
+  }
   const auto directory = path_.has_parent_path() ? path_.parent_path() : std::filesystem::path(".");
   std::random_device entropy;
   temp_ = directory / fmt::format(".{}.{:08x}.tmp", path_.filename().string(), entropy());
@@ -276,30 +243,55 @@ StreamedFile::StreamedFile(std::filesystem::path path) : path_(std::move(path)) 
   }
 }
 
-StreamedFile::~StreamedFile() {
+OutputFile::~OutputFile() {
   if (fd_ >= 0) {
     ::close(fd_);
-    ::unlink(temp_.c_str());
+  }
+  if (!temp_.empty()) {
+    ::unlink(temp_.c_str()); // not committed: no half-written report is left behind
   }
 }
 
-void StreamedFile::append(std::string_view content) {
-  write_all(fd_, path_, content);
+void OutputFile::write(std::string_view text) {
+  if (buffer_.size() + text.size() > kOutputBufferBytes) {
+    flush();
+  }
+  if (text.size() >= kOutputBufferBytes) {
+    write_all(fd_, path_, text);
+    return;
+  }
+  buffer_.append(text);
 }
 
-void StreamedFile::commit() {
+void OutputFile::flush() {
+  if (buffer_.empty()) {
+    return;
+  }
+  write_all(fd_, path_, buffer_);
+  buffer_.clear();
+}
+
+void OutputFile::commit() {
+  flush();
   const int fd = std::exchange(fd_, -1);
   if (::close(fd) != 0) {
-    ::unlink(temp_.c_str());
     throw FatalError(ExitCode::kError, fmt::format("cannot write {}", path_.string()));
+  }
+  if (temp_.empty()) {
+    return; // a device or FIFO, written in place
   }
   // rename(2) replaces a symlink at `path` itself; it never writes through it.
   if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
-    const int saved = errno;
-    ::unlink(temp_.c_str());
     throw FatalError(ExitCode::kError,
-                     fmt::format("cannot write {}: {}", path_.string(), std::strerror(saved)));
+                     fmt::format("cannot write {}: {}", path_.string(), std::strerror(errno)));
   }
+  temp_.clear();
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+  OutputFile file(path);
+  file.write(content);
+  file.commit();
 }
 
 void create_directories_or_fail(const std::filesystem::path& path) {

@@ -41,31 +41,31 @@ struct FolderEntry {
 };
 Result<std::vector<FolderEntry>> list_folder(const std::filesystem::path& path);
 
+// A file written in pieces with the rules of write_file_atomically: a temp file (O_NOFOLLOW|O_EXCL) renamed
+// over `path` on commit(), or a device/FIFO written in place. Without commit() (an exception while
+// rendering) the temp file is removed and `path` is untouched. For reports too large to hold in memory.
+class OutputFile {
+public:
+  explicit OutputFile(std::filesystem::path path);
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  void write(std::string_view text); // buffered
+  void commit();                     // throws FatalError when the file cannot be completed
+
+private:
+  void flush();
+  std::filesystem::path path_;
+  std::filesystem::path temp_; // empty for a device or FIFO
+  int fd_ = -1;
+  std::string buffer_;
+};
+
 // Writes `content` to `path` via a temp file opened with O_NOFOLLOW|O_EXCL and rename(2), when `path` is a
 // regular file or does not exist. A character device or FIFO (`-o /dev/stdout`, `/dev/null`, a pipe) is
 // written directly and never replaced; a directory, socket or other non-regular file is refused.
 // Throws FatalError when the file cannot be written: output the user asked for is not optional.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
-
-// A file written piece by piece and made visible at once, with write_file_atomically's rules for a
-// regular file: a temp file beside `path` opened O_NOFOLLOW|O_EXCL, renamed over `path` by commit().
-// For output too large to hold in memory (a call log that grows with the number of accounts). Destroyed
-// without commit(), the temp file is removed and `path` is untouched. Not thread-safe.
-class StreamedFile {
-public:
-  explicit StreamedFile(std::filesystem::path path); // throws FatalError when it cannot be created
-  ~StreamedFile();
-  StreamedFile(const StreamedFile&) = delete;
-  StreamedFile& operator=(const StreamedFile&) = delete;
-
-  void append(std::string_view content); // throws FatalError
-  void commit();                         // throws FatalError; appending after it is a bug
-
-private:
-  std::filesystem::path path_;
-  std::filesystem::path temp_;
-  int fd_ = -1;
-};
 
 // Creates `path` and its parents; throws FatalError when it cannot (an output folder the user asked for).
 void create_directories_or_fail(const std::filesystem::path& path);

@@ -1,5 +1,7 @@
 #include "util/time.hpp"
 
+#include <cmath>
+#include <cstdint>
 #include <fmt/format.h>
 
 namespace rg {
@@ -100,6 +102,21 @@ std::optional<TimePoint> parse_iso8601(std::string_view text) {
     return in_printable_range(text[pos] == '+' ? result - offset : result + offset);
   }
   return std::nullopt;
+}
+
+std::optional<TimePoint> parse_aws_timestamp(std::string_view iso8601_text) {
+  return parse_iso8601(iso8601_text);
+}
+
+std::optional<TimePoint> parse_aws_timestamp(double epoch_seconds) {
+  // Range-checked as a double first: casting 1e300 (or NaN) to an integer is undefined behaviour.
+  constexpr double kFirst = -62'167'219'200.0;     // 0000-01-01T00:00:00Z
+  constexpr double kAfterLast = 253'402'300'800.0; // 10000-01-01T00:00:00Z
+  if (!std::isfinite(epoch_seconds) || epoch_seconds < kFirst || epoch_seconds >= kAfterLast) {
+    return std::nullopt;
+  }
+  const auto whole = static_cast<std::int64_t>(std::floor(epoch_seconds));
+  return in_printable_range(TimePoint{std::chrono::seconds{whole}});
 }
 
 std::string format_iso8601(TimePoint time) {

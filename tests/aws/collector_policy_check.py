@@ -4,7 +4,7 @@
 1. Every AWS operation the collector's code calls (`call("service", "Operation"` and friends in
    src/collect/ and src/aws/assumed_role_provider.cpp) is an action of docs/iam/rootguard-collector-policy.json
    or (sts:AssumeRole only) docs/iam/rootguard-org-caller-policy.json, and the policies list nothing else.
-2. Every action is read-only: List*, Get*, Describe*, iam:GenerateCredentialReport (the report the
+2. Every action is read-only: List*, Get*, Describe*, cloudtrail:LookupEvents, iam:GenerateCredentialReport (the report the
    collector reads), and sts:AssumeRole (org collection, in the caller's policy only, limited to one role name).
 3. `rootguard policy check FILE --type identity` finds both valid with no problem. It also answers
    "denies root: none" (exit 3) for any identity policy, by design: identity policies never apply to the
@@ -25,7 +25,7 @@ CALL = re.compile(r'(?:call|call_all_pages|skipped)\(\s*"([a-z]+)",\s*"([A-Za-z]
 PREFIX = {"cloudwatch": "cloudwatch", "logs": "logs", "sns": "sns", "iam": "iam", "sts": "sts",
           "organizations": "organizations", "account": "account", "cloudtrail": "cloudtrail",
           "guardduty": "guardduty"}
-READ_ONLY = re.compile(r"^[a-z]+:(List|Get|Describe)[A-Za-z]+$")
+READ_ONLY = re.compile(r"^[a-z]+:(List|Get|Describe|Lookup)[A-Za-z]+$")
 
 
 def called_actions(source):

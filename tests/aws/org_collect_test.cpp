@@ -1,7 +1,6 @@
 // What collect --org is built from: the assumed-role provider (the first AssumeRole as a logged call,
 // its refusal with the error code, a refresh before the session expires, ExternalId sent), the
-// thread-safe snapshot writer (one valid streamed log from many threads) and StreamedFile (nothing left
-// behind without commit, a planted link replaced rather than written through).
+// thread-safe snapshot writer (one valid streamed log from many threads).
 #include "aws/assumed_role_provider.hpp"
 #include "aws/curl_transport.hpp"
 #include "collect/account_files.hpp"
@@ -179,27 +178,6 @@ TEST_F(OrgCollectFiles, ASessionInAnotherAccountWritesNothingAndIsAnError) {
   ASSERT_FALSE(identity.identity);
   EXPECT_EQ(identity.error->code, "rootguard.WrongAccount");
   EXPECT_FALSE(fs::exists(dir_ / "accounts"));
-}
-
-TEST_F(OrgCollectFiles, StreamedFileLeavesNothingWithoutCommitAndReplacesAPlantedLink) {
-  {
-    rg::StreamedFile file(dir_ / "log.json");
-    file.append("partial");
-  }
-  EXPECT_TRUE(fs::is_empty(dir_));
-  std::ofstream(dir_ / "target") << "keep";
-  fs::create_symlink(dir_ / "target", dir_ / "log.json");
-  rg::StreamedFile file(dir_ / "log.json");
-  file.append("{\"a\":");
-  file.append("1}");
-  file.commit();
-  EXPECT_FALSE(fs::is_symlink(dir_ / "log.json"));
-  std::ifstream log(dir_ / "log.json");
-  std::string content((std::istreambuf_iterator<char>(log)), {});
-  EXPECT_EQ(content, "{\"a\":1}");
-  std::ifstream target(dir_ / "target");
-  std::string kept((std::istreambuf_iterator<char>(target)), {});
-  EXPECT_EQ(kept, "keep");
 }
 
 } // namespace

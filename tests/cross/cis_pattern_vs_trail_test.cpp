@@ -64,7 +64,7 @@ TEST(CisPatternVersusTrailEngine, SelectTheSameEvents) {
   for (const auto& event : result.events) {
     for (const auto id : event.detections) {
       if (id == "root-activity-cis") {
-        by_engine.insert(event.event_id);
+        by_engine.emplace(event.event_id);
       }
     }
   }

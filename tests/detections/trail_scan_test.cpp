@@ -3,6 +3,8 @@
 #include "trail/trail_fixtures.hpp"
 
 #include <gtest/gtest.h>
+#include <optional>
+#include <span>
 
 namespace rg::detections {
 namespace {
@@ -25,13 +27,17 @@ RecordSpec root(std::string id, std::string name, std::string time) {
   return r;
 }
 
-const trail::MatchedEvent* find(const trail::TrailScanResult& result, std::string_view id) {
-  for (const auto& e : result.events) {
+std::vector<std::string_view> listed(std::span<const std::string_view> ids) {
+  return {ids.begin(), ids.end()};
+}
+
+std::optional<trail::MatchedEvent> find(const trail::TrailScanResult& result, std::string_view id) {
+  for (const auto e : result.events) {
     if (e.event_id == id) {
-      return &e;
+      return e;
     }
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 std::vector<std::string_view> ids(std::initializer_list<std::string_view> list) {
@@ -93,27 +99,28 @@ TEST_F(TrailScanTest, EachEventOnceWithEveryDetectionThatMatched) {
   const trail::TrailScanResult result = scan_trail(options());
   EXPECT_EQ(result.summary.events, 7u);
   ASSERT_EQ(result.events.size(), 4u);
-  const auto* login = find(result, "login");
-  ASSERT_NE(login, nullptr);
-  EXPECT_EQ(login->detections,
+  const auto login = find(result, "login");
+  ASSERT_TRUE(login.has_value());
+  EXPECT_EQ(listed(login->detections),
             ids({"root-activity-cis", "root-console-signin-success", "root-console-signin-without-mfa"}));
   EXPECT_EQ(login->mfa_used, "No");
   EXPECT_EQ(login->console_login, "Success");
-  const auto* key = find(result, "console-key");
-  ASSERT_NE(key, nullptr);
-  EXPECT_EQ(key->detections, ids({"root-access-key-created", "root-console-action-cis-blind-spot"}));
+  const auto key = find(result, "console-key");
+  ASSERT_TRUE(key.has_value());
+  EXPECT_EQ(listed(key->detections), ids({"root-access-key-created", "root-console-action-cis-blind-spot"}));
   EXPECT_EQ(key->invoked_by, "signin.amazonaws.com");
-  EXPECT_EQ(find(result, "service"), nullptr);
-  EXPECT_EQ(find(result, "service-event"), nullptr);
-  const auto* assume = find(result, "assume");
-  ASSERT_NE(assume, nullptr);
-  EXPECT_EQ(assume->detections, ids({"root-session-started"}));
+  EXPECT_FALSE(find(result, "service").has_value());
+  EXPECT_FALSE(find(result, "service-event").has_value());
+  const auto assume = find(result, "assume");
+  ASSERT_TRUE(assume.has_value());
+  EXPECT_EQ(listed(assume->detections), ids({"root-session-started"}));
   EXPECT_EQ(assume->task_policy_arn, "arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials");
   EXPECT_EQ(assume->target_principal, "222233334444");
-  const auto* inside = find(result, "in-session");
-  ASSERT_NE(inside, nullptr);
+  const auto inside = find(result, "in-session");
+  ASSERT_TRUE(inside.has_value());
   EXPECT_TRUE(inside->assumed_root);
-  EXPECT_EQ(inside->detections, ids({"root-activity-cis", "root-password-changed", "root-session-action"}));
+  EXPECT_EQ(listed(inside->detections),
+            ids({"root-activity-cis", "root-password-changed", "root-session-action"}));
 }
 
 TEST_F(TrailScanTest, PerAccountSummaryAndMostRecentRootUse) {
@@ -126,7 +133,7 @@ TEST_F(TrailScanTest, PerAccountSummaryAndMostRecentRootUse) {
   EXPECT_EQ(accounts[0].source_ips.at("203.0.113.9"), 2u);
   ASSERT_TRUE(accounts[0].last_use);
   EXPECT_EQ(format_iso8601(*accounts[0].last_use), "2026-11-20T09:05:00Z"); // AssumeRoot is not root use
-  EXPECT_EQ(accounts[0].recent.front()->event_id, "assume");
+  EXPECT_EQ(accounts[0].recent.front().event_id, "assume");
   const auto uses = most_recent_root_use(result);
   ASSERT_EQ(uses.size(), 2u);
   EXPECT_EQ(uses[0].account_id, "111122223333");

@@ -21,7 +21,7 @@ public:
 std::vector<std::string> ids_of(const TrailScanResult& result) {
   std::vector<std::string> ids;
   for (const auto& event : result.events) {
-    ids.push_back(event.event_id);
+    ids.emplace_back(event.event_id);
   }
   return ids;
 }

@@ -102,7 +102,7 @@ TEST(Mutation, DamagedFilesNeverCrash) {
         problems[streamed].push_back(problem.where + ": " + problem.message);
       }
       for (const auto& event : result.events) {
-        seen[streamed].push_back(event.event_id);
+        seen[streamed].emplace_back(event.event_id);
       }
       seen[streamed].push_back(std::to_string(result.summary.events));
     }

@@ -39,7 +39,7 @@ RecordSpec root_event(std::string id, std::string time = "2026-11-20T10:00:00Z")
 std::vector<std::string> ids_of(const TrailScanResult& result) {
   std::vector<std::string> ids;
   for (const auto& event : result.events) {
-    ids.push_back(event.event_id);
+    ids.emplace_back(event.event_id);
   }
   return ids;
 }

@@ -36,6 +36,34 @@ TEST_F(FilesTest, WriteThenRead) {
   EXPECT_EQ(*result, "hello");
 }
 
+TEST_F(FilesTest, OutputFileInPiecesLandsWholeOnCommit) {
+  const auto path = dir_ / "report.json";
+  write_file_atomically(path, "old");
+  {
+    OutputFile file(path);
+    std::string expected;
+    for (int i = 0; i < 100'000; ++i) { // past the 1 MiB buffer several times
+      const std::string piece = "piece " + std::to_string(i) + "\n";
+      file.write(piece);
+      expected += piece;
+    }
+    EXPECT_EQ(*read_file(path), "old"); // nothing visible until commit
+    file.commit();
+    EXPECT_EQ(*read_file(path), expected);
+  }
+  // Never committed (an exception while rendering): the old file stays and no temp file is left.
+  {
+    OutputFile file(path);
+    file.write("half a report");
+  }
+  EXPECT_EQ(read_file(path)->substr(0, 8), "piece 0\n");
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir_)) {
+    ++entries;
+  }
+  EXPECT_EQ(entries, 1U);
+}
+
 TEST_F(FilesTest, WritingOverASymlinkReplacesTheLinkNotItsTarget) {
   const auto target = dir_ / "precious.txt";
   write_file_atomically(target, "keep me");

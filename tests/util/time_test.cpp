@@ -1,6 +1,7 @@
 #include "util/time.hpp"
 
 #include <gtest/gtest.h>
+#include <limits>
 
 namespace rg {
 namespace {
@@ -36,6 +37,43 @@ TEST(ParseIso8601, RejectsZonesAndTimesOutOfTheirRange) {
     ASSERT_TRUE(time) << text;
     EXPECT_EQ(parse_iso8601(format_iso8601(*time)), time) << text;
   }
+}
+
+// Both AWS CLI generations: v2 prints ISO 8601 with an offset, v1 prints what the service sent (Z
+// text for query services, epoch seconds for JSON-protocol ones).
+TEST(ParseAwsTimestamp, IsoTextWithAnyOffsetAndFraction) {
+  const auto expected = parse_iso8601("2026-01-01T18:04:05Z");
+  ASSERT_TRUE(expected);
+  EXPECT_EQ(parse_aws_timestamp("2026-01-02T03:04:05+09:00"), expected);
+  EXPECT_EQ(parse_aws_timestamp("2026-01-01T18:04:05Z"), expected);
+  EXPECT_EQ(parse_aws_timestamp("2026-01-01T18:04:05+00:00"), expected);
+  EXPECT_EQ(parse_aws_timestamp("2026-01-01T18:04:05.999999Z"), expected);
+  EXPECT_EQ(parse_aws_timestamp("2026-01-01T13:04:05.5-05:00"), expected);
+  EXPECT_FALSE(parse_aws_timestamp("1767225600")); // digits as text are not a time: no silent 1970
+  EXPECT_FALSE(parse_aws_timestamp("yesterday"));
+}
+
+TEST(ParseAwsTimestamp, EpochSecondsWholeAndFractional) {
+  const auto new_year = parse_iso8601("2026-01-01T00:00:00Z");
+  ASSERT_TRUE(new_year);
+  EXPECT_EQ(parse_aws_timestamp(1767225600.0), new_year);
+  EXPECT_EQ(parse_aws_timestamp(1767225600.75), new_year); // fractions are dropped
+  EXPECT_EQ(parse_aws_timestamp(0.0), TimePoint{});
+  EXPECT_EQ(format_iso8601(*parse_aws_timestamp(-0.5)), "1969-12-31T23:59:59Z"); // rounded down
+}
+
+TEST(ParseAwsTimestamp, EpochSecondsOutOfRangeAreNotTimes) {
+  for (const double seconds :
+       {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(),
+        -std::numeric_limits<double>::infinity(), 1e300, -1e300, 253402300800.0, -62167219201.0}) {
+    EXPECT_FALSE(parse_aws_timestamp(seconds)) << seconds;
+  }
+  const auto last = parse_aws_timestamp(253402300799.9);
+  ASSERT_TRUE(last);
+  EXPECT_EQ(format_iso8601(*last), "9999-12-31T23:59:59Z");
+  const auto first = parse_aws_timestamp(-62167219200.0);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(format_iso8601(*first), "0000-01-01T00:00:00Z");
 }
 
 TEST(DaysBetween, RoundsDown) {
