@@ -15,10 +15,6 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import moto_compare as mc  # noqa: E402  (exits 77 itself when moto is absent)
 
-# The AWS CLI on PATH (pip's v1 in the test setup) is the reference for the written files; moto_compare
-# now compares with both CLI generations itself and no longer exports one AWS_CLI.
-AWS_CLI = shutil.which("aws")
-
 # (file under accounts/<id>/, the AWS CLI words that print the same document)
 SAME_AS_CLI = [
     ("sts/GetCallerIdentity.json", ["sts", "get-caller-identity"]),
@@ -71,7 +67,7 @@ def collect_through_role(rootguard, home, endpoint, auditor):
 
 def main():
     rootguard = sys.argv[1]
-    if AWS_CLI is None:
+    if mc.AWS_CLI is None:
         print("SKIP: the AWS CLI is not installed")
         return 77
     home = tempfile.mkdtemp(prefix="rg-moto-collect-")
@@ -97,7 +93,7 @@ def main():
                 if not os.path.exists(path):
                     failures.append(f"{relative}: not written")
                     continue
-                cli = subprocess.run([AWS_CLI, *words, "--output", "json"], env=env, capture_output=True,
+                cli = subprocess.run([mc.AWS_CLI, *words, "--output", "json"], env=env, capture_output=True,
                                      text=True)
                 if cli.returncode != 0:
                     failures.append(f"{relative}: the AWS CLI failed: {cli.stderr.strip()}")

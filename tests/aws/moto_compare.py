@@ -33,6 +33,7 @@ MOTO_SERVER = shutil.which("moto_server")
 # /usr/bin/aws; scripts/install-deps installs it). Debian's 2.9 predates AWS_ENDPOINT_URL, so the
 # endpoint is passed as --endpoint-url to every CLI.
 DEBIAN_AWS_CLI = "/usr/bin/aws"
+AWS_CLI = shutil.which("aws")  # the first on PATH (moto_collect.py compares files with it)
 
 
 def cli_generation(path):
