@@ -149,6 +149,22 @@ TEST_F(SnapshotLoader, OrganizationTreeIsWalkedAndNamesAccounts) {
   EXPECT_EQ(snapshot.organization->find_account("222222222222")->parent_id, "ou-ab12-prod0001");
 }
 
+// Status was retired on 2026-09-09 in favour of State; a snapshot from an older CLI has only Status.
+TEST_F(SnapshotLoader, AccountStateIsReadAndTheRetiredStatusStillAccepted) {
+  write("organization/DescribeOrganization.json",
+        R"({"Organization": {"Id": "o-1", "MasterAccountId": "111111111111"}})");
+  write("organization/ListRoots.json", R"({"Roots": [{"Id": "r-ab12"}]})");
+  write("organization/ListAccountsForParent/r-ab12.json",
+        R"({"Accounts": [{"Id": "111111111111", "State": "ACTIVE", "Status": "ACTIVE"},
+                         {"Id": "222222222222", "State": "SUSPENDED"},
+                         {"Id": "333333333333", "Status": "PENDING_CLOSURE"}]})");
+  const auto snapshot = load_snapshot(dir_);
+  ASSERT_TRUE(snapshot.organization);
+  EXPECT_EQ(snapshot.organization->find_account("111111111111")->status, "ACTIVE");
+  EXPECT_EQ(snapshot.organization->find_account("222222222222")->status, "SUSPENDED");
+  EXPECT_EQ(snapshot.organization->find_account("333333333333")->status, "PENDING_CLOSURE");
+}
+
 TEST_F(SnapshotLoader, IdsThatAreNotIdsNeverBecomePaths) {
   // An OU id shaped like a path would make the walk read ListAccountsForParent/../../<x>.json.
   write("organization/DescribeOrganization.json",
