@@ -90,7 +90,12 @@ model::Account load_account(const std::filesystem::path& directory, const std::s
 model::Snapshot load_snapshot(const std::filesystem::path& folder) {
   std::error_code ec;
   if (!std::filesystem::is_directory(folder, ec)) {
-    throw FatalError(ExitCode::kError, fmt::format("snapshot folder not found: {}", folder.string()));
+    const bool exists = std::filesystem::exists(folder, ec);
+    throw FatalError(ExitCode::kError,
+                     exists ? fmt::format("--snapshot {} is not a folder: give the snapshot folder (the one "
+                                          "that holds snapshot.json and accounts/)",
+                                          folder.string())
+                            : fmt::format("snapshot folder not found: {}", folder.string()));
   }
   // Every read below stays inside the snapshot: a link to ~/.aws/credentials is refused, never quoted.
   const ConfinedReads confined(folder);
