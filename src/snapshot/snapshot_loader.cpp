@@ -1,6 +1,7 @@
 #include "snapshot/snapshot_loader.hpp"
 
 #include "model/aws_ids.hpp"
+#include "snapshot/read_collection_log.hpp"
 #include "snapshot/readers.hpp"
 #include "snapshot/snapshot_layout.hpp"
 #include "util/fatal_error.hpp"
@@ -101,6 +102,8 @@ model::Snapshot load_snapshot(const std::filesystem::path& folder) {
   const ConfinedReads confined(folder);
   model::Snapshot snapshot;
   snapshot.path = folder.string();
+  // A file absent because its call failed says which call and which error (collection.json).
+  const ExplainedAbsences explained(folder, read_absence_reasons(folder, snapshot.problems));
   LoadTarget target{snapshot};
   load_scope(Scope::kSnapshot, Location{folder, ""}, target);
 
