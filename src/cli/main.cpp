@@ -1,11 +1,14 @@
 // rootguard: dispatch, the one top-level catch, and exit codes (0 ok, 1 error, 2 usage, 3 failures found).
 #include "cli/command.hpp"
+#include "cli/unknown_words.hpp"
 #include "util/terminal_text.hpp"
 #include "version.hpp"
 
 #include <cstdio>
 #include <exception>
 #include <fmt/format.h>
+#include <string>
+#include <vector>
 
 int main(int argc, char** argv) {
   using rg::ExitCode;
@@ -20,6 +23,13 @@ int main(int argc, char** argv) {
   rg::cli::add_fix_command(app, action);
   rg::cli::add_collect_command(app, action);
   rg::cli::add_snapshot_command(app, action);
+  // Unknown commands and options are named, with the nearest known one, before CLI11 would report a
+  // missing required option instead.
+  if (const auto message =
+          rg::cli::unknown_word_message(app, std::vector<std::string>(argv + 1, argv + argc))) {
+    fmt::print(stderr, "{}\n", rg::terminal_safe(*message));
+    return static_cast<int>(ExitCode::kUsage);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,4 +1,4 @@
-// rootguard policy check FILE --type scp|identity|resource: validate an IAM policy document for its type
+// rootguard policy check FILE --type scp|identity|resource|rcp: validate an IAM policy document for its type
 // and say what it means for the root user of a member account. Exit codes follow `scan`: 3 when the
 // check reports a failure (errors, or no root action denied), 1 when the file cannot be read, 2 usage.
 #include "cli/command.hpp"
@@ -40,7 +40,7 @@ ExitCode run(const PolicyCheckArguments& args) {
   const auto type = policy::parse_policy_type(args.type);
   if (!type) {
     throw FatalError(ExitCode::kUsage,
-                     fmt::format("--type: expected scp, identity or resource, got {}", args.type));
+                     fmt::format("--type: expected scp, identity, resource or rcp, got {}", args.type));
   }
   const auto text = read_input(args.file);
   const auto result = policy::check_policy(text, *type, {args.partition, args.account});
@@ -60,9 +60,12 @@ void add_policy_command(CLI::App& app, Action& action) {
   auto* check = command->add_subcommand(
       "check", "Validate a policy for its type and tell whether it denies the root user of a member account");
   check->add_option("file", args->file, "Policy JSON file ('-' for standard input)")->required();
-  check->add_option("-t,--type", args->type, "Policy type")
+  check
+      ->add_option("-t,--type", args->type,
+                   "Policy type: scp (service control policy), identity, resource, rcp (resource control "
+                   "policy)")
       ->required()
-      ->check(CLI::IsMember({"scp", "identity", "resource"}));
+      ->check(CLI::IsMember({"scp", "identity", "resource", "rcp"}));
   check->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
   check->add_option("--account", args->account, "Member account id whose root user is evaluated")
       ->check([](const std::string& value) {

@@ -8,6 +8,7 @@
 #include "version.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <memory>
 
 namespace rg::cli {
@@ -93,6 +94,17 @@ ExitCode run(const TrailArguments& args) {
   request.tool_version = kVersion;
 
   const auto report = pipeline::run_trail_scan(request);
+  const auto& summary = report.result.summary;
+  // Nothing to read is not "no root activity": a wrong folder must not pass a CI gate.
+  if (summary.files == 0 && summary.pruned == 0 && summary.errors.empty()) {
+    throw FatalError(
+        ExitCode::kError,
+        fmt::format(
+            "no CloudTrail log files found in {} ({} digest, {} Insights and {} other files skipped); "
+            "give the folder that holds AWSLogs/ or lookup-events output",
+            fmt::join(args.paths, ", "), summary.skipped_digest, summary.skipped_insight,
+            summary.skipped_other));
+  }
   emit(report, args.output);
   if (report.result.summary.matched > 0) {
     return ExitCode::kFailures;

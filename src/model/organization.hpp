@@ -10,7 +10,7 @@ namespace rg::model {
 struct OrganizationAccount {
   std::string id;
   std::string name;
-  std::string status; // ACTIVE, SUSPENDED, PENDING_CLOSURE
+  std::string status; // State: ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED (or the retired Status)
   std::string parent_id;
 };
 

@@ -37,6 +37,25 @@ CheckResult check_policy(std::string_view text, PolicyType type, const RootAnaly
            0,
            0});
     }
+    if (type == PolicyType::kRcp) {
+      // AWS Organizations User Guide, "Resource control policies (RCPs)": RCPs don't affect resources in
+      // the management account, apply only to the services that support them, and grant nothing.
+      result.problems.push_back(
+          {"rcp-scope",
+           ProblemSeverity::kInfo,
+           "$",
+           {"An RCP limits requests to resources in member accounts, whoever makes them (the member's root "
+            "user included), for the services that support RCPs (S3, STS, KMS, SQS, Secrets Manager and a "
+            "few more). It never restricts the management account's resources, nor root's actions on other "
+            "services (IAM, account settings, billing): to deny the root user itself, use an SCP.",
+            "RCP はメンバーアカウントのリソースへのリクエストを、誰が行うかにかかわらず (メンバーの"
+            "ルートユーザーも含めて) 制限します。対象は RCP に対応するサービス (S3、STS、KMS、SQS、"
+            "Secrets Manager など) だけです。管理アカウントのリソースや、その他のサービス (IAM、アカウント"
+            "設定、請求) でのルートユーザーの操作は制限しません。ルートユーザー自体を拒否するには SCP を"
+            "使ってください。"},
+           0,
+           0});
+    }
   } else {
     result.denies_root.note = {"The policy could not be read, so it restricts nobody.",
                                "ポリシーを読み取れないため、誰も制限されません。"};

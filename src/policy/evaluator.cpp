@@ -66,15 +66,17 @@ Truth statement_principal_truth(const Statement& statement, const Document& docu
   if (!statement.well_formed || !statement.effect || !statement.action || !statement.resource) {
     return Truth::kFalse;
   }
+  // Principal is part of resource policies and RCPs; elsewhere AWS rejects it (the validator says so).
+  const bool has_principals = type == PolicyType::kResource || type == PolicyType::kRcp;
   if (statement.principal) {
-    if (type != PolicyType::kResource) {
+    if (!has_principals) {
       return Truth::kFalse;
     }
     if (principal_listed(*statement.principal, context) == statement.principal->negated) {
       return Truth::kFalse;
     }
-  } else if (type == PolicyType::kResource) {
-    return Truth::kFalse; // a resource policy statement without a principal is rejected by AWS
+  } else if (has_principals) {
+    return Truth::kFalse; // a resource policy or RCP statement without a principal is rejected by AWS
   }
   return conditions_truth(statement.conditions, context, {uses_variables(document)}, unknown_operators);
 }

@@ -12,6 +12,9 @@ std::optional<PolicyType> parse_policy_type(std::string_view text) {
   if (text == "resource") {
     return PolicyType::kResource;
   }
+  if (text == "rcp") {
+    return PolicyType::kRcp;
+  }
   return std::nullopt;
 }
 
@@ -23,6 +26,8 @@ std::string_view to_string(PolicyType type) {
     return "identity";
   case PolicyType::kResource:
     return "resource";
+  case PolicyType::kRcp:
+    return "rcp";
   }
   return "scp";
 }

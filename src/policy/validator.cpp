@@ -62,6 +62,9 @@ public:
 
   std::vector<PolicyProblem> run() {
     check_size();
+    if (type_ == PolicyType::kRcp) {
+      check_rcp_version();
+    }
     std::map<std::string, std::string> sids;
     for (const auto& st : doc_.statements) {
       check_statement(st, sids);
@@ -71,6 +74,15 @@ public:
 
 private:
   void check_size() {
+    if (type_ == PolicyType::kRcp && doc_.size_all_characters > kScpMaxCharacters) {
+      problems_.error(
+          "size-exceeded", "$",
+          fmt::format("The RCP has {} characters; AWS Organizations allows {} and counts every "
+                      "character, whitespace included.",
+                      doc_.size_all_characters, kScpMaxCharacters),
+          fmt::format("RCP が {} 文字あります。AWS Organizations の上限は {} 文字で、空白も数えます。",
+                      doc_.size_all_characters, kScpMaxCharacters));
+    }
     if (type_ == PolicyType::kScp && doc_.size_all_characters > kScpMaxCharacters) {
       problems_.error(
           "size-exceeded", "$",
@@ -132,6 +144,9 @@ private:
       }
     }
     check_principal(st);
+    if (type_ == PolicyType::kRcp) {
+      check_rcp_statement(st);
+    }
     if (st.action) {
       for (size_t i = 0; i < st.action->values.size(); ++i) {
         const auto& value = st.action->values[i];
@@ -176,6 +191,61 @@ private:
           "このステートメントはルートユーザーを対象にしようとしていますが、アイデンティティポリシーは "
           "IAM ユーザー・グループ・ロールにアタッチされるもので、ルートには適用されません。AWS "
           "Organizations の SCP を使ってください。");
+    }
+  }
+
+  // AWS Organizations User Guide, "RCP syntax": every RCP has Version "2012-10-17"; its elements are
+  // Version, Statement, Sid, Effect, Principal, Action, Resource, NotResource and Condition (no NotAction,
+  // no NotPrincipal); the effect Allow is supported only for the RCPFullAWSAccess policy AWS attaches.
+  void check_rcp_version() {
+    if (!doc_.version || *doc_.version != "2012-10-17") {
+      problems_.error("rcp-version-required", "$.Version",
+                      "An RCP must have \"Version\": \"2012-10-17\"; AWS Organizations rejects it otherwise.",
+                      "RCP には \"Version\": \"2012-10-17\" が必要です。ないと AWS Organizations が受け付け"
+                      "ません。");
+    }
+  }
+
+  static bool is_full_access_statement(const Statement& st) {
+    const auto only_star = [](const std::optional<MatchList>& list) {
+      return list && !list->negated && list->values.size() == 1 && list->values[0] == "*";
+    };
+    return only_star(st.action) && only_star(st.resource) && st.principal && st.principal->wildcard &&
+           !st.principal->negated && st.conditions.empty();
+  }
+
+  void check_rcp_statement(const Statement& st) {
+    if (st.effect == Effect::kAllow && !is_full_access_statement(st)) {
+      problems_.error(
+          "rcp-allow-not-supported", st.path + ".Effect",
+          "RCPs support the effect Allow only in RCPFullAWSAccess, which AWS attaches itself: an "
+          "RCP you write can only Deny. AWS rejects this policy.",
+          "RCP で Allow が使えるのは AWS が自動でアタッチする RCPFullAWSAccess だけです。作成する "
+          "RCP は Deny のみで、このポリシーは受け付けられません。");
+    }
+    if (st.action && st.action->negated) {
+      problems_.error("rcp-not-action-not-supported", st.action->path,
+                      "RCPs do not support NotAction: list the actions to deny in Action.",
+                      "RCP は NotAction をサポートしません。拒否するアクションを Action に列挙します。");
+    }
+    if (!st.principal) {
+      problems_.error("rcp-principal-required", st.path,
+                      "An RCP statement needs \"Principal\": \"*\"; narrow who it applies to with a "
+                      "Condition (aws:PrincipalOrgID, aws:PrincipalArn, ...).",
+                      "RCP のステートメントには \"Principal\": \"*\" が必要です。対象は Condition "
+                      "(aws:PrincipalOrgID、aws:PrincipalArn など) で絞ります。");
+    } else if (st.principal->negated) {
+      problems_.error("rcp-not-principal-not-supported", st.principal->path,
+                      "RCPs do not support NotPrincipal: use \"Principal\": \"*\" with a Condition on "
+                      "aws:PrincipalArn (ArnNotLike).",
+                      "RCP は NotPrincipal をサポートしません。\"Principal\": \"*\" と aws:PrincipalArn の "
+                      "Condition (ArnNotLike) を使います。");
+    } else if (!st.principal->wildcard) {
+      problems_.error("rcp-principal-must-be-star", st.principal->path,
+                      "In an RCP, Principal can only be \"*\": name principals in a Condition "
+                      "(aws:PrincipalArn, aws:PrincipalAccount) instead.",
+                      "RCP の Principal には \"*\" しか書けません。プリンシパルは Condition "
+                      "(aws:PrincipalArn、aws:PrincipalAccount) で指定します。");
     }
   }
 

@@ -169,7 +169,13 @@ Result<model::Organization> read_organization(const Location& organization, std:
           continue;
         }
         auto name = optional_string(accounts_doc, item, path, "Name");
-        auto status = optional_string(accounts_doc, item, path, "Status");
+        // State (PENDING_ACTIVATION, ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED) replaced Status, which AWS
+        // Organizations retired on 2026-09-09 (API_Account); older CLIs (Debian's awscli 2.9) print only
+        // Status.
+        auto status = optional_string(accounts_doc, item, path, "State");
+        if (status && !status->has_value()) {
+          status = optional_string(accounts_doc, item, path, "Status");
+        }
         result.accounts.push_back(
             {*account_id, name ? name->value_or("") : "", status ? status->value_or("") : "", parent});
       }

@@ -282,7 +282,8 @@ constexpr std::array kRows{
               .path = "collection.json",
               .note =
                   "written by rootguard collect: every call (service, operation, account, region, outcome, "
-                  "HTTP status, AWS error code, duration, attempts), never a secret"},
+                  "HTTP status, AWS error code, duration, attempts), never a secret; the loader reads its "
+                  "failed calls to say why a file is absent (read_collection_log)"},
     LayoutRow{.file = File::kCloudTrailLogs,
               .scope = Scope::kSnapshot,
               .path = "cloudtrail/",

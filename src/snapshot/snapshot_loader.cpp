@@ -1,6 +1,7 @@
 #include "snapshot/snapshot_loader.hpp"
 
 #include "model/aws_ids.hpp"
+#include "snapshot/read_collection_log.hpp"
 #include "snapshot/readers.hpp"
 #include "snapshot/snapshot_layout.hpp"
 #include "util/fatal_error.hpp"
@@ -90,12 +91,19 @@ model::Account load_account(const std::filesystem::path& directory, const std::s
 model::Snapshot load_snapshot(const std::filesystem::path& folder) {
   std::error_code ec;
   if (!std::filesystem::is_directory(folder, ec)) {
-    throw FatalError(ExitCode::kError, fmt::format("snapshot folder not found: {}", folder.string()));
+    const bool exists = std::filesystem::exists(folder, ec);
+    throw FatalError(ExitCode::kError,
+                     exists ? fmt::format("--snapshot {} is not a folder: give the snapshot folder (the one "
+                                          "that holds snapshot.json and accounts/)",
+                                          folder.string())
+                            : fmt::format("snapshot folder not found: {}", folder.string()));
   }
   // Every read below stays inside the snapshot: a link to ~/.aws/credentials is refused, never quoted.
   const ConfinedReads confined(folder);
   model::Snapshot snapshot;
   snapshot.path = folder.string();
+  // A file absent because its call failed says which call and which error (collection.json).
+  const ExplainedAbsences explained(folder, read_absence_reasons(folder, snapshot.problems));
   LoadTarget target{snapshot};
   load_scope(Scope::kSnapshot, Location{folder, ""}, target);
 

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <memory>
+#include <optional>
 #include <random>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,6 +19,34 @@ namespace rg {
 namespace {
 
 thread_local std::filesystem::path confinement_root; // empty: no confinement
+
+struct AbsenceExplanations {
+  std::filesystem::path root;
+  std::map<std::string, std::string> reasons;
+};
+thread_local std::unique_ptr<const AbsenceExplanations> absence_explanations;
+
+// The recorded reason `path` (a file, or a folder when `folder`) is absent, if any.
+std::optional<std::string> explained_absence(const std::filesystem::path& path, bool folder) {
+  if (absence_explanations == nullptr) {
+    return std::nullopt;
+  }
+  const std::string relative = path.lexically_relative(absence_explanations->root).generic_string();
+  if (relative.empty() || relative.starts_with("..")) {
+    return std::nullopt;
+  }
+  const auto& reasons = absence_explanations->reasons;
+  if (!folder) {
+    const auto found = reasons.find(relative);
+    return found == reasons.end() ? std::nullopt : std::optional<std::string>(found->second);
+  }
+  const std::string prefix = relative + "/";
+  const auto inside = reasons.lower_bound(prefix);
+  if (inside != reasons.end() && inside->first.starts_with(prefix)) {
+    return inside->second;
+  }
+  return std::nullopt;
+}
 
 Problem unreadable(const std::filesystem::path& path, std::string message) {
   return Problem{ProblemKind::kUnreadable, path.string(), "", std::move(message)};
@@ -90,6 +120,16 @@ ConfinedReads::~ConfinedReads() {
   confinement_root.clear();
 }
 
+ExplainedAbsences::ExplainedAbsences(const std::filesystem::path& root,
+                                     std::map<std::string, std::string> reasons) {
+  absence_explanations =
+      std::make_unique<const AbsenceExplanations>(AbsenceExplanations{root, std::move(reasons)});
+}
+
+ExplainedAbsences::~ExplainedAbsences() {
+  absence_explanations.reset();
+}
+
 Result<std::string> read_file(const std::filesystem::path& path, size_t max_bytes) {
   if (!inside_confinement(path)) {
     // Never opened, so nothing of it can reach a report.
@@ -100,7 +140,8 @@ Result<std::string> read_file(const std::filesystem::path& path, size_t max_byte
   if (fd.get() < 0) {
     const int error = errno;
     if (error == ENOENT) {
-      return Problem{ProblemKind::kAbsent, path.string(), "", "file not found"};
+      return Problem{ProblemKind::kAbsent, path.string(), "",
+                     explained_absence(path, false).value_or("file not found")};
     }
     if (error == ENOTDIR) {
       // "does not exist" is only ENOENT: a file where a folder belongs hides what should be there.
@@ -143,7 +184,8 @@ Result<std::vector<FolderEntry>> list_folder(const std::filesystem::path& path) 
   std::filesystem::directory_iterator it(path, error);
   if (error) {
     if (error == std::errc::no_such_file_or_directory) {
-      return Problem{ProblemKind::kAbsent, path.string(), "", "folder not found"};
+      return Problem{ProblemKind::kAbsent, path.string(), "",
+                     explained_absence(path, true).value_or("folder not found")};
     }
     return unreadable(path, fmt::format("cannot list the folder: {}", errno_text(error.value())));
   }

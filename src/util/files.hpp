@@ -4,6 +4,7 @@
 #include "util/result.hpp"
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,18 @@ public:
   ~ConfinedReads();
   ConfinedReads(const ConfinedReads&) = delete;
   ConfinedReads& operator=(const ConfinedReads&) = delete;
+};
+
+// While alive, read_file and list_folder on this thread explain a path under `root` that does not exist
+// with the reason recorded for it (keys: paths relative to `root`, '/'-separated), e.g. the failed call
+// that should have written it, instead of "file not found". A folder is explained by the first reason of
+// a path inside it. Nested guards are not supported.
+class ExplainedAbsences {
+public:
+  ExplainedAbsences(const std::filesystem::path& root, std::map<std::string, std::string> reasons);
+  ~ExplainedAbsences();
+  ExplainedAbsences(const ExplainedAbsences&) = delete;
+  ExplainedAbsences& operator=(const ExplainedAbsences&) = delete;
 };
 
 // The entries of a folder, sorted by name. Absent folder -> kAbsent; any other failure, including one

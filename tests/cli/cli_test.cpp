@@ -22,6 +22,37 @@ nlohmann::json scan_json(const std::vector<std::string>& extra, int expected_exi
   return nlohmann::json::parse(result.out);
 }
 
+// Typos are named with the nearest known word, on stderr, exit 2: not "A subcommand is required".
+TEST(Cli, UnknownCommandsAndOptionsAreNamedWithTheNearestKnownOne) {
+  const auto command = run_rootguard({"scn"});
+  EXPECT_EQ(command.exit_code, 2);
+  EXPECT_TRUE(command.out.empty());
+  EXPECT_NE(command.err.find("unknown command 'scn' (did you mean 'scan'?)"), std::string::npos)
+      << command.err;
+  EXPECT_EQ(command.err.find("snapshot,"), std::string::npos) << "hidden commands are not listed";
+  const auto option = run_rootguard({"scan", "--snaphot", "examples/example-org"});
+  EXPECT_EQ(option.exit_code, 2);
+  EXPECT_NE(option.err.find("rootguard scan: unknown option --snaphot (did you mean --snapshot?)"),
+            std::string::npos)
+      << option.err;
+  const auto nested = run_rootguard({"policy", "chek"});
+  EXPECT_NE(nested.err.find("rootguard policy: unknown command 'chek' (did you mean 'check'?)"),
+            std::string::npos)
+      << nested.err;
+  const auto far = run_rootguard({"trail", "--colour-scheme=x", "tests/cli/data/trail"});
+  EXPECT_EQ(far.exit_code, 2);
+  EXPECT_NE(far.err.find("unknown option --colour-scheme; see rootguard trail --help"), std::string::npos)
+      << far.err; // nothing near enough to suggest
+  // Known words still parse; a value after "--" is never taken for an option.
+  EXPECT_EQ(run_rootguard({"trail", "--threads=1", "--", "tests/cli/data/trail"}).exit_code, 3);
+}
+
+TEST(Cli, ASnapshotThatIsAFileSaysItIsNotAFolder) {
+  const auto result = run_rootguard({"scan", "--snapshot", "README.md"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("--snapshot README.md is not a folder"), std::string::npos) << result.err;
+}
+
 TEST(Cli, ExitThreeWhenFailuresAreReported) {
   const auto doc = scan_json({}, 3);
   EXPECT_GT(doc["summary"]["fail"].get<int>(), 0);

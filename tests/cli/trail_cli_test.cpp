@@ -184,3 +184,27 @@ TEST(TrailCli, FindingFormatsGiveOneFindingPerEventAndDetection) {
 }
 
 } // namespace rg::testing
+
+namespace rg::testing {
+namespace {
+
+// A folder with no CloudTrail files (empty, wrong, or only digests) is an error, never "no root activity".
+TEST(TrailCli, AFolderWithoutCloudTrailFilesIsAnErrorNotACleanResult) {
+  const auto empty =
+      std::filesystem::temp_directory_path() / ("rg-empty-trail-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(empty / "AWSLogs/111122223333/CloudTrail-Digest/us-east-1");
+  std::ofstream(empty / "AWSLogs/111122223333/CloudTrail-Digest/us-east-1/x_CloudTrail-Digest_y.json.gz")
+      << "digest";
+  std::ofstream(empty / "notes.txt") << "not a log";
+  const auto result = run_rootguard({"trail", empty.string()});
+  EXPECT_EQ(result.exit_code, 1) << result.out;
+  EXPECT_TRUE(result.out.empty()) << result.out; // no "No root-user activity found"
+  EXPECT_NE(result.err.find("no CloudTrail log files found in " + empty.string() +
+                            " (1 digest, 0 Insights and 1 other files skipped)"),
+            std::string::npos)
+      << result.err;
+  std::filesystem::remove_all(empty);
+}
+
+} // namespace
+} // namespace rg::testing

@@ -149,6 +149,66 @@ TEST_F(SnapshotLoader, OrganizationTreeIsWalkedAndNamesAccounts) {
   EXPECT_EQ(snapshot.organization->find_account("222222222222")->parent_id, "ou-ab12-prod0001");
 }
 
+// A file absent because its call failed says which call failed and how (collection.json), so the UNKNOWN
+// verdict names the error code and the call (issue 11).
+TEST_F(SnapshotLoader, AnAbsentFileIsExplainedByTheFailedCallInTheCollectionLog) {
+  write("accounts/222222222222/regions/us-east-1/cloudtrail/DescribeTrails.json", R"({"trailList": []})");
+  write("collection.json", R"({"calls": [
+    {"service": "logs", "operation": "DescribeMetricFilters", "account": "222222222222", "region": "us-east-1",
+     "outcome": "error", "http_status": 400, "error_code": "AccessDeniedException",
+     "file": "accounts/222222222222/regions/us-east-1/logs/DescribeMetricFilters.json"},
+    {"service": "cloudwatch", "operation": "DescribeAlarms", "outcome": "error", "http_status": 403,
+     "error_code": "\u001b]0;pwned\u0007", "file": "accounts/222222222222/regions/us-east-1/cloudwatch/DescribeAlarms.json"},
+    {"service": "sts", "operation": "GetCallerIdentity", "outcome": "ok", "file": "x.json"}]})");
+  const auto snapshot = load_snapshot(dir_);
+  ASSERT_EQ(snapshot.accounts.size(), 1U);
+  ASSERT_EQ(snapshot.accounts[0].regions.size(), 1U);
+  const auto& region = snapshot.accounts[0].regions[0];
+  ASSERT_FALSE(region.metric_filters);
+  EXPECT_EQ(region.metric_filters.error().kind, ProblemKind::kAbsent); // still "not collected", not an error
+  EXPECT_EQ(region.metric_filters.error().message,
+            "not collected: logs DescribeMetricFilters failed with AccessDeniedException (HTTP 400; see "
+            "collection.json)");
+  ASSERT_FALSE(region.alarms);
+  // A value that is not an error code is never quoted.
+  EXPECT_EQ(region.alarms.error().message,
+            "not collected: cloudwatch DescribeAlarms failed with an error (HTTP 403; see collection.json)");
+}
+
+TEST_F(SnapshotLoader, ACollectionLogThatIsNotOneIsAProblem) {
+  for (const char* bad : {R"({"calls": "nope"})", "{not json", "[]", "\xff\xfe"}) {
+    write("collection.json", bad);
+    const auto snapshot = load_snapshot(dir_);
+    EXPECT_NE(problem_for(snapshot, "collection.json"), nullptr) << bad;
+  }
+  // Entries of the wrong shape are skipped, the rest still explain.
+  write("collection.json", R"({"calls": [1, "x", null, {"outcome": "error", "file": 5},
+    {"outcome": "error", "file": "accounts/222222222222/iam/GetAccountSummary.json", "service": 7}]})");
+  write("accounts/222222222222/iam/ListVirtualMFADevices.json", R"({"VirtualMFADevices": []})");
+  const auto snapshot = load_snapshot(dir_);
+  EXPECT_EQ(problem_for(snapshot, "collection.json"), nullptr);
+  // A folder where the log belongs is unreadable input, never a crash.
+  fs::remove(dir_ / "collection.json");
+  fs::create_directories(dir_ / "collection.json");
+  EXPECT_NE(problem_for(load_snapshot(dir_), "collection.json"), nullptr);
+}
+
+// Status was retired on 2026-09-09 in favour of State; a snapshot from an older CLI has only Status.
+TEST_F(SnapshotLoader, AccountStateIsReadAndTheRetiredStatusStillAccepted) {
+  write("organization/DescribeOrganization.json",
+        R"({"Organization": {"Id": "o-1", "MasterAccountId": "111111111111"}})");
+  write("organization/ListRoots.json", R"({"Roots": [{"Id": "r-ab12"}]})");
+  write("organization/ListAccountsForParent/r-ab12.json",
+        R"({"Accounts": [{"Id": "111111111111", "State": "ACTIVE", "Status": "ACTIVE"},
+                         {"Id": "222222222222", "State": "SUSPENDED"},
+                         {"Id": "333333333333", "Status": "PENDING_CLOSURE"}]})");
+  const auto snapshot = load_snapshot(dir_);
+  ASSERT_TRUE(snapshot.organization);
+  EXPECT_EQ(snapshot.organization->find_account("111111111111")->status, "ACTIVE");
+  EXPECT_EQ(snapshot.organization->find_account("222222222222")->status, "SUSPENDED");
+  EXPECT_EQ(snapshot.organization->find_account("333333333333")->status, "PENDING_CLOSURE");
+}
+
 TEST_F(SnapshotLoader, IdsThatAreNotIdsNeverBecomePaths) {
   // An OU id shaped like a path would make the walk read ListAccountsForParent/../../<x>.json.
   write("organization/DescribeOrganization.json",
