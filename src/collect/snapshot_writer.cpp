@@ -62,6 +62,11 @@ const nlohmann::json* SnapshotWriter::record(const aws::CallResult& result, cons
   if (!result.ok()) {
     ++errors_;
     entry["message"] = result.error->message;
+    if (relative) {
+      // The file the call would have written: the loader explains its absence with this entry
+      // (snapshot/read_collection_log), so the scan's UNKNOWN names the call and its error code.
+      entry["file"] = *relative;
+    }
     log(entry);
     return nullptr;
   }

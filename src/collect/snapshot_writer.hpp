@@ -1,7 +1,8 @@
 #pragma once
 // Writes a snapshot folder as `collect` fills it: each answer as the AWS CLI prints it at its documented
 // path (docs/snapshot-layout.md), and the log of every call (collection.json). A failed call writes no
-// file (absent = not collected, UNKNOWN for what needed it) and is logged with its error code.
+// file (absent = not collected, UNKNOWN for what needed it) and is logged with its error code and the
+// file it would have written, which the loader reads to say why that file is absent.
 // Thread-safe: the accounts of an organization are collected in parallel into one writer. The call log
 // is streamed to collection.json's temp file as calls are made, so memory stays flat in the number of
 // accounts; finish() makes it visible.

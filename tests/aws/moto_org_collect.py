@@ -221,6 +221,11 @@ def main():
                         failures.append(f"scan --snapshot has no finding for {name} ({members[name]})")
                 if MANAGEMENT not in accounts:
                     failures.append("scan --snapshot has no finding for the management account")
+                # moto refuses the signed GuardDuty GET: the absent file's UNKNOWN names the logged call.
+                explained = [f for f in report["findings"] if "not collected: guardduty ListDetectors failed with"
+                             in f.get("reason", "")]
+                if not explained:
+                    failures.append("no UNKNOWN names the failed ListDetectors call from collection.json")
                 print(f"scan --snapshot: {len(report['findings'])} findings over {len(accounts)} accounts, "
                       f"{len(report.get('problems', []))} problems; accounts: {report.get('accounts')}")
 
