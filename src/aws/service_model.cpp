@@ -18,13 +18,15 @@ Protocol protocol_of(std::string_view name) {
   return Protocol::kQuery;
 }
 
+// NOLINTNEXTLINE(bugprone-exception-escape): only nlohmann::json's destructor (it reserves a stack to free
+// nested values without recursion) can throw, out of memory at exit, where terminating is the right outcome
 struct Registry {
   nlohmann::json document;
   std::map<std::string, ServiceModel, std::less<>> services;
 };
 
 const Registry& registry() {
-  static const Registry instance = [] {
+  static const Registry kInstance = [] {
     Registry r;
     r.document = nlohmann::json::parse(service_models_json());
     for (const auto& [name, service] : r.document.at("services").items()) {
@@ -46,7 +48,7 @@ const Registry& registry() {
     }
     return r;
   }();
-  return instance;
+  return kInstance;
 }
 
 } // namespace

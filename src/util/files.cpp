@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <random>
 #include <sys/stat.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace rg {
@@ -25,7 +26,7 @@ std::string errno_text(int error) {
   if (error == ELOOP) {
     return "too many levels of symbolic links (a symlink loop?)";
   }
-  return std::strerror(error);
+  return std::generic_category().message(error); // strerror's buffer is shared between threads
 }
 
 const char* file_type_name(mode_t mode) {
@@ -182,7 +183,7 @@ void write_all(int fd, const std::filesystem::path& path, std::string_view conte
     }
     if (n < 0) {
       throw FatalError(ExitCode::kError,
-                       fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
+                       fmt::format("cannot write {}: {}", path.string(), errno_text(errno)));
     }
     written += static_cast<size_t>(n);
   }
@@ -210,8 +211,7 @@ bool write_to_special_file(const std::filesystem::path& path, std::string_view c
   }
   const Descriptor fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY));
   if (fd.get() < 0) {
-    throw FatalError(ExitCode::kError,
-                     fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
+    throw FatalError(ExitCode::kError, fmt::format("cannot write {}: {}", path.string(), errno_text(errno)));
   }
   struct stat opened {};
   if (::fstat(fd.get(), &opened) != 0 || S_ISREG(opened.st_mode) || S_ISDIR(opened.st_mode)) {
@@ -233,8 +233,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
   const auto temp = directory / fmt::format(".{}.{:08x}.tmp", path.filename().string(), entropy());
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) {
-    throw FatalError(ExitCode::kError,
-                     fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
+    throw FatalError(ExitCode::kError, fmt::format("cannot write {}: {}", path.string(), errno_text(errno)));
   }
   size_t written = 0;
   while (written < content.size()) {
@@ -247,7 +246,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
       ::close(fd);
       ::unlink(temp.c_str());
       throw FatalError(ExitCode::kError,
-                       fmt::format("cannot write {}: {}", path.string(), std::strerror(saved)));
+                       fmt::format("cannot write {}: {}", path.string(), errno_text(saved)));
     }
     written += static_cast<size_t>(n);
   }
@@ -259,8 +258,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
   if (std::rename(temp.c_str(), path.c_str()) != 0) {
     const int saved = errno;
     ::unlink(temp.c_str());
-    throw FatalError(ExitCode::kError,
-                     fmt::format("cannot write {}: {}", path.string(), std::strerror(saved)));
+    throw FatalError(ExitCode::kError, fmt::format("cannot write {}: {}", path.string(), errno_text(saved)));
   }
 }
 
