@@ -18,9 +18,9 @@ Protocol protocol_of(std::string_view name) {
   return Protocol::kQuery;
 }
 
-// NOLINTNEXTLINE(bugprone-exception-escape): only nlohmann::json's destructor (it reserves a stack to free
-// nested values without recursion) can throw, out of memory at exit, where terminating is the right outcome
-struct Registry {
+// Only nlohmann::json's destructor can throw here (it reserves a stack to free nested values without
+// recursion): out of memory at exit, where terminating is the right outcome.
+struct Registry { // NOLINT(bugprone-exception-escape): see above
   nlohmann::json document;
   std::map<std::string, ServiceModel, std::less<>> services;
 };
