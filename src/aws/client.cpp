@@ -34,7 +34,7 @@ AwsClient::AwsClient(ClientOptions options, std::shared_ptr<CredentialsProvider>
 }
 
 CallResult AwsClient::call(std::string_view service_name, std::string_view operation_name,
-                           const nlohmann::json& input, std::optional<std::string> region) {
+                           const nlohmann::json& input, const std::optional<std::string>& region) {
   const auto started = std::chrono::steady_clock::now();
   CallRecord record;
   record.service = service_name;
@@ -128,11 +128,11 @@ CallResult AwsClient::call(std::string_view service_name, std::string_view opera
 }
 
 CallResult AwsClient::call_all_pages(std::string_view service_name, std::string_view operation_name,
-                                     nlohmann::json input, std::optional<std::string> region) {
+                                     nlohmann::json input, const std::optional<std::string>& region) {
   const ServiceModel* service = find_service(service_name);
   const nlohmann::json* operation = service == nullptr ? nullptr : service->operation(operation_name);
   if (operation == nullptr || !operation->contains("paginator")) {
-    return call(service_name, operation_name, input, std::move(region));
+    return call(service_name, operation_name, input, region);
   }
   const nlohmann::json& paginator = operation->at("paginator");
   const auto& input_tokens = paginator.at("input_token");

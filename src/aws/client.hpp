@@ -65,11 +65,11 @@ public:
 
   CallResult call(std::string_view service, std::string_view operation,
                   const nlohmann::json& input = nlohmann::json::object(),
-                  std::optional<std::string> region = std::nullopt);
+                  const std::optional<std::string>& region = std::nullopt);
 
   CallResult call_all_pages(std::string_view service, std::string_view operation,
                             nlohmann::json input = nlohmann::json::object(),
-                            std::optional<std::string> region = std::nullopt);
+                            const std::optional<std::string>& region = std::nullopt);
 
   const ClientOptions& options() const { return options_; }
 

@@ -4,6 +4,7 @@
 #include "aws/json_depth.hpp"
 #include "aws/timestamp.hpp"
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fmt/format.h>
@@ -12,6 +13,7 @@
 #include <spawn.h>
 #include <sstream>
 #include <sys/wait.h>
+#include <system_error>
 #include <unistd.h>
 
 extern char** environ; // NOLINT: POSIX
@@ -192,9 +194,9 @@ Result<Credentials> credentials_from_process(const std::string& command) {
     argv.push_back(const_cast<char*>(word.c_str())); // NOLINT: posix_spawn's signature
   }
   argv.push_back(nullptr);
-  int pipe_fds[2];
-  if (::pipe(pipe_fds) != 0) {
-    return problem("credential_process", fmt::format("pipe: {}", std::strerror(errno)));
+  std::array<int, 2> pipe_fds{};
+  if (::pipe(pipe_fds.data()) != 0) {
+    return problem("credential_process", fmt::format("pipe: {}", std::generic_category().message(errno)));
   }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -206,19 +208,20 @@ Result<Credentials> credentials_from_process(const std::string& command) {
   ::close(pipe_fds[1]);
   if (spawned != 0) {
     ::close(pipe_fds[0]);
-    return problem("credential_process", fmt::format("cannot run {}: {}", words[0], std::strerror(spawned)));
+    return problem("credential_process",
+                   fmt::format("cannot run {}: {}", words[0], std::generic_category().message(spawned)));
   }
   std::string output;
-  char buffer[4096];
+  std::array<char, 4096> buffer{};
   for (;;) {
-    const ssize_t got = ::read(pipe_fds[0], buffer, sizeof(buffer));
+    const ssize_t got = ::read(pipe_fds[0], buffer.data(), buffer.size());
     if (got < 0 && errno == EINTR) {
       continue;
     }
     if (got <= 0 || output.size() > (size_t{1} << 20U)) {
       break;
     }
-    output.append(buffer, static_cast<size_t>(got));
+    output.append(buffer.data(), static_cast<size_t>(got));
   }
   ::close(pipe_fds[0]);
   int status = 0;

@@ -5,6 +5,7 @@
 #include <array>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <string_view>
 
 namespace rg::aws {
 
@@ -29,7 +30,7 @@ std::string sha1_hex(std::string_view data) {
 }
 
 std::string hex_encode(std::string_view bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
+  constexpr std::string_view kHex = "0123456789abcdef";
   std::string hex;
   hex.reserve(bytes.size() * 2U);
   for (const char c : bytes) {

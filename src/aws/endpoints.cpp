@@ -2,6 +2,7 @@
 
 #include "util/strings.hpp"
 
+#include <array>
 #include <cctype>
 #include <fmt/format.h>
 
@@ -18,14 +19,14 @@ struct GlobalEndpoint {
 
 // The services whose one endpoint serves every region of a partition (botocore's endpoint rule sets).
 // STS is regional: botocore and the CLI v2 default to regional STS endpoints.
-constexpr GlobalEndpoint kGlobal[] = {
+constexpr auto kGlobal = std::to_array<GlobalEndpoint>({
     {"iam", "aws", "iam.amazonaws.com", "us-east-1"},
     {"iam", "aws-cn", "iam.cn-north-1.amazonaws.com.cn", "cn-north-1"},
     {"iam", "aws-us-gov", "iam.us-gov.amazonaws.com", "us-gov-west-1"},
     {"organizations", "aws", "organizations.us-east-1.amazonaws.com", "us-east-1"},
     {"organizations", "aws-cn", "organizations.cn-northwest-1.amazonaws.com.cn", "cn-northwest-1"},
     {"organizations", "aws-us-gov", "organizations.us-gov-west-1.amazonaws.com", "us-gov-west-1"},
-};
+});
 
 std::string without_trailing_slash(std::string url) {
   while (url.ends_with('/')) {

@@ -1,6 +1,7 @@
 #include "aws/retry.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace rg::aws {
 
@@ -11,23 +12,14 @@ constexpr int kRetryCost = 5;
 constexpr int kTimeoutCost = 10;
 constexpr int kNoRetryIncrement = 1;
 
-constexpr std::string_view kThrottling[] = {"Throttling",
-                                            "ThrottlingException",
-                                            "ThrottledException",
-                                            "RequestThrottledException",
-                                            "TooManyRequestsException",
-                                            "ProvisionedThroughputExceededException",
-                                            "TransactionInProgressException",
-                                            "RequestLimitExceeded",
-                                            "BandwidthLimitExceeded",
-                                            "LimitExceededException",
-                                            "RequestThrottled",
-                                            "SlowDown",
-                                            "PriorRequestNotComplete",
-                                            "EC2ThrottledException"};
+constexpr auto kThrottling = std::to_array<std::string_view>(
+    {"Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+     "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
+     "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled",
+     "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException"});
 
-constexpr std::string_view kTransient[] = {"RequestTimeout", "RequestTimeoutException",
-                                           "PriorRequestNotComplete", "InternalError"};
+constexpr auto kTransient = std::to_array<std::string_view>(
+    {"RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete", "InternalError"});
 
 } // namespace
 

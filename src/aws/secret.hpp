@@ -24,14 +24,14 @@ private:
 
 inline constexpr std::string_view kRedacted = "<redacted>";
 
-inline std::ostream& operator<<(std::ostream& out, const Secret&) {
+inline std::ostream& operator<<(std::ostream& out, const Secret& /*secret*/) {
   return out << kRedacted;
 }
 
 } // namespace rg::aws
 
 template <> struct fmt::formatter<rg::aws::Secret> : fmt::formatter<std::string_view> {
-  template <typename Context> auto format(const rg::aws::Secret&, Context& context) const {
+  template <typename Context> auto format(const rg::aws::Secret& /*secret*/, Context& context) const {
     return fmt::formatter<std::string_view>::format(rg::aws::kRedacted, context);
   }
 };

@@ -182,7 +182,7 @@ nlohmann::json xml_to_cli(const ServiceModel& service, const nlohmann::json& sha
         continue;
       }
       const pugi::xml_node child = node.child(name.c_str());
-      if (child) {
+      if (!child.empty()) {
         out[member] = xml_to_cli(service, target, child);
       }
     }

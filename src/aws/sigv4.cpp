@@ -6,6 +6,7 @@
 #include "util/strings.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <map>
@@ -19,9 +20,9 @@ constexpr std::string_view kAlgorithm = "AWS4-HMAC-SHA256";
 // Headers a proxy or the HTTP library may change on the way: signing them would break the signature
 // (the same list the AWS SDKs skip).
 bool unsignable(std::string_view lower_name) {
-  static constexpr std::string_view kSkip[] = {"authorization",   "user-agent", "x-amzn-trace-id",
-                                               "expect",          "connection", "transfer-encoding",
-                                               "x-amz-user-agent"};
+  static constexpr auto kSkip =
+      std::to_array<std::string_view>({"authorization", "user-agent", "x-amzn-trace-id", "expect",
+                                       "connection", "transfer-encoding", "x-amz-user-agent"});
   return std::find(std::begin(kSkip), std::end(kSkip), lower_name) != std::end(kSkip);
 }
 

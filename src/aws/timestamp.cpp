@@ -34,7 +34,12 @@ bool digits(std::string_view text, size_t at, size_t count, int& out) {
 
 // YYYY-MM-DDTHH:MM:SS[.f+](Z|+hh:mm|-hh:mm|+hhmm)
 std::optional<Instant> from_iso8601(std::string_view text) {
-  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
   if (!digits(text, 0, 4, year) || text.size() < 19 || text[4] != '-' || !digits(text, 5, 2, month) ||
       text[7] != '-' || !digits(text, 8, 2, day) || (text[10] != 'T' && text[10] != 't' && text[10] != ' ') ||
       !digits(text, 11, 2, hour) || text[13] != ':' || !digits(text, 14, 2, minute) || text[16] != ':' ||
@@ -45,7 +50,7 @@ std::optional<Instant> from_iso8601(std::string_view text) {
   std::int64_t micros = 0;
   if (at < text.size() && text[at] == '.') {
     ++at;
-    int scale = 100000;
+    std::int64_t scale = 100000;
     while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
       micros += (text[at] - '0') * scale;
       scale /= 10;
@@ -57,7 +62,8 @@ std::optional<Instant> from_iso8601(std::string_view text) {
     ++at;
   } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
     const int sign = text[at] == '-' ? -1 : 1;
-    int oh = 0, om = 0;
+    int oh = 0;
+    int om = 0;
     if (!digits(text, at + 1, 2, oh)) {
       return std::nullopt;
     }

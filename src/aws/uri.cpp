@@ -1,6 +1,7 @@
 #include "aws/uri.hpp"
 
 #include <fmt/format.h>
+#include <string_view>
 
 namespace rg::aws {
 
@@ -27,7 +28,7 @@ int hex_value(char c) {
 } // namespace
 
 std::string uri_encode(std::string_view text, bool keep_slash) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
+  constexpr std::string_view kHex = "0123456789ABCDEF";
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {

@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using rg::ExitCode;
   CLI::App app{"rootguard: find, explain and fix AWS root-user risk"};
   app.set_version_flag("--version", std::string(rg::cli::kVersion));
@@ -50,5 +52,17 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     fmt::print(stderr, "rootguard: internal error: {}\n", rg::terminal_safe(e.what()));
     return static_cast<int>(ExitCode::kError);
+  }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (...) {
+    // Even reporting the error failed (stderr gone, out of memory, CLI11 set-up): the exit code still says
+    // so.
+    return static_cast<int>(rg::ExitCode::kError);
   }
 }

@@ -43,6 +43,7 @@ bool OutputOptions::use_color() const {
   if (color == "never" || !output.empty()) {
     return false;
   }
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): only setenv could race with it, and nothing here calls setenv
   const char* no_color = std::getenv("NO_COLOR");
   return (no_color == nullptr || *no_color == '\0') && ::isatty(STDOUT_FILENO) == 1;
 }
@@ -110,7 +111,7 @@ void OutputOptions::emit_report(const report::Report& result, std::string_view c
 }
 
 std::filesystem::path OutputOptions::ensure_output_dir() const {
-  const std::filesystem::path dir(output_dir);
+  std::filesystem::path dir(output_dir);
   create_directories_or_fail(dir);
   return dir;
 }

@@ -34,7 +34,7 @@ struct OutputOptions {
   void emit_streamed(const std::function<void(const TextSink&)>& render) const;
   // Renders the report in every --format: to stdout/--output for one format, else into --output-dir
   // (ASFF split into batch files). Shared by every command that produces a Report (scan, trail).
-  void emit_report(const report::Report& report, std::string_view command_name) const;
+  void emit_report(const report::Report& result, std::string_view command_name) const;
   // Creates --output-dir (FatalError when it cannot) and returns it.
   std::filesystem::path ensure_output_dir() const;
 };

@@ -1,10 +1,13 @@
 #include "controls/arn.hpp"
 
+#include <array>
+
 namespace rg::controls {
 
 std::optional<ArnParts> parse_arn(std::string_view arn) {
   ArnParts parts;
-  std::string* fields[] = {&parts.partition, &parts.service, &parts.region, &parts.account};
+  const std::array<std::string*, 4> fields = {&parts.partition, &parts.service, &parts.region,
+                                              &parts.account};
   if (arn.substr(0, 4) != "arn:") {
     return std::nullopt;
   }

@@ -3,12 +3,13 @@
 // IAM delegated administrator; either answers for the whole organization).
 #include "controls/catalog_entries.hpp"
 
+#include <array>
 #include <fmt/format.h>
 
 namespace rg::controls {
 namespace {
 
-constexpr std::string_view kFeatures[] = {"RootCredentialsManagement", "RootSessions"};
+constexpr std::array<std::string_view, 2> kFeatures = {"RootCredentialsManagement", "RootSessions"};
 
 // The management account's own answer, else that of an account of the same organization that could call
 // ListOrganizationsFeatures (the IAM delegated administrator, "Centrally manage root access for member

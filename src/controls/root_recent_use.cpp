@@ -3,14 +3,15 @@
 #include "controls/catalog_entries.hpp"
 #include "controls/root_credentials.hpp"
 
+#include <array>
 #include <fmt/format.h>
 #include <optional>
 
 namespace rg::controls {
 namespace {
 
-constexpr const char* kUsageColumns[] = {"password_last_used", "access_key_1_last_used_date",
-                                         "access_key_2_last_used_date"};
+constexpr std::array<const char*, 3> kUsageColumns = {"password_last_used", "access_key_1_last_used_date",
+                                                      "access_key_2_last_used_date"};
 
 struct UsageDates {
   std::optional<TimePoint> most_recent;

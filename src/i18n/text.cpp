@@ -6,7 +6,7 @@ namespace rg {
 
 Lang lang_from_environment() {
   for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* value = std::getenv(name);
+    const char* value = std::getenv(name); // NOLINT(concurrency-mt-unsafe): nothing here calls setenv
     if (value != nullptr && *value != '\0') {
       const std::string_view text(value);
       return text.substr(0, 2) == "ja" ? Lang::kJa : Lang::kEn;

@@ -131,7 +131,7 @@ private:
   }
 
   // "a**b" means the same as "a*b"; collapsing keeps wildcard matching linear on hostile input.
-  static std::string collapse_stars(std::string text) {
+  static std::string collapse_stars(std::string_view text) {
     std::string result;
     for (const char c : text) {
       if (c != '*' || result.empty() || result.back() != '*') {
@@ -194,7 +194,7 @@ private:
       if (!consume('"')) {
         return fail("unterminated string");
       }
-      out.text = collapse_stars(std::move(value));
+      out.text = collapse_stars(value);
       return true;
     }
     const size_t start = pos_;
@@ -205,7 +205,7 @@ private:
     if (pos_ == start) {
       return fail("expected a value");
     }
-    out.text = collapse_stars(std::string(text_.substr(start, pos_ - start)));
+    out.text = collapse_stars(text_.substr(start, pos_ - start));
     if (out.text.size() >= 2 && out.text.front() == '%' && out.text.back() == '%') {
       return Problem{ProblemKind::kInvalid, "", fmt::format("column {}", start + 1),
                      "regular-expression values (%...%) cannot be judged by meaning"};
@@ -270,7 +270,7 @@ private:
     if (auto ok = parse_value(out.value); !ok) {
       return ok;
     }
-    if (out.value.is_number == false &&
+    if (!out.value.is_number &&
         (out.op == Op::kLt || out.op == Op::kLe || out.op == Op::kGt || out.op == Op::kGe)) {
       return fail("numeric comparison with a value that is not a number");
     }

@@ -32,7 +32,7 @@ public:
     if (!problem) {
       return true;
     }
-    plan_.rejected.push_back(fmt::format("{} \"{}\" {} (from {} of finding {} {} in account \"{}\")",
+    plan_.rejected.push_back(fmt::format(R"({} "{}" {} (from {} of finding {} {} in account "{}"))",
                                          value_kind_name(kind), comment_safe(value), *problem, field,
                                          finding.rule->id, finding.finding_id(),
                                          comment_safe(finding.account_id)));

@@ -110,6 +110,7 @@ std::string management_module(const FixPlan& plan) {
   }
   if (!targets.empty()) {
     std::vector<std::string> quoted;
+    quoted.reserve(targets.size());
     for (const auto& target : targets) {
       quoted.push_back(s(target));
     }

@@ -32,6 +32,7 @@ const Format* find_format(std::string_view name) {
 
 std::vector<std::string> format_names() {
   std::vector<std::string> names;
+  names.reserve(kFormats.size());
   for (const auto& format : kFormats) {
     names.emplace_back(format.name);
   }

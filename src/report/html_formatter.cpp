@@ -160,11 +160,11 @@ std::string chart_svg(const Summary& summary) {
   for (size_t i = 0; i < kSeverities.size(); ++i) {
     const auto count = summary.fail_by_severity[static_cast<int>(kSeverities[i])];
     const auto width = static_cast<int>(360 * count / max);
-    out += fmt::format("<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text>", y + 16,
+    out += fmt::format(R"(<text x="0" y="{}" font-size="13">{}</text>)", y + 16,
                        html_escape(to_string(kSeverities[i])));
-    out += fmt::format("<rect x=\"110\" y=\"{}\" width=\"{}\" height=\"22\" fill=\"{}\"></rect>", y, width,
-                       kColors[i]);
-    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text>", 116 + width, y + 16, count);
+    out +=
+        fmt::format(R"(<rect x="110" y="{}" width="{}" height="22" fill="{}"></rect>)", y, width, kColors[i]);
+    out += fmt::format(R"(<text x="{}" y="{}" font-size="13">{}</text>)", 116 + width, y + 16, count);
     y += 28;
   }
   return out + "</svg>";
@@ -188,7 +188,10 @@ std::string render_html(const Report& report, const RenderOptions& options) {
   for (const auto& account : report.accounts) {
     account_names[account.id] = account.name;
   }
-  std::set<std::string> statuses, severities, accounts, controls;
+  std::set<std::string> statuses;
+  std::set<std::string> severities;
+  std::set<std::string> accounts;
+  std::set<std::string> controls;
   Json data_findings = Json::array();
   for (const auto& finding : report.findings) {
     statuses.insert(std::string(to_string(finding.status)));
@@ -278,10 +281,9 @@ std::string render_html(const Report& report, const RenderOptions& options) {
                     "data-control=\"{}\" data-id=\"{}\">",
                     html_escape(status), html_escape(to_string(rule.severity)),
                     html_escape(finding.account_id), html_escape(rule.id), html_escape(finding.finding_id()));
-    out +=
-        fmt::format("<td class=\"{0}\">{0}</td><td>{1}</td><td>{2}<br><span class=\"meta\">{3}</span></td>",
-                    html_escape(status), html_escape(to_string(rule.severity)),
-                    html_escape(finding.account_id), html_escape(account_names[finding.account_id]));
+    out += fmt::format(R"(<td class="{0}">{0}</td><td>{1}</td><td>{2}<br><span class="meta">{3}</span></td>)",
+                       html_escape(status), html_escape(to_string(rule.severity)),
+                       html_escape(finding.account_id), html_escape(account_names[finding.account_id]));
     out += fmt::format("<td><details><summary><strong>{}</strong> <code>{}</code><br>{}</summary>",
                        html_escape(rule.title.get(lang)), html_escape(rule.id),
                        html_escape(finding.reason.get(lang)));

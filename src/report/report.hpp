@@ -5,6 +5,7 @@
 #include "util/problem.hpp"
 #include "util/time.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,8 +40,8 @@ struct Summary {
   size_t pass = 0;
   size_t fail = 0;
   size_t unknown = 0;
-  size_t fail_by_severity[5] = {}; // indexed by Severity
-  size_t unreadable = 0;           // problems
+  std::array<size_t, 5> fail_by_severity{}; // indexed by Severity
+  size_t unreadable = 0;                    // problems
 };
 Summary summarize(const Report& report);
 
@@ -63,7 +64,7 @@ std::string render_html(const Report& report, const RenderOptions& options);
 
 // BatchImportFindings accepts at most 100 findings and 240 KB a call: ASFF split into such arrays.
 inline constexpr size_t kAsffMaxFindingsPerBatch = 100;
-inline constexpr size_t kAsffMaxBatchBytes = 240 * 1024;
+inline constexpr size_t kAsffMaxBatchBytes = size_t{240} * 1024;
 std::vector<std::string> render_asff_batches(const Report& report, const RenderOptions& options);
 
 } // namespace rg::report

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <utility>
 
 namespace rg::report {
 namespace {
@@ -52,7 +53,7 @@ std::string role_label(const std::string& role, Lang lang) {
 
 class TableWriter {
 public:
-  explicit TableWriter(const RenderOptions& options) : options_(options) {}
+  explicit TableWriter(RenderOptions options) : options_(std::move(options)) {}
 
   std::string paint(std::string_view text, const char* code) const {
     return options_.color ? fmt::format("{}{}{}", code, text, kReset) : std::string(text);

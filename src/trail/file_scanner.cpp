@@ -150,13 +150,10 @@ FileOutcome FileScanner::scan(const TrailFile& file, EventSink& sink) {
                               reinterpret_cast<const unsigned char*>(compressed_.data()), compressed_.size()),
                           inflated_, whole_limit);
     if (inflated.status == WholeInflateStatus::kCorrupt) {
-      // libdeflate cannot say how far a damaged member was good; isa-l streams up to the damage, so a file
-      // that may be a CloudTrail log is read again that way and keeps every record before it.
-      if (inflated_.size() == 0 || begins_records_stream(text_of(inflated_))) {
-        read_streamed(file, gzip, sink, outcome);
-      } else {
-        outcome.problems.push_back(file_problem(file, "", inflated.message));
-      }
+      // libdeflate cannot say where a member is damaged nor how far it was good; isa-l streams up to the
+      // damage and on from the next member, so the file is read again that way: a CloudTrail log keeps every
+      // record around the damage, any other file (lookup-events output) is reported with the damage's place.
+      read_streamed(file, gzip, sink, outcome);
       return outcome;
     }
     if (inflated.status == WholeInflateStatus::kTooLarge) {

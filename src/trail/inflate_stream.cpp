@@ -28,6 +28,20 @@ std::string describe_isal_error(int code) {
   }
 }
 
+// RFC 1952's fixed header: ID1 ID2 CM FLG MTIME(4) XFL OS.
+constexpr std::size_t kHeaderBytes = 10;
+
+// A gzip member header as writers make it: the magic 1f 8b, CM 8 (deflate), no reserved FLG bits, XFL 0, 2
+// or 4, OS 0-13 or 255. Checked field by field, a chance match inside compressed data is about one in 2^37
+// bytes, where the magic alone would match one in 2^16: resyncing does not stop at false members.
+bool plausible_member_header(const unsigned char* header) {
+  const unsigned char flags = header[3];
+  const unsigned char extra_flags = header[8];
+  const unsigned char os = header[9];
+  return header[0] == 0x1f && header[1] == 0x8b && header[2] == 8 && (flags & 0xe0U) == 0 &&
+         (extra_flags == 0 || extra_flags == 2 || extra_flags == 4) && (os <= 13 || os == 255);
+}
+
 } // namespace
 
 InflateStream::InflateStream() : state_(std::make_unique<inflate_state>()) {}
@@ -62,6 +76,9 @@ Result<bool> InflateStream::open(const std::string& path, bool gzip) {
   member_ = 1;
   member_start_ = 0;
   pending_.reset();
+  search_from_.reset();
+  if_last_ = {};
+  resync_ = true;
   staged_begin_ = staged_end_ = 0;
   fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0) {
@@ -115,10 +132,9 @@ Result<std::size_t> InflateStream::read(char* out, std::size_t capacity) {
     return n;
   }
   if (pending_) {
-    Problem damage = std::move(*pending_);
+    Problem found = std::move(*pending_);
     pending_.reset();
-    finished_ = true;
-    return damage;
+    return settle(std::move(found));
   }
   if (fd_ < 0 || finished_) {
     return std::size_t{0};
@@ -132,8 +148,7 @@ Result<std::size_t> InflateStream::read(char* out, std::size_t capacity) {
     }
     auto staged = inflate_some(stage_.get(), kStage);
     if (!staged) {
-      finished_ = true;
-      return staged;
+      return settle(std::move(staged.error()));
     }
     staged_begin_ = 0;
     staged_end_ = *staged;
@@ -141,9 +156,92 @@ Result<std::size_t> InflateStream::read(char* out, std::size_t capacity) {
   }
   auto produced = inflate_some(out, capacity);
   if (!produced) {
-    finished_ = true;
+    return settle(std::move(produced.error()));
   }
   return produced;
+}
+
+Problem InflateStream::damage(std::string message, bool in_member, std::string_view if_last) {
+  // Damage inside a member can make the inflater read on past the member's real end before it notices, so
+  // the search for the next member starts just after the damaged member's own header, not where it stopped.
+  search_from_ = in_member ? member_start_ + 1 : consumed_;
+  if_last_ = if_last;
+  return problem(std::move(message));
+}
+
+Problem InflateStream::settle(Problem found) {
+  // Decided when the damage is handed out rather than when it is met: by then the reader may have asked to
+  // stop at damage (stop_at_damage), and then there is nothing to search for.
+  std::optional<std::uint64_t> next;
+  if (search_from_ && resync_) {
+    next = find_member(*search_from_);
+  }
+  if (next) {
+    found.message += fmt::format("; reading resumes at the next gzip member (compressed byte {})", *next);
+  } else {
+    found.message += if_last_;
+  }
+  search_from_.reset();
+  if_last_ = {};
+  if (!next || !resume_at(*next)) {
+    finished_ = true;
+  }
+  return found;
+}
+
+std::optional<std::uint64_t> InflateStream::find_member(std::uint64_t from) {
+  // pread leaves the file offset alone; the input buffer is free to use, the inflater restarts anyway.
+  std::uint64_t offset = from;
+  for (;;) {
+    std::size_t got = 0;
+    while (got < input_capacity_) {
+      const ssize_t n =
+          ::pread(fd_, input_.get() + got, input_capacity_ - got, static_cast<off_t>(offset + got));
+      if (n < 0 && errno == EINTR) {
+        continue;
+      }
+      if (n <= 0) {
+        break; // the end, or a read error: no member to resume at (a read error would end the stream anyway)
+      }
+      got += static_cast<std::size_t>(n);
+    }
+    if (got < kHeaderBytes) {
+      return std::nullopt;
+    }
+    const std::size_t candidates = got - kHeaderBytes + 1; // positions where a whole header fits
+    const unsigned char* bytes = input_.get();
+    for (std::size_t i = 0; i < candidates;) {
+      const void* found = std::memchr(bytes + i, 0x1f, candidates - i);
+      if (found == nullptr) {
+        break;
+      }
+      const auto at = static_cast<std::size_t>(static_cast<const unsigned char*>(found) - bytes);
+      if (plausible_member_header(bytes + at)) {
+        return offset + at;
+      }
+      i = at + 1;
+    }
+    if (got < input_capacity_) {
+      return std::nullopt; // the file ends within this buffer
+    }
+    offset += candidates;
+  }
+}
+
+bool InflateStream::resume_at(std::uint64_t offset) {
+  if (::lseek(fd_, static_cast<off_t>(offset), SEEK_SET) < 0) {
+    return false;
+  }
+  isal_inflate_reset(state_.get());
+  state_->crc_flag = ISAL_GZIP;
+  state_->next_in = input_.get();
+  state_->avail_in = 0;
+  input_ended_ = false;
+  member_finished_ = false;
+  consumed_ = offset;
+  member_start_ = offset;
+  ++member_;
+  return true;
 }
 
 Result<std::size_t> InflateStream::read_plain(char* out, std::size_t capacity) {
@@ -168,11 +266,11 @@ Result<std::size_t> InflateStream::read_plain(char* out, std::size_t capacity) {
 Result<std::size_t> InflateStream::inflate_some(char* out, std::size_t capacity) {
   std::size_t produced = 0;
   // Damage after some output: keep the output, report the damage on the next read.
-  const auto fail = [&](Problem damage) -> Result<std::size_t> {
+  const auto fail = [&](Problem found) -> Result<std::size_t> {
     if (produced == 0) {
-      return damage;
+      return found;
     }
-    pending_ = std::move(damage);
+    pending_ = std::move(found);
     return produced;
   };
   int stalls = 0; // a guard: isa-l always moves when it has input and room, but never spin if it does not
@@ -200,7 +298,7 @@ Result<std::size_t> InflateStream::inflate_some(char* out, std::size_t capacity)
         break;
       }
       if (state_->avail_in < 2 || state_->next_in[0] != 0x1f || state_->next_in[1] != 0x8b) {
-        return fail(problem("unexpected bytes after a gzip member (trailing garbage)"));
+        return fail(damage("unexpected bytes after a gzip member", false, " (trailing garbage)"));
       }
       unsigned char* next_in = state_->next_in;
       const std::uint32_t avail_in = state_->avail_in;
@@ -225,7 +323,7 @@ Result<std::size_t> InflateStream::inflate_some(char* out, std::size_t capacity)
     produced += out_before - state_->avail_out;
     consumed_ += in_before - state_->avail_in;
     if (status < 0) {
-      return fail(problem(describe_isal_error(status)));
+      return fail(damage(describe_isal_error(status), true));
     }
     if (state_->block_state == ISAL_BLOCK_FINISH) {
       member_finished_ = true;
@@ -235,9 +333,9 @@ Result<std::size_t> InflateStream::inflate_some(char* out, std::size_t capacity)
     if (progressed) {
       stalls = 0;
     } else if (state_->avail_in == 0 && input_ended_) {
-      return fail(problem("truncated gzip data (the file ends inside a member)"));
+      return fail(damage("truncated gzip data (the file ends inside a member)", true));
     } else if (state_->avail_in > 0 && ++stalls > 4) {
-      return fail(problem("corrupt gzip data (the inflater stopped making progress)"));
+      return fail(damage("corrupt gzip data (the inflater stopped making progress)", true));
     }
   }
   return produced;

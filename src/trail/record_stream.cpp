@@ -3,13 +3,17 @@
 #include <algorithm>
 #include <cstring>
 #include <fmt/format.h>
+#include <initializer_list>
 #include <string_view>
+#include <utility>
 
 namespace rg::trail {
 namespace {
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 constexpr std::string_view kStreamHeader = R"({"Records":[)";
+constexpr std::string_view kNotRecordsMessage =
+    R"(a file read record by record must begin with {"Records":[)";
 // Elements per parse: bounds the element list when a window holds millions of tiny (junk) elements.
 constexpr std::size_t kMaxBatch = 16384;
 
@@ -65,6 +69,8 @@ enum class Phase {
   kAfterArray,    // after ], the closing brace
   kAfterDocument, // after }, only whitespace (or a second document)
   kIgnoreRest,    // after damage that cannot be read past: inflate on (gzip damage is still found), skip
+  kResync,        // after gzip damage, the inflater resumed anywhere in the document: find the next record
+  kNotRecords,    // the first document does not begin {"Records":[: inflate on only to find gzip damage
 };
 
 // Scanner state that survives refills of the window.
@@ -77,12 +83,45 @@ struct Scan {
   std::size_t depth = 0;
   bool in_string = false;
   bool escaped = false;
-  bool oversized = false;        // the element being cut passed max_record: skipped, not kept
-  std::size_t elements_seen = 0; // elements cut so far, for Records[i] locations
-  std::size_t in_array = 0;      // elements cut in this document's Records array
-  std::size_t commas = 0;        // separators since the last element
-  bool excused_gap = false;      // junk was reported: the separators around it are not damage again
+  bool oversized = false;           // the element being cut passed max_record: skipped, not kept
+  std::size_t elements_seen = 0;    // elements cut so far, for Records[i] locations
+  std::size_t in_array = 0;         // elements cut in this document's Records array
+  std::size_t commas = 0;           // separators since the last element
+  bool excused_gap = false;         // junk was reported: the separators around it are not damage again
+  bool need_more = false;           // kResync: the window ends inside what may be a record's start
+  std::uint64_t not_records_at = 0; // kNotRecords: the inflated offset where the header did not match
 };
+
+// After gzip damage the inflater resumes at the next member, which begins anywhere: inside a string, a
+// record, or a new document. `{` then `"eventVersion"` (CloudTrail's first key in every record) or
+// `"Records"` can only be structure there, never string content, in any tail of valid JSON: inside a string
+// that quote would have to be escaped, and if the quote closed a string, a letter could not follow it. So
+// these are the only places where reading can safely start again.
+enum class Anchor { kNoAnchor, kRecord, kDocument, kNeedMore };
+
+Anchor anchor_at(const char* bytes, std::size_t at, std::size_t end) {
+  constexpr std::size_t kMaxSpace = 64; // pretty-printed files put a little whitespace after the brace
+  constexpr std::string_view kRecordKey = R"("eventVersion")";
+  constexpr std::string_view kDocumentKey = R"("Records")";
+  std::size_t i = at + 1;
+  while (i < end && i - at <= kMaxSpace && is_space(bytes[i])) {
+    ++i;
+  }
+  if (i == end) {
+    return Anchor::kNeedMore;
+  }
+  const std::string_view rest(bytes + i, end - i);
+  for (const auto& [key, anchor] :
+       {std::pair{kRecordKey, Anchor::kRecord}, std::pair{kDocumentKey, Anchor::kDocument}}) {
+    if (rest.starts_with(key)) {
+      return anchor;
+    }
+    if (rest.size() < key.size() && key.starts_with(rest)) {
+      return Anchor::kNeedMore;
+    }
+  }
+  return Anchor::kNoAnchor;
+}
 
 void add_damage(StreamDamage& damage, std::uint64_t offset, std::string message) {
   damage.add(offset, {fmt::format("inflated byte {}", offset), std::move(message)});
@@ -208,7 +247,7 @@ void RecordStream::read(InflateStream& input, RecordReader& reader, EventSink& s
   };
 
   while (!stopped) {
-    if (scan.position == window_.size()) {
+    if (scan.position == window_.size() || scan.need_more) {
       flush(reader, sink, counts, damage);
       // Drop what is consumed; keep an element that is still being cut.
       const std::size_t keep_from =
@@ -243,16 +282,42 @@ void RecordStream::read(InflateStream& input, RecordReader& reader, EventSink& s
       }
       auto got = input.read(window_.data() + window_.size(), window_.capacity() - window_.size());
       if (!got) {
-        damage.add(inflated,
-                   {fmt::format("inflated byte {}, {}", inflated, got.error().where),
-                    fmt::format("{}; the records inflated before it are kept", got.error().message)});
         input_damaged = true;
-        break;
+        const std::string where = fmt::format("inflated byte {}, {}", inflated, got.error().where);
+        if (scan.phase == Phase::kNotRecords) {
+          // What is wrong with this file is the gzip damage, not its shape: intact, it would have been read
+          // whole (the whole-file reader also reads lookup-events output), but only a CloudTrail log can be
+          // read around damage.
+          damage.add(inflated,
+                     {where, fmt::format("{}; the file does not begin {{\"Records\":[ (lookup-events "
+                                         "output, say, is read only whole), so none of it is read",
+                                         got.error().message)});
+          break;
+        }
+        damage.add(inflated,
+                   {where, fmt::format("{}; the records inflated before it are kept", got.error().message)});
+        // The inflater goes on at the next gzip member if there is one, anywhere in the document: the element
+        // being cut is lost with the damage, and reading starts again at the next record (see anchor_at).
+        scan.phase = Phase::kResync;
+        scan.element_start = kNone;
+        scan.oversized = false;
+        scan.need_more = false;
+        window_base_ += window_.size();
+        window_.resize(0);
+        scan.position = 0;
+        continue;
       }
       if (*got == 0) {
         break;
       }
+      input_damaged = false; // reading resumed after gzip damage: the end is this data's own again
+      scan.need_more = false;
       inflated += *got;
+      if (inflated > limits.max_inflated && scan.phase == Phase::kNotRecords) {
+        add_damage(damage, scan.not_records_at, std::string(kNotRecordsMessage));
+        stopped = true;
+        break;
+      }
       if (inflated > limits.max_inflated) {
         damage.add(
             limits.max_inflated,
@@ -271,17 +336,22 @@ void RecordStream::read(InflateStream& input, RecordReader& reader, EventSink& s
     const char* bytes = window_.data();
     const std::size_t end = window_.size();
     std::size_t i = scan.position;
-    while (i < end && !stopped) {
+    while (i < end && !stopped && !scan.need_more) {
       const char c = bytes[i];
       switch (scan.phase) {
       case Phase::kPrefix: {
         const bool in_key = scan.prefix_matched >= 2 && scan.prefix_matched < 10; // no whitespace there
         if (in_key || !is_space(c)) {
           if (c != kStreamHeader[scan.prefix_matched]) {
+            if (scan.first_document && input.gzip()) {
+              // Not a CloudTrail log; but if its gzip is damaged, that is the problem to report.
+              scan.not_records_at = window_base_ + i;
+              scan.phase = Phase::kNotRecords;
+              input.stop_at_damage(); // nothing after the damage could be read
+              break;
+            }
             if (scan.first_document) {
-              add_damage(damage, window_base_ + i,
-                         "a file read record by record must begin with "
-                         "{\"Records\":[");
+              add_damage(damage, window_base_ + i, std::string(kNotRecordsMessage));
               stopped = true;
               break;
             }
@@ -400,8 +470,38 @@ void RecordStream::read(InflateStream& input, RecordReader& reader, EventSink& s
         }
         break;
       case Phase::kIgnoreRest:
+      case Phase::kNotRecords:
         i = end;
         break;
+      case Phase::kResync: {
+        const void* brace = std::memchr(bytes + i, '{', end - i);
+        if (brace == nullptr) {
+          i = end;
+          break;
+        }
+        i = static_cast<std::size_t>(static_cast<const char*>(brace) - bytes);
+        switch (anchor_at(bytes, i, end)) {
+        case Anchor::kNeedMore:
+          scan.need_more = true; // keep the brace in the window and read on
+          break;
+        case Anchor::kRecord:
+          scan.phase = Phase::kBetween; // the brace is read there
+          scan.commas = 0;
+          scan.excused_gap = true; // the gzip damage explains whatever separators went missing
+          break;
+        case Anchor::kDocument: {
+          const std::size_t seen = scan.elements_seen;
+          scan = Scan{};
+          scan.first_document = false;
+          scan.elements_seen = seen;
+          break;
+        }
+        case Anchor::kNoAnchor:
+          ++i;
+          break;
+        }
+        break;
+      }
       }
     }
     scan.position = i;
@@ -436,8 +536,12 @@ void RecordStream::read(InflateStream& input, RecordReader& reader, EventSink& s
     add_damage(damage, window_base_ + scan.position,
                "the file ends before the Records array is closed (truncated JSON)");
     break;
+  case Phase::kNotRecords:
+    add_damage(damage, scan.not_records_at, std::string(kNotRecordsMessage));
+    break;
   case Phase::kAfterDocument:
   case Phase::kIgnoreRest:
+  case Phase::kResync: // what the damage cost is in its report
     break;
   }
 }

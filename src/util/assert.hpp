@@ -7,7 +7,7 @@
 #define RG_ASSERT(cond)                                                                                      \
   do {                                                                                                       \
     if (!(cond)) {                                                                                           \
-      std::fprintf(stderr, "%s:%d: assertion failed: %s\n", __FILE__, __LINE__, #cond);                      \
+      (void)std::fprintf(stderr, "%s:%d: assertion failed: %s\n", __FILE__, __LINE__, #cond); /* aborting */ \
       std::abort();                                                                                          \
     }                                                                                                        \
   } while (0)

@@ -11,6 +11,7 @@
 #include <optional>
 #include <random>
 #include <sys/stat.h>
+#include <system_error>
 #include <unistd.h>
 #include <utility>
 
@@ -56,7 +57,7 @@ std::string errno_text(int error) {
   if (error == ELOOP) {
     return "too many levels of symbolic links (a symlink loop?)";
   }
-  return std::strerror(error);
+  return std::generic_category().message(error); // strerror's buffer is shared between threads
 }
 
 const char* file_type_name(mode_t mode) {
@@ -225,7 +226,7 @@ void write_all(int fd, const std::filesystem::path& path, std::string_view conte
     }
     if (n < 0) {
       throw FatalError(ExitCode::kError,
-                       fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
+                       fmt::format("cannot write {}: {}", path.string(), errno_text(errno)));
     }
     written += static_cast<size_t>(n);
   }
@@ -254,8 +255,7 @@ int open_special_file(const std::filesystem::path& path) {
   }
   const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
-    throw FatalError(ExitCode::kError,
-                     fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
+    throw FatalError(ExitCode::kError, fmt::format("cannot write {}: {}", path.string(), errno_text(errno)));
   }
   struct stat opened {};
   if (::fstat(fd, &opened) != 0 || S_ISREG(opened.st_mode) || S_ISDIR(opened.st_mode)) {
@@ -280,8 +280,7 @@ OutputFile::OutputFile(std::filesystem::path path) : path_(std::move(path)) {
   temp_ = directory / fmt::format(".{}.{:08x}.tmp", path_.filename().string(), entropy());
   fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd_ < 0) {
-    throw FatalError(ExitCode::kError,
-                     fmt::format("cannot write {}: {}", path_.string(), std::strerror(errno)));
+    throw FatalError(ExitCode::kError, fmt::format("cannot write {}: {}", path_.string(), errno_text(errno)));
   }
 }
 
@@ -324,8 +323,7 @@ void OutputFile::commit() {
   }
   // rename(2) replaces a symlink at `path` itself; it never writes through it.
   if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
-    throw FatalError(ExitCode::kError,
-                     fmt::format("cannot write {}: {}", path_.string(), std::strerror(errno)));
+    throw FatalError(ExitCode::kError, fmt::format("cannot write {}: {}", path_.string(), errno_text(errno)));
   }
   temp_.clear();
 }

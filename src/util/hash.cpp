@@ -13,9 +13,9 @@ std::string sha256_hex(std::string_view data) {
   const int ok = EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr);
   RG_ASSERT(ok == 1);
   (void)ok;
-  static constexpr char kHex[] = "0123456789abcdef";
+  constexpr std::string_view kHex = "0123456789abcdef";
   std::string hex;
-  hex.reserve(length * 2U);
+  hex.reserve(std::size_t{length} * 2);
   for (unsigned int i = 0; i < length; ++i) {
     hex += kHex[digest[i] >> 4U];
     hex += kHex[digest[i] & 0x0FU];

@@ -122,6 +122,82 @@ TEST_P(DamageTest, TruncatedJsonKeepsTheCompleteRecords) {
   EXPECT_NE(result.summary.errors[0].message.find("truncated"), std::string::npos);
 }
 
+// A corrupt gzip member in the middle of a file (tests/trail/make_gzip_damage.py): reading resumes at the
+// next member and keeps its records, from the first that begins after the damage; the damage is reported
+// once, with its compressed byte offset and where reading resumed.
+TEST_P(DamageTest, ACorruptMiddleMemberKeepsTheMembersAfterIt) {
+  const auto result = scan(corpus("corrupt-middle-member.json.gz"));
+  // d-3 began in the first member and d-4 in the corrupt one: both are cut by the damage.
+  EXPECT_EQ(ids_of(result), (std::vector<std::string>{"d-1", "d-2", "d-5", "d-6"}));
+  EXPECT_EQ(result.summary.events, 4u);
+  expect_located(result);
+  ASSERT_EQ(result.summary.errors.size(), 1u);
+  const Problem& problem = result.summary.errors[0];
+  // Member offsets from the generator: 288 bytes of first member, 270 of the corrupt one.
+  EXPECT_NE(problem.where.find("gzip member 2 (from compressed byte 288), compressed byte "),
+            std::string::npos)
+      << problem.describe();
+  EXPECT_NE(problem.message.find("corrupt gzip"), std::string::npos) << problem.describe();
+  EXPECT_NE(problem.message.find("reading resumes at the next gzip member (compressed byte 558)"),
+            std::string::npos)
+      << problem.describe();
+}
+
+// `cat a.gz b.gz c.gz` with b corrupt: c is a document of its own and is read whole.
+TEST_P(DamageTest, ACorruptMemberBetweenTwoDocumentsKeepsBoth) {
+  const auto result = scan(corpus("corrupt-member-between-documents.json.gz"));
+  EXPECT_EQ(ids_of(result), (std::vector<std::string>{"d-1", "d-2", "d-3", "d-7", "d-8", "d-9"}));
+  expect_located(result);
+  ASSERT_EQ(result.summary.errors.size(), 1u);
+  EXPECT_NE(result.summary.errors[0].where.find("gzip member 2"), std::string::npos)
+      << result.summary.errors[0].describe();
+  EXPECT_NE(result.summary.errors[0].message.find("reading resumes"), std::string::npos)
+      << result.summary.errors[0].describe();
+}
+
+// lookup-events output cannot be read around damage; its first member is corrupt after one event. The
+// problem is the gzip damage and where it is, not that the file does not begin {"Records":[ (it need not).
+TEST_P(DamageTest, ALookupEventsFileWithACorruptFirstMemberSaysWhereTheGzipIsCorrupt) {
+  const auto result = scan(corpus("lookup-events-first-member-corrupt.json.gz"));
+  EXPECT_TRUE(result.events.empty());
+  ASSERT_EQ(result.summary.errors.size(), 1u);
+  const Problem& problem = result.summary.errors[0];
+  EXPECT_NE(problem.message.find("corrupt gzip"), std::string::npos) << problem.describe();
+  EXPECT_NE(problem.message.find("lookup-events"), std::string::npos) << problem.describe();
+  EXPECT_EQ(problem.message.find("must begin"), std::string::npos) << problem.describe();
+  EXPECT_NE(problem.where.find("gzip member 1 (from compressed byte 0), compressed byte "), std::string::npos)
+      << problem.describe();
+  EXPECT_EQ(result.summary.files_failed, 1u);
+}
+
+// The same lookup-events file intact reads whole (the reader's other input shape), so nothing above is a
+// limitation of the shape itself.
+TEST(DamageLookupEvents, TheIntactFileIsRead) {
+  testing::TempDir dir("lookup_events_intact");
+  std::string text = R"({"Events":[)";
+  for (int i = 1; i <= 3; ++i) {
+    testing::RecordSpec spec;
+    spec.event_id = "l-" + std::to_string(i);
+    std::string escaped;
+    for (const char c : testing::record(spec)) {
+      if (c == '"') {
+        escaped += '\\';
+      }
+      escaped += c;
+    }
+    text += (i > 1 ? "," : "") + std::string(R"({"EventId":"l-)") + std::to_string(i) +
+            R"(","CloudTrailEvent":")" + escaped + R"("})";
+  }
+  text += "]}";
+  const fs::path file = dir.path() / "lookup.json.gz";
+  testing::write_bytes(file, testing::gzip(text.substr(0, 100)) + testing::gzip(text.substr(100)));
+  TrailScanOptions options;
+  options.paths = {file};
+  const TrailScanResult result = scan_files(options, AnyMatcher{});
+  EXPECT_TRUE(result.summary.errors.empty()) << result.summary.errors[0].describe();
+  EXPECT_EQ(ids_of(result), (std::vector<std::string>{"l-1", "l-2", "l-3"}));
+}
+
 // A big file cut short: every record inflated before the cut is kept, not the window's worth before it.
 TEST(DamageLarge, ATruncatedLargeGzipKeepsEverythingBeforeTheCut) {
   testing::TempDir dir("damage_large");
