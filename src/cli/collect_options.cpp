@@ -104,6 +104,7 @@ bool collect_one(const CollectArguments& args, const std::filesystem::path& outp
   collect::CollectOptions options;
   options.output = output;
   options.regions = args.regions;
+  options.lookup_events_days = args.lookup_events_days();
   // Progress only for a person watching: nothing when stderr is a file or a pipe.
   if (::isatty(STDERR_FILENO) != 0) {
     options.progress = [](std::string_view line) { fmt::print(stderr, "collect: {}\n", line); };
@@ -126,6 +127,7 @@ bool collect_org(const CollectArguments& args, const std::filesystem::path& outp
   collect::OrgCollectOptions options;
   options.output = output;
   options.regions = args.regions;
+  options.lookup_events_days = args.lookup_events_days();
   options.role_name = args.role_name;
   if (!args.external_id.empty()) {
     options.external_id = args.external_id.front();
@@ -201,6 +203,22 @@ void CollectArguments::add_to(CLI::App& command, const std::string& region_flag)
                                         "With --org: accounts collected at the same time (default 8)")
                             ->check(CLI::Range(1, 64)));
   all_options.insert(all_options.end(), org_options.begin(), org_options.end());
+  lookup_events_option =
+      command
+          .add_option("--lookup-events", lookup_events,
+                      "Also collect root's recent activity per account and region through CloudTrail "
+                      "LookupEvents (the last DAYS days, 1-90; default 90, what CloudTrail keeps), into "
+                      "cloudtrail/lookup-events/")
+          ->expected(0, 1)
+          ->check(CLI::Range(1, 90));
+  all_options.push_back(lookup_events_option);
+}
+
+int CollectArguments::lookup_events_days() const {
+  if (lookup_events_option == nullptr || lookup_events_option->count() == 0) {
+    return 0;
+  }
+  return lookup_events.empty() ? 90 : lookup_events.front();
 }
 
 bool CollectArguments::any_given() const {

@@ -18,6 +18,10 @@ struct CollectArguments {
   std::vector<std::string> accounts;
   std::vector<std::string> exclude_accounts;
   int concurrency = 8;
+  // --lookup-events [DAYS]: 0 or 1 value (given without one: CloudTrail's 90 days).
+  std::vector<int> lookup_events;
+  const CLI::Option* lookup_events_option = nullptr;
+  int lookup_events_days() const;
   // What the user gave, as CLI11 counts it (a default value is not "given"): --org's own options, and
   // every collection option (scan without --live refuses them).
   std::vector<const CLI::Option*> org_options;

@@ -1,6 +1,7 @@
 #include "collect/account_files.hpp"
 
 #include "collect/call_context.hpp"
+#include "collect/lookup_events.hpp"
 #include "model/aws_ids.hpp"
 
 #include <fmt/format.h>
@@ -197,6 +198,13 @@ std::vector<std::string> collect_account_files(aws::AwsClient& client, SnapshotW
       continue;
     }
     collect_region(c, region);
+    if (options.lookup_events_days > 0) {
+      c.say(fmt::format("region {}: root's CloudTrail event history", region));
+      const auto now = client.options().clock
+                           ? client.options().clock()
+                           : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+      collect_root_lookup_events(client, writer, account, region, options.lookup_events_days, now);
+    }
     if (options.region_done) {
       options.region_done();
     }

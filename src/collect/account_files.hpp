@@ -36,6 +36,8 @@ IdentityResult read_identity(aws::AwsClient& client, SnapshotWriter& writer,
 struct AccountFilesOptions {
   std::vector<std::string> regions; // empty: the account's enabled regions, else the client's region
   std::chrono::seconds credential_report_wait{60};
+  // --lookup-events: root's CloudTrail event history of the last this many days per region (0: not asked).
+  int lookup_events_days = 0;
   // iam ListOrganizationsFeatures answers only in the management account (or a delegated
   // administrator): asked there, not in every member, where it would only log an error per account.
   bool organizations_features = true;

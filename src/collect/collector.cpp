@@ -29,6 +29,7 @@ CollectSummary collect_account(aws::AwsClient& client, const CollectOptions& opt
   AccountFilesOptions files;
   files.regions = options.regions;
   files.credential_report_wait = options.credential_report_wait;
+  files.lookup_events_days = options.lookup_events_days;
   files.progress = options.progress;
   // The account's own files, then organization/: the order of the calls changes nothing in the snapshot.
   summary.regions = collect_account_files(client, writer, summary.account, files);

@@ -18,6 +18,7 @@ struct CollectOptions {
   std::filesystem::path output;
   std::vector<std::string> regions; // empty: the account's enabled regions, else the client's region
   std::chrono::seconds credential_report_wait{60};
+  int lookup_events_days = 0; // --lookup-events: root's CloudTrail event history (0: not asked)
   std::function<void(std::string_view)> progress; // one line per step; may be empty
 };
 

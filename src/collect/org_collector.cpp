@@ -113,6 +113,7 @@ private:
     AccountFilesOptions files;
     files.regions = options_.regions;
     files.credential_report_wait = options_.credential_report_wait;
+    files.lookup_events_days = options_.lookup_events_days;
     files.organizations_features = account == caller_.account || account == management_;
     files.region_done = [this] { report(false, true); };
     collect_account_files(client, writer_, account, files);

@@ -42,6 +42,7 @@ struct OrgCollectOptions {
   std::filesystem::path output;
   std::vector<std::string> regions; // empty: each account's enabled regions
   std::chrono::seconds credential_report_wait{60};
+  int lookup_events_days = 0;             // --lookup-events: root's CloudTrail event history (0: not asked)
   std::string role_name;                  // required: no default role is ever assumed
   std::optional<std::string> external_id; // never logged or written
   std::string session_name = "rootguard-collect";

@@ -3,6 +3,7 @@
 #include "aws/client.hpp"
 #include "aws/credentials_provider.hpp"
 #include "aws/retry.hpp"
+#include "collect/collector.hpp"
 #include "collect/lookup_events.hpp"
 #include "collect/snapshot_writer.hpp"
 #include "detections/trail_scan.hpp"
@@ -121,6 +122,59 @@ TEST_F(LookupEvents, TheWindowIsCloudTrailsNinetyDaysAtMostAndNamesMustBeSafe) {
   EXPECT_EQ(transport->bodies[0]["StartTime"], 1795000000 - 90 * 86400);
   EXPECT_FALSE(rg::collect::collect_root_lookup_events(aws, writer, "../etc", "us-east-1", 10, now));
   EXPECT_EQ(transport->bodies.size(), 3U); // nothing sent for the unsafe name
+}
+
+// A stand-in AWS that knows two calls: who the caller is (STS), and root's event history (CloudTrail);
+// everything else is AccessDenied, which collect logs and goes on from.
+class TwoCallAws final : public rg::aws::HttpTransport {
+public:
+  rg::aws::HttpResult send(const rg::aws::HttpRequest& request) override {
+    const auto target = std::find_if(request.headers.begin(), request.headers.end(),
+                                     [](const auto& h) { return h.first == "X-Amz-Target"; });
+    if (request.body.find("Action=GetCallerIdentity") != std::string::npos) {
+      return {rg::aws::HttpResponse{
+                  200,
+                  {{"Content-Type", "text/xml"}},
+                  "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>111122223333</Account>"
+                  "<Arn>arn:aws:iam::111122223333:user/auditor</Arn><UserId>AIDA</UserId>"
+                  "</GetCallerIdentityResult></GetCallerIdentityResponse>"},
+              std::nullopt};
+    }
+    if (target != request.headers.end() && target->second.ends_with(".LookupEvents")) {
+      ++lookups;
+      return {
+          rg::aws::HttpResponse{200, {}, json{{"Events", json::array({LookupTransport::event(0)})}}.dump()},
+          std::nullopt};
+    }
+    if (target != request.headers.end()) {
+      return {rg::aws::HttpResponse{400, {}, R"({"__type":"AccessDeniedException","message":"no"})"},
+              std::nullopt};
+    }
+    return {rg::aws::HttpResponse{403,
+                                  {{"Content-Type", "text/xml"}},
+                                  "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code>"
+                                  "<Message>no</Message></Error></ErrorResponse>"},
+            std::nullopt};
+  }
+  int lookups = 0;
+};
+
+// collect --lookup-events: asked per region, written where the scan reads it; not asked, nothing sent.
+TEST_F(LookupEvents, CollectAsksEveryRegionOnlyWhenAsked) {
+  for (const int days : {0, 7}) {
+    auto transport = std::make_shared<TwoCallAws>();
+    auto aws = client(transport);
+    rg::collect::CollectOptions options;
+    options.output = dir_ / std::to_string(days);
+    options.regions = {"us-east-1", "eu-west-1"};
+    options.credential_report_wait = std::chrono::seconds(0);
+    options.lookup_events_days = days;
+    rg::collect::collect_account(aws, options);
+    EXPECT_EQ(transport->lookups, days == 0 ? 0 : 2) << days;
+    EXPECT_EQ(
+        std::filesystem::exists(options.output / "cloudtrail/lookup-events/111122223333/eu-west-1.json"),
+        days != 0);
+  }
 }
 
 } // namespace
