@@ -48,14 +48,10 @@ bool is_external_id(std::string_view text) {
   if (text.size() < 2 || text.size() > 1224) {
     return false;
   }
-  for (const char c : text) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                    std::string_view("+=,.@:/_-").find(c) != std::string_view::npos;
-    if (!ok) {
-      return false;
-    }
-  }
-  return true;
+  return std::ranges::all_of(text, [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           std::string_view("+=,.@:/_-").find(c) != std::string_view::npos;
+  });
 }
 
 void check_ids(const std::vector<std::string>& ids, std::string_view option) {

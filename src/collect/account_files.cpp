@@ -191,7 +191,7 @@ std::vector<std::string> collect_account_files(aws::AwsClient& client, SnapshotW
                                                const AccountFilesOptions& options) {
   CallContext c{client, writer, account, options.progress, {}};
   collect_iam(c, options);
-  const auto regions = enabled_regions(c, options);
+  auto regions = enabled_regions(c, options); // not const: returned, so moved
   for (const auto& region : regions) {
     if (!safe_component(region)) {
       writer.skipped("", "", account, region, "region name is not a safe file name");

@@ -2,6 +2,7 @@
 
 #include "util/files.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace rg::collect {
@@ -10,14 +11,10 @@ bool safe_component(std::string_view name) {
   if (name.empty() || name.size() > 255 || name == "." || name == "..") {
     return false;
   }
-  for (const char c : name) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-                    c == '_' || c == '-';
-    if (!ok) {
-      return false;
-    }
-  }
-  return true;
+  return std::ranges::all_of(name, [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
+  });
 }
 
 SnapshotWriter::SnapshotWriter(std::filesystem::path root) : root_(std::move(root)) {

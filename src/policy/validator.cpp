@@ -200,7 +200,7 @@ private:
   void check_rcp_version() {
     if (!doc_.version || *doc_.version != "2012-10-17") {
       problems_.error("rcp-version-required", "$.Version",
-                      "An RCP must have \"Version\": \"2012-10-17\"; AWS Organizations rejects it otherwise.",
+                      R"(An RCP must have "Version": "2012-10-17"; AWS Organizations rejects it otherwise.)",
                       "RCP には \"Version\": \"2012-10-17\" が必要です。ないと AWS Organizations が受け付け"
                       "ません。");
     }

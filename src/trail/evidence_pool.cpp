@@ -18,12 +18,14 @@ std::string_view EvidencePool::append(std::string_view text) {
   bytes_ += text.size();
   if (text.size() > kChunkBytes / 4) {
     // A large value (a 60 MB errorMessage) gets a block of its own: the open chunk keeps its free room.
-    chunks_.push_back(std::make_unique_for_overwrite<char[]>(text.size()));
+    chunks_.push_back(
+        std::make_unique_for_overwrite<char[]>(text.size())); // NOLINT(modernize-avoid-c-arrays): see chunks_
     std::memcpy(chunks_.back().get(), text.data(), text.size());
     return {chunks_.back().get(), text.size()};
   }
   if (text.size() > kChunkBytes - open_used_) {
-    chunks_.push_back(std::make_unique_for_overwrite<char[]>(kChunkBytes));
+    chunks_.push_back(
+        std::make_unique_for_overwrite<char[]>(kChunkBytes)); // NOLINT(modernize-avoid-c-arrays): see chunks_
     open_ = chunks_.back().get();
     open_used_ = 0;
   }

@@ -36,11 +36,11 @@ private:
   std::string_view append(std::string_view text);
 
   static constexpr std::size_t kChunkBytes = std::size_t{1} << 20;
-  // NOLINTNEXTLINE(modernize-avoid-c-arrays): raw text storage, never moved once written, so the views
-  // handed out stay valid when the pool itself is moved.
-  std::vector<std::unique_ptr<char[]>> chunks_;
-  char* open_ = nullptr;                // the chunk small values are appended to
-  std::size_t open_used_ = kChunkBytes; // no open chunk yet
+  // Raw text storage, never moved once written, so the views handed out stay valid when the pool itself
+  // is moved (a std::array has a fixed size; a std::string's buffer may move with it).
+  std::vector<std::unique_ptr<char[]>> chunks_; // NOLINT(modernize-avoid-c-arrays): see above
+  char* open_ = nullptr;                        // the chunk small values are appended to
+  std::size_t open_used_ = kChunkBytes;         // no open chunk yet
   std::size_t bytes_ = 0;
   std::vector<std::string_view> entries_; // handle -> text
   std::unordered_map<std::string_view, Handle> interned_;

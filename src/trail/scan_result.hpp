@@ -79,6 +79,7 @@ public:
       ++index_;
       return *this;
     }
+    // NOLINTNEXTLINE(cert-dcl21-cpp): C++20's std::forward_iterator requires i++ to yield I, not const I
     Iterator operator++(int) {
       Iterator before = *this;
       ++index_;
