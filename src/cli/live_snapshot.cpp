@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace rg::cli {
@@ -25,9 +26,9 @@ std::filesystem::path private_temp_folder() {
   buffer.push_back('\0');
   if (::mkdtemp(buffer.data()) == nullptr) {
     throw FatalError(ExitCode::kError, fmt::format("cannot create a temporary folder in {}: {}",
-                                                   base.string(), std::strerror(errno)));
+                                                   base.string(), std::generic_category().message(errno)));
   }
-  return std::filesystem::path(buffer.data());
+  return {buffer.data()};
 }
 
 } // namespace

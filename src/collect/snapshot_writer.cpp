@@ -1,5 +1,6 @@
 #include "collect/snapshot_writer.hpp"
 
+#include "snapshot/snapshot_layout.hpp"
 #include "util/files.hpp"
 
 #include <algorithm>
@@ -8,13 +9,7 @@
 namespace rg::collect {
 
 bool safe_component(std::string_view name) {
-  if (name.empty() || name.size() > 255 || name == "." || name == "..") {
-    return false;
-  }
-  return std::ranges::all_of(name, [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-           c == '_' || c == '-';
-  });
+  return snapshot::is_safe_component(name); // one grammar for the names the layout puts in paths
 }
 
 SnapshotWriter::SnapshotWriter(std::filesystem::path root) : root_(std::move(root)) {

@@ -3,6 +3,7 @@
 #include "snapshot/load_steps.hpp"
 #include "util/assert.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace rg::snapshot {
@@ -328,14 +329,10 @@ bool is_safe_component(std::string_view name) {
   if (name.empty() || name.size() > 255 || name == "." || name == "..") {
     return false;
   }
-  for (const char c : name) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-                    c == '_' || c == '-';
-    if (!ok) {
-      return false;
-    }
-  }
-  return true;
+  return std::ranges::all_of(name, [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
+  });
 }
 
 std::string path_below_scope(File file, std::string_view item) {
