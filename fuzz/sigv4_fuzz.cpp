@@ -7,6 +7,7 @@
 // signs the same canonical request shape.
 #include "aws/sigv4.hpp"
 #include "fuzz_support.hpp"
+#include "util/strings.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -68,9 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       continue;
     }
     request.headers.emplace_back(name, std::string(lines[i].substr(colon + 1)));
-    std::string lower = name;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+    const std::string lower = rg::to_lower(name);
     static const std::set<std::string> kUnsigned{"authorization",   "user-agent", "x-amzn-trace-id",
                                                  "expect",          "connection", "transfer-encoding",
                                                  "x-amz-user-agent"};

@@ -49,14 +49,7 @@ bool OutputOptions::use_color() const {
 }
 
 void OutputOptions::emit(const std::string& content) const {
-  if (output.empty()) {
-    if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() ||
-        std::fflush(stdout) != 0) {
-      throw FatalError(ExitCode::kError, "cannot write to standard output");
-    }
-    return;
-  }
-  write_file_atomically(output, content);
+  emit_streamed([&](const TextSink& out) { out(content); }); // one piece: the same destinations and rules
 }
 
 void OutputOptions::emit_streamed(const std::function<void(const TextSink&)>& render) const {

@@ -200,10 +200,8 @@ std::vector<std::string> collect_account_files(aws::AwsClient& client, SnapshotW
     collect_region(c, region);
     if (options.lookup_events_days > 0) {
       c.say(fmt::format("region {}: root's CloudTrail event history", region));
-      const auto now = client.options().clock
-                           ? client.options().clock()
-                           : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-      collect_root_lookup_events(client, writer, account, region, options.lookup_events_days, now);
+      collect_root_lookup_events(client, writer, account, region, options.lookup_events_days,
+                                 client.options().clock()); // the client always has a clock
     }
     if (options.region_done) {
       options.region_done();
