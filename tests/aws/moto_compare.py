@@ -259,6 +259,22 @@ def differences(ours, theirs, path="$"):
     return [f"{path}: rootguard {json.dumps(ours)}, the CLI {json.dumps(theirs)}"]
 
 
+# moto's session tokens start with this prefix.
+SESSION_TOKEN_PREFIX = "FQoGZXIvYXdzEBYaD"
+
+
+def secrets_absent(folder, outputs, forbidden, failures):
+    """No file under `folder` and none of `outputs` (rootguard's stdout/stderr) holds any `forbidden` text."""
+    for base, _, files in os.walk(folder):
+        for name in files:
+            text = open(os.path.join(base, name), errors="replace").read()
+            if any(secret in text for secret in forbidden):
+                failures.append(f"a secret or session token is in {os.path.join(base, name)}")
+    for text in outputs:
+        if any(secret in text for secret in forbidden):
+            failures.append("a secret or session token is in rootguard's output")
+
+
 class MotoServer:
     """moto_server on a free loopback port, stopped on exit; authenticating when auth_after is set."""
 

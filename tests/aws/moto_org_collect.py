@@ -42,7 +42,6 @@ READ_POLICY = documented_policy("rootguard-collector-policy.json")
 READ_POLICY["Statement"][0]["Action"].append("monitoring:DescribeAlarms")
 ROLE = "rootguard-read"
 EXTERNAL_ID = "rg-external-7d1c"
-SESSION_TOKEN_PREFIX = "FQoGZXIvYXdzEBYaD"  # moto's session tokens start with it
 
 
 def client(service, endpoint, account=None):
@@ -100,17 +99,6 @@ def run(rootguard, args, env):
     for line in done.stderr.strip().splitlines():
         print(f"    {line}")
     return done
-
-
-def secrets_absent(folder, outputs, secret, failures):
-    for base, _, files in os.walk(folder):
-        for name in files:
-            text = open(os.path.join(base, name), errors="replace").read()
-            if secret in text or SESSION_TOKEN_PREFIX in text or EXTERNAL_ID in text:
-                failures.append(f"a secret or session token is in {os.path.join(base, name)}")
-    for text in outputs:
-        if secret in text or SESSION_TOKEN_PREFIX in text or EXTERNAL_ID in text:
-            failures.append("a secret, session token or the external id is in rootguard's output")
 
 
 def check_org_snapshot(out, members, reachable, failures):
@@ -290,7 +278,7 @@ def main():
                 if usage.returncode != 2 or words not in usage.stderr:
                     failures.append(f"{' '.join(args)}: expected a usage error naming {words}, got "
                                     f"{usage.returncode}: {usage.stderr.strip()}")
-            secrets_absent(home, outputs, keys[1], failures)
+            mc.secrets_absent(home, outputs, [keys[1], mc.SESSION_TOKEN_PREFIX, EXTERNAL_ID], failures)
     finally:
         shutil.rmtree(home, ignore_errors=True)
     if failures:
