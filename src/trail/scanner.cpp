@@ -94,7 +94,7 @@ public:
     if (ids_.empty()) {
       return;
     }
-    matched.push_back(store_event(event, ids_, file_handle_, pool));
+    matched.push_back(store_event(event, ids_, time, file_handle_, pool));
     if (!time) {
       ++unknown_time;
       pending_time_problems_.push_back(unknown_time_problem(event));
@@ -231,8 +231,8 @@ std::size_t remove_duplicates(MatchedEvents& events) {
 
 } // namespace
 
-StoredEvent store_event(const EventView& event, std::vector<std::string_view>& ids, EvidencePool::Handle file,
-                        EvidencePool& pool) {
+StoredEvent store_event(const EventView& event, std::vector<std::string_view>& ids,
+                        const std::optional<TimePoint>& time, EvidencePool::Handle file, EvidencePool& pool) {
   StoredEvent out;
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -240,7 +240,6 @@ StoredEvent store_event(const EventView& event, std::vector<std::string_view>& i
   out.event_id = pool.store(event.event_id);
   out.account_id = pool.intern(event.account());
   out.event_time = pool.intern(event.event_time); // events of one second share it
-  const auto time = parse_iso8601(event.event_time);
   out.time = time.value_or(TimePoint{});
   out.time_known = time.has_value();
   out.event_name = pool.intern(event.event_name);

@@ -6,6 +6,7 @@
 #include "trail/scan_options.hpp"
 #include "trail/scan_result.hpp"
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -23,8 +24,9 @@ public:
 
 TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& matcher);
 
-// Copies the evidence out of the parser's buffers into `pool`; sorts and dedups `ids` in place.
-StoredEvent store_event(const EventView& event, std::vector<std::string_view>& ids, EvidencePool::Handle file,
-                        EvidencePool& pool);
+// Copies the evidence out of the parser's buffers into `pool`; sorts and dedups `ids` in place. `time` is
+// event.event_time as the caller already parsed it (nullopt: not ISO 8601).
+StoredEvent store_event(const EventView& event, std::vector<std::string_view>& ids,
+                        const std::optional<TimePoint>& time, EvidencePool::Handle file, EvidencePool& pool);
 
 } // namespace rg::trail
