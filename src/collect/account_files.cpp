@@ -12,10 +12,11 @@ namespace rg::collect {
 namespace {
 
 using nlohmann::json;
+using snapshot::File;
 
 void collect_credential_report(CallContext& c, const AccountFilesOptions& options) {
   const auto started = std::chrono::steady_clock::now();
-  c.call("iam", "GenerateCredentialReport", json::object(), std::nullopt, std::nullopt);
+  c.ask("iam", "GenerateCredentialReport", json::object());
   // The report takes seconds to build; GetCredentialReport answers ReportInProgress (or
   // ReportNotPresent right after generation) until then. Bounded: a report that never completes leaves
   // the file absent, logged, and the scan says UNKNOWN.
@@ -24,7 +25,7 @@ void collect_credential_report(CallContext& c, const AccountFilesOptions& option
     const bool pending = !result.ok() && (result.error->code == "ReportInProgress" ||
                                           result.error->code == "ReportNotPresent");
     if (!pending || std::chrono::steady_clock::now() - started > options.credential_report_wait) {
-      c.writer.record(result, c.account, fmt::format("accounts/{}/iam/GetCredentialReport.json", c.account));
+      c.writer.record(result, c.account, c.path_of(snapshot::File::kGetCredentialReport));
       return;
     }
     c.say("credential report in progress");
@@ -34,12 +35,11 @@ void collect_credential_report(CallContext& c, const AccountFilesOptions& option
 
 void collect_iam(CallContext& c, const AccountFilesOptions& options) {
   collect_credential_report(c, options);
-  c.call("iam", "GetAccountSummary", json::object(), std::nullopt, "iam/GetAccountSummary.json");
-  c.call("iam", "ListVirtualMFADevices", json::object(), std::nullopt, "iam/ListVirtualMFADevices.json");
+  c.collect(snapshot::File::kGetAccountSummary, json::object());
+  c.collect(snapshot::File::kListVirtualMfaDevices, json::object());
   // Answers only in a management account (or a delegated administrator); elsewhere an error, logged.
   if (options.organizations_features) {
-    c.call("iam", "ListOrganizationsFeatures", json::object(), std::nullopt,
-           "iam/ListOrganizationsFeatures.json");
+    c.collect(snapshot::File::kListOrganizationsFeatures, json::object());
   }
 }
 
@@ -50,59 +50,42 @@ std::string last_component(const std::string& arn) {
 
 void collect_region(CallContext& c, const std::string& region) {
   c.say(fmt::format("region {}", region));
-  const std::string base = fmt::format("regions/{}/", region);
-  if (const json* trails = c.call("cloudtrail", "DescribeTrails", json::object(), region,
-                                  base + "cloudtrail/DescribeTrails.json")) {
+  if (const auto folder = snapshot::scope_folder(snapshot::Scope::kRegion, {c.account, region, {}})) {
+    c.writer.make_folder(*folder);
+  }
+  if (const json* trails = c.collect(File::kDescribeTrails, json::object(), region)) {
     for (const auto& trail : trails->value("trailList", json::array())) {
       const std::string name = trail.value("Name", "");
       // A trail is described in every region it covers; its status is asked in its home region only.
       if (trail.value("HomeRegion", region) != region) {
         continue;
       }
-      if (!safe_component(name)) {
-        c.writer.skipped("cloudtrail", "GetTrailStatus", c.account, region,
-                         "trail name is not a safe file name");
-        continue;
-      }
       const std::string arn = trail.value("TrailARN", name);
-      c.call("cloudtrail", "GetTrailStatus", {{"Name", arn}}, region,
-             fmt::format("{}cloudtrail/GetTrailStatus/{}.json", base, name));
-      c.call("cloudtrail", "GetEventSelectors", {{"TrailName", arn}}, region,
-             fmt::format("{}cloudtrail/GetEventSelectors/{}.json", base, name));
+      c.collect(File::kGetTrailStatus, {{"Name", arn}}, region, name);
+      c.collect(File::kGetEventSelectors, {{"TrailName", arn}}, region, name);
     }
   }
-  c.call("logs", "DescribeMetricFilters", json::object(), region, base + "logs/DescribeMetricFilters.json");
-  c.call("cloudwatch", "DescribeAlarms", json::object(), region, base + "cloudwatch/DescribeAlarms.json");
-  if (const json* topics = c.call("sns", "ListTopics", json::object(), region, std::nullopt)) {
+  c.collect(File::kDescribeMetricFilters, json::object(), region);
+  c.collect(File::kDescribeAlarms, json::object(), region);
+  if (const json* topics = c.ask("sns", "ListTopics", json::object(), region)) {
     for (const auto& topic : topics->value("Topics", json::array())) {
       const std::string arn = topic.value("TopicArn", "");
-      const std::string name = last_component(arn);
-      if (!safe_component(name)) {
-        c.writer.skipped("sns", "ListSubscriptionsByTopic", c.account, region,
-                         "topic name is not a safe file name");
-        continue;
-      }
-      c.call("sns", "ListSubscriptionsByTopic", {{"TopicArn", arn}}, region,
-             fmt::format("{}sns/ListSubscriptionsByTopic/{}.json", base, name));
+      c.collect(File::kListSubscriptionsByTopic, {{"TopicArn", arn}}, region, last_component(arn));
     }
   }
-  if (const json* detectors = c.call("guardduty", "ListDetectors", json::object(), region,
-                                     base + "guardduty/ListDetectors.json")) {
+  if (const json* detectors = c.collect(File::kListDetectors, json::object(), region)) {
     json findings = json::array();
     bool findings_ok = true;
     for (const auto& id_json : detectors->value("DetectorIds", json::array())) {
       const std::string id = id_json.is_string() ? id_json.get<std::string>() : "";
-      if (!safe_component(id)) {
-        c.writer.skipped("guardduty", "GetDetector", c.account, region,
-                         "detector id is not a safe file name");
-        continue;
+      if (!c.path_of(File::kGetDetector, region, id)) {
+        continue; // logged as skipped: an id that cannot name a file is used in no call either
       }
-      c.call("guardduty", "GetDetector", {{"DetectorId", id}}, region,
-             fmt::format("{}guardduty/GetDetector/{}.json", base, id));
+      c.collect(File::kGetDetector, {{"DetectorId", id}}, region, id);
       const json criteria = {
           {"Criterion", {{"resource.accessKeyDetails.userType", {{"Eq", json::array({"Root"})}}}}}};
-      const json* ids = c.call("guardduty", "ListFindings",
-                               {{"DetectorId", id}, {"FindingCriteria", criteria}}, region, std::nullopt);
+      const json* ids =
+          c.ask("guardduty", "ListFindings", {{"DetectorId", id}, {"FindingCriteria", criteria}}, region);
       if (ids == nullptr) {
         findings_ok = false;
         continue;
@@ -114,8 +97,8 @@ void collect_region(CallContext& c, const std::string& region) {
         for (size_t i = at; i < std::min(finding_ids.size(), at + 50); ++i) {
           batch.push_back(finding_ids[i]);
         }
-        const json* page = c.call("guardduty", "GetFindings", {{"DetectorId", id}, {"FindingIds", batch}},
-                                  region, std::nullopt);
+        const json* page =
+            c.ask("guardduty", "GetFindings", {{"DetectorId", id}, {"FindingIds", batch}}, region);
         if (page == nullptr) {
           findings_ok = false;
           continue;
@@ -125,9 +108,9 @@ void collect_region(CallContext& c, const std::string& region) {
         }
       }
     }
-    if (findings_ok) {
-      c.writer.write_json(fmt::format("accounts/{}/{}guardduty/GetFindings.json", c.account, base),
-                          {{"Findings", findings}});
+    // The pages of every detector in one file, as the layout has it (one GetFindings answer per region).
+    if (const auto path = c.path_of(File::kGetFindings, region); findings_ok && path) {
+      c.writer.write_json(*path, {{"Findings", findings}});
     }
   }
 }
@@ -137,7 +120,7 @@ std::vector<std::string> enabled_regions(CallContext& c, const AccountFilesOptio
     return options.regions;
   }
   const json input = {{"RegionOptStatusContains", json::array({"ENABLED", "ENABLED_BY_DEFAULT"})}};
-  if (const json* regions = c.call("account", "ListRegions", input, std::nullopt, std::nullopt)) {
+  if (const json* regions = c.ask("account", "ListRegions", input)) {
     std::vector<std::string> out;
     for (const auto& region : regions->value("Regions", json::array())) {
       out.push_back(region.value("RegionName", ""));
@@ -146,7 +129,18 @@ std::vector<std::string> enabled_regions(CallContext& c, const AccountFilesOptio
       return out;
     }
   }
-  // account:ListRegions not allowed (or not answered): the configured region, as the CLI would use.
+  // account:ListRegions not allowed (or not answered, as in GovCloud and China, where the Account API is
+  // absent): EC2 DescribeRegions, which without AllRegions lists the regions enabled for the account.
+  if (const json* regions = c.ask("ec2", "DescribeRegions", json::object(), c.client.options().region)) {
+    std::vector<std::string> out;
+    for (const auto& region : regions->value("Regions", json::array())) {
+      out.push_back(region.value("RegionName", ""));
+    }
+    if (!out.empty()) {
+      return out;
+    }
+  }
+  // Neither answered: the configured region, as the CLI would use; both failures are in the call log.
   return {c.client.options().region};
 }
 
@@ -177,8 +171,9 @@ IdentityResult read_identity(aws::AwsClient& client, SnapshotWriter& writer,
     return {std::nullopt, error};
   }
   writer.record(identity, out.account,
-                write_file ? std::optional(fmt::format("accounts/{}/sts/GetCallerIdentity.json", out.account))
-                           : std::nullopt);
+                write_file
+                    ? snapshot::snapshot_path(snapshot::File::kGetCallerIdentity, {out.account, {}, {}})
+                    : std::nullopt);
   // The same reading of an ARN's partition the snapshot loader uses; anything not a partition is "aws".
   const std::string caller_arn = identity.output->value("Arn", ""); // arn_partition returns a view into it
   const auto partition = model::arn_partition(caller_arn);

@@ -1,5 +1,6 @@
 #include "collect/lookup_events.hpp"
 
+#include "snapshot/snapshot_layout.hpp"
 #include "util/time.hpp"
 
 #include <algorithm>
@@ -8,7 +9,9 @@
 namespace rg::collect {
 
 std::string lookup_events_path(const std::string& account, const std::string& region) {
-  return fmt::format("cloudtrail/lookup-events/{}/{}.json", account, region);
+  // Inside the layout's CloudTrail folder tree, which scan and trail read whatever its sub-folders.
+  return fmt::format("{}lookup-events/{}/{}.json", snapshot::layout_row(snapshot::File::kCloudTrailLogs).path,
+                     account, region);
 }
 
 bool collect_root_lookup_events(aws::AwsClient& client, SnapshotWriter& writer, const std::string& account,

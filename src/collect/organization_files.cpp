@@ -11,6 +11,7 @@ namespace rg::collect {
 namespace {
 
 using nlohmann::json;
+using snapshot::File;
 
 void add_account(CallContext& c, OrganizationListing& listing, std::set<std::string>& listed,
                  const json& account) {
@@ -34,8 +35,7 @@ std::optional<OrganizationListing>
 collect_organization(aws::AwsClient& client, SnapshotWriter& writer, const std::string& caller_account,
                      bool management_only, const std::function<void(std::string_view)>& progress) {
   CallContext c{client, writer, caller_account, progress, {}};
-  const json* organization =
-      c.call("organizations", "DescribeOrganization", json::object(), std::nullopt, std::nullopt);
+  const json* organization = c.ask("organizations", "DescribeOrganization", json::object());
   if (organization == nullptr) {
     return std::nullopt; // not in an organization, or not allowed: logged
   }
@@ -45,10 +45,10 @@ collect_organization(aws::AwsClient& client, SnapshotWriter& writer, const std::
   if (management_only && listing.management_account != c.account) {
     return std::nullopt; // a member: the organization is collected from its management account
   }
-  c.writer.write_json("organization/DescribeOrganization.json", *organization);
+  // Written only once the caller is known to be the management account (or `management_only` is off).
+  c.writer.write_json(*c.path_of(File::kDescribeOrganization), *organization);
   c.say("organization");
-  const json* roots =
-      c.call("organizations", "ListRoots", json::object(), std::nullopt, "/organization/ListRoots.json");
+  const json* roots = c.collect(File::kListRoots, json::object());
   std::vector<std::string> parents;
   for (const auto& root : roots == nullptr ? json::array() : roots->value("Roots", json::array())) {
     parents.push_back(root.value("Id", ""));
@@ -58,37 +58,31 @@ collect_organization(aws::AwsClient& client, SnapshotWriter& writer, const std::
   while (!parents.empty()) {
     const std::string parent = parents.back();
     parents.pop_back();
-    if (!safe_component(parent) || !seen.insert(parent).second) {
+    if (!seen.insert(parent).second) {
       continue;
     }
     const json* units =
-        c.call("organizations", "ListOrganizationalUnitsForParent", {{"ParentId", parent}}, std::nullopt,
-               fmt::format("/organization/ListOrganizationalUnitsForParent/{}.json", parent));
+        c.collect(File::kListOrganizationalUnitsForParent, {{"ParentId", parent}}, std::nullopt, parent);
     for (const auto& unit :
          units == nullptr ? json::array() : units->value("OrganizationalUnits", json::array())) {
       parents.push_back(unit.value("Id", ""));
     }
     const json* accounts =
-        c.call("organizations", "ListAccountsForParent", {{"ParentId", parent}}, std::nullopt,
-               fmt::format("/organization/ListAccountsForParent/{}.json", parent));
+        c.collect(File::kListAccountsForParent, {{"ParentId", parent}}, std::nullopt, parent);
     for (const auto& account :
          accounts == nullptr ? json::array() : accounts->value("Accounts", json::array())) {
       add_account(c, listing, listed, account);
     }
   }
-  const json* policies = c.call("organizations", "ListPolicies", {{"Filter", "SERVICE_CONTROL_POLICY"}},
-                                std::nullopt, "/organization/ListPolicies-SERVICE_CONTROL_POLICY.json");
+  const json* policies = c.collect(File::kListPolicies, {{"Filter", "SERVICE_CONTROL_POLICY"}});
   for (const auto& policy :
        policies == nullptr ? json::array() : policies->value("Policies", json::array())) {
     const std::string id = policy.value("Id", "");
-    if (!safe_component(id)) {
-      c.writer.skipped("organizations", "DescribePolicy", c.account, "", "policy id is not a safe file name");
-      continue;
+    if (!c.path_of(File::kDescribePolicy, std::nullopt, id)) {
+      continue; // logged as skipped: an id that cannot name a file is used in no call either
     }
-    c.call("organizations", "DescribePolicy", {{"PolicyId", id}}, std::nullopt,
-           fmt::format("/organization/DescribePolicy/{}.json", id));
-    c.call("organizations", "ListTargetsForPolicy", {{"PolicyId", id}}, std::nullopt,
-           fmt::format("/organization/ListTargetsForPolicy/{}.json", id));
+    c.collect(File::kDescribePolicy, {{"PolicyId", id}}, std::nullopt, id);
+    c.collect(File::kListTargetsForPolicy, {{"PolicyId", id}}, std::nullopt, id);
   }
   return listing;
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The least-privilege policies in docs/iam/ are exactly what the collector calls, and read-only.
 
-1. Every AWS operation the collector's code calls (`call("service", "Operation"` and friends in
-   src/collect/ and src/aws/assumed_role_provider.cpp) is an action of docs/iam/rootguard-collector-policy.json
+1. Every AWS operation the collector's code calls (`ask("service", "Operation"` and friends in
+   src/collect/ and src/aws/assumed_role_provider.cpp, and `collect(File::kRow` by the row's operation) is an action of docs/iam/rootguard-collector-policy.json
    or (sts:AssumeRole only) docs/iam/rootguard-org-caller-policy.json, and the policies list nothing else.
 2. Every action is read-only: List*, Get*, Describe*, cloudtrail:LookupEvents, iam:GenerateCredentialReport (the report the
    collector reads), and sts:AssumeRole (org collection, in the caller's policy only, limited to one role name).
@@ -20,21 +20,41 @@ import re
 import subprocess
 import sys
 
-CALL = re.compile(r'(?:call|call_all_pages|skipped)\(\s*"([a-z]+)",\s*"([A-Za-z]+)"')
-# The IAM prefix of each service name the client uses (they are the same for these nine).
+CALL = re.compile(r'(?:call|call_all_pages|ask|skipped)\(\s*"([a-z0-9]+)",\s*"([A-Za-z]+)"')
+# Calls that fill a snapshot file name its layout row; the row's service and operation come from
+# `rootguard snapshot layout --format json`, its index from the order of the File enumeration.
+LAYOUT_CALL = re.compile(r'collect\(\s*(?:snapshot::)?File::(k[A-Za-z0-9]+)')
+ENUM = re.compile(r'enum class File : unsigned char \{(.*?)\};', re.S)
+# The IAM prefix of each service name the client uses (they are the same for these ten).
 PREFIX = {"cloudwatch": "cloudwatch", "logs": "logs", "sns": "sns", "iam": "iam", "sts": "sts",
           "organizations": "organizations", "account": "account", "cloudtrail": "cloudtrail",
-          "guardduty": "guardduty"}
-READ_ONLY = re.compile(r"^[a-z]+:(List|Get|Describe|Lookup)[A-Za-z]+$")
+          "guardduty": "guardduty", "ec2": "ec2"}
+READ_ONLY = re.compile(r"^[a-z0-9]+:(List|Get|Describe|Lookup)[A-Za-z]+$")
 
 
-def called_actions(source):
+def layout_operations(rootguard, source):
+    """File enumerator name -> (service, operation) of its layout row."""
+    header = open(os.path.join(source, "src/snapshot/snapshot_layout.hpp")).read()
+    names = [n.strip() for n in ENUM.search(header).group(1).split(",") if n.strip()]
+    rows = json.loads(subprocess.run([rootguard, "snapshot", "layout", "--format", "json"],
+                                     capture_output=True, text=True, check=True).stdout)
+    rows = rows["files"] if isinstance(rows, dict) else rows
+    by_index = {row["index"]: (row["service"], row["api_operation"]) for row in rows}
+    return {name: by_index[index] for index, name in enumerate(names)}
+
+
+def called_actions(rootguard, source):
     files = [os.path.join(source, "src/aws/assumed_role_provider.cpp")]
     folder = os.path.join(source, "src/collect")
     files += [os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.endswith(".cpp")]
+    layout = layout_operations(rootguard, source)
     actions = set()
     for path in files:
-        for service, operation in CALL.findall(open(path).read()):
+        text = open(path).read()
+        for service, operation in CALL.findall(text):
+            actions.add(f"{PREFIX[service]}:{operation}")
+        for enumerator in LAYOUT_CALL.findall(text):
+            service, operation = layout[enumerator]
             actions.add(f"{PREFIX[service]}:{operation}")
     return actions
 
@@ -57,7 +77,7 @@ def main():
     caller_path = os.path.join(source, "docs/iam/rootguard-org-caller-policy.json")
     _, collector = policy_actions(collector_path)
     caller_doc, caller = policy_actions(caller_path)
-    called = called_actions(source)
+    called = called_actions(rootguard, source)
     if len(called) < 20:
         failures.append(f"only {len(called)} calls found in the source: has the call syntax changed?")
     for action in sorted(called - collector - caller):
