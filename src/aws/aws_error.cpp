@@ -73,7 +73,7 @@ void from_json(const HttpResponse& response, AwsError& error) {
 AwsError parse_error(Protocol protocol, const HttpResponse& response) {
   AwsError error;
   error.http_status = response.status;
-  if (protocol == Protocol::kQuery) {
+  if (protocol == Protocol::kQuery || protocol == Protocol::kEc2) {
     from_xml(response, error);
   } else {
     from_json(response, error);

@@ -134,6 +134,7 @@ UnsignedRequest build_request(const ServiceModel& service, std::string_view oper
   out.request.host = url.host;
   switch (service.protocol) {
   case Protocol::kQuery:
+  case Protocol::kEc2:
     build_query(service, operation_name, operation, input, out.request);
     break;
   case Protocol::kJson:
@@ -161,7 +162,7 @@ std::optional<nlohmann::json> parse_output(const ServiceModel& service, const nl
     return nlohmann::json::object();
   }
   const auto& shape = service.shape(output->get<std::string>());
-  if (service.protocol == Protocol::kQuery) {
+  if (service.protocol == Protocol::kQuery || service.protocol == Protocol::kEc2) {
     pugi::xml_document document;
     if (!document.load_buffer(body.data(), body.size())) {
       return std::nullopt;

@@ -15,6 +15,9 @@ Protocol protocol_of(std::string_view name) {
   if (name == "rest-json") {
     return Protocol::kRestJson;
   }
+  if (name == "ec2") {
+    return Protocol::kEc2;
+  }
   return Protocol::kQuery;
 }
 

@@ -7,7 +7,9 @@
 
 namespace rg::aws {
 
-enum class Protocol { kQuery, kJson, kRestJson };
+// kEc2 is the query protocol with EC2's own rules: input names from queryName or the capitalised
+// locationName, every list flattened as Name.N, answers without a result wrapper.
+enum class Protocol { kQuery, kEc2, kJson, kRestJson };
 
 struct ServiceModel {
   std::string name; // "iam", the botocore service name

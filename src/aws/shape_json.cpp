@@ -19,6 +19,18 @@ std::string wire_name(const std::string& member, const nlohmann::json& ref) {
   return ref.value("locationName", member);
 }
 
+// EC2's query dialect names an input member by its queryName, else its locationName capitalised.
+std::string ec2_query_name(const std::string& member, const nlohmann::json& ref) {
+  if (const auto query_name = ref.find("queryName"); query_name != ref.end()) {
+    return query_name->get<std::string>();
+  }
+  std::string name = ref.value("locationName", member);
+  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') {
+    name[0] = static_cast<char>(name[0] - 'a' + 'A');
+  }
+  return name;
+}
+
 bool flattened(const nlohmann::json& ref, const nlohmann::json& shape) {
   return ref.value("flattened", false) || shape.value("flattened", false);
 }
@@ -242,10 +254,12 @@ void serialize_query(const ServiceModel& service, const nlohmann::json& shape, c
         continue;
       }
       const auto& target = service.shape(ref->at("shape").get<std::string>());
-      std::string key = join(wire_name(name, *ref));
-      if (type_of(target) == "list" && flattened(*ref, target)) {
+      const bool ec2 = service.protocol == Protocol::kEc2;
+      std::string key = join(ec2 ? ec2_query_name(name, *ref) : wire_name(name, *ref));
+      // EC2 flattens every list (Filter.1.Name), whatever the model says, and sends an empty one not at all.
+      if (type_of(target) == "list" && (ec2 || flattened(*ref, target))) {
         const auto& item_shape = service.shape(target.at("member").at("shape").get<std::string>());
-        if (target.at("member").contains("locationName")) {
+        if (!ec2 && target.at("member").contains("locationName")) {
           key = join(target.at("member").at("locationName").get<std::string>());
         }
         int index = 1;

@@ -37,6 +37,10 @@ CALLS = [
      {"DetectorId": "12abc34d567e8fa901bc2d34e56789f0", "MaxResults": 50, "NextToken": "t o/k"}, True),
     ("guardduty", "eu-west-1", "list_detectors", {"MaxResults": 2, "NextToken": "a+b"}, False),
     ("sts", "eu-central-1", "get_caller_identity", {}, True),
+    # EC2's query dialect: lists flattened as Name.N, names from the capitalised locationName.
+    ("ec2", "ap-northeast-1", "describe_regions",
+     {"RegionNames": ["ap-northeast-1", "us-east-1"], "AllRegions": False,
+      "Filters": [{"Name": "opt-in-status", "Values": ["opted-in", "opt-in-not-required"]}]}, False),
 ]
 
 

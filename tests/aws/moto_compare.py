@@ -123,7 +123,8 @@ AUDITOR_POLICY = {
         "organizations:ListAccountsForParent", "organizations:ListPolicies", "organizations:DescribePolicy",
         "organizations:ListTargetsForPolicy", "cloudtrail:GetTrailStatus", "cloudtrail:GetEventSelectors",
         "sns:ListSubscriptionsByTopic", "guardduty:GetDetector", "guardduty:ListFindings",
-        "guardduty:GetFindings", "account:ListRegions"]}],
+        "guardduty:GetFindings", "account:ListRegions",
+        "ec2:DescribeRegions"]}],
 }
 ALLOW_ALL = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
 

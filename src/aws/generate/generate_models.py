@@ -31,10 +31,12 @@ OPERATIONS = {
     "logs": ("json", ["DescribeMetricFilters"]),
     "guardduty": ("rest-json", ["ListDetectors", "GetDetector", "ListFindings", "GetFindings"]),
     "account": ("rest-json", ["ListRegions"]),
+    # The regions enabled for an account when account:ListRegions is not allowed (EC2's own query dialect).
+    "ec2": ("ec2", ["DescribeRegions"]),
     "sso": ("rest-json", ["GetRoleCredentials"]),  # IAM Identity Center profiles (an unsigned call)
 }
 
-REF_KEYS = ("locationName", "location", "flattened", "timestampFormat")
+REF_KEYS = ("locationName", "queryName", "location", "flattened", "timestampFormat")
 SHAPE_KEYS = ("type", "flattened", "timestampFormat")
 
 
