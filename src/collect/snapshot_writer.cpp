@@ -36,6 +36,10 @@ void SnapshotWriter::write_json(const std::string& relative, const nlohmann::jso
   write_file_atomically(path, document.dump(4) + "\n");
 }
 
+void SnapshotWriter::make_folder(const std::string& relative) {
+  create_directories_or_fail(root_ / relative);
+}
+
 const nlohmann::json* SnapshotWriter::record(const aws::CallResult& result, const std::string& account,
                                              const std::optional<std::string>& relative) {
   const auto& r = result.record;

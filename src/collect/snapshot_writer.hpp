@@ -41,6 +41,10 @@ public:
 
   void write_json(const std::string& relative, const nlohmann::json& document);
 
+  // A folder that must exist even when no file lands in it: a region whose every call failed is still a
+  // region of the account (its verdicts UNKNOWN with the errors), not one that was never asked.
+  void make_folder(const std::string& relative);
+
   // collection.json: the call log and the run's facts. Holds no secret (calls carry no input values).
   // Call once, after every other call has returned.
   void finish(const nlohmann::json& run);

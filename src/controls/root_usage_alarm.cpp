@@ -34,10 +34,13 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
   std::set<std::string> seen;
   std::vector<Problem> unreadable;
   size_t collected = 0;
+  size_t absent = 0;
   for (const auto& region : account.regions) {
     if (!region.trails) {
       if (region.trails.error().kind != ProblemKind::kAbsent) {
         unreadable.push_back(region.trails.error());
+      } else {
+        ++absent;
       }
       continue;
     }
@@ -70,14 +73,28 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
         {"Cannot evaluate: cloudtrail/DescribeTrails.json was not collected in any region.",
          "評価できません: どのリージョンでも cloudtrail/DescribeTrails.json が収集されていません。"})};
   }
+  // A multi-region trail, the only kind the chain accepts, is listed by DescribeTrails in every region
+  // (its shadow copies): one region read with none listed proves there is none, whatever the regions
+  // whose answer is missing.
+  const std::string missing_en =
+      absent == 0 ? std::string()
+                  : fmt::format(" DescribeTrails was not collected in {} other region{}; a multi-region "
+                                "trail would be listed in every region, so that does not change the verdict.",
+                                absent, absent == 1 ? "" : "s");
+  const std::string missing_ja =
+      absent == 0
+          ? std::string()
+          : fmt::format("他の {} リージョンでは DescribeTrails が収集されていませんが、マルチリージョン"
+                        "証跡はすべてのリージョンに表示されるため、判定は変わりません。",
+                        absent);
   return {root_finding(
       control, input, Status::kFail,
       {fmt::format("No CloudTrail trail exists in the {} regions collected, so root activity is not "
-                   "recorded at all.",
-                   collected),
+                   "recorded at all.{}",
+                   collected, missing_en),
        fmt::format("収集した {} リージョンに CloudTrail の証跡がなく、ルート操作はまったく記録されて"
-                   "いません。",
-                   collected)},
+                   "いません。{}",
+                   collected, missing_ja)},
       {{"MissingLink", "trail"}})};
 }
 

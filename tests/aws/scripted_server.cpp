@@ -30,6 +30,14 @@ ScriptedAction stall(std::chrono::milliseconds how_long) {
 }
 
 ScriptedServer::ScriptedServer(std::vector<ScriptedAction> script) : script_(script.begin(), script.end()) {
+  start();
+}
+
+ScriptedServer::ScriptedServer(Router route) : route_(std::move(route)) {
+  start();
+}
+
+void ScriptedServer::start() {
   listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
@@ -126,7 +134,9 @@ void ScriptedServer::serve(int fd) {
     {
       const std::lock_guard lock(mutex_);
       requests_.push_back(buffer.substr(0, head_end + 4 + body_length));
-      if (!script_.empty()) {
+      if (route_) {
+        action = route_(requests_.back());
+      } else if (!script_.empty()) {
         action = script_.front();
         script_.pop_front();
       }

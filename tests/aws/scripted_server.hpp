@@ -1,8 +1,11 @@
 #pragma once
 // A tiny HTTP/1.1 server on 127.0.0.1 (a free port) for fault injection: each request gets the next
-// scripted action (an answer, a dropped connection, a stall), and every request is recorded.
+// scripted action (an answer, a dropped connection, a stall), or the action a router picks from the
+// request's text (for runs whose calls are made in parallel or in an order not worth scripting), and
+// every request is recorded.
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -24,7 +27,9 @@ ScriptedAction stall(std::chrono::milliseconds how_long);
 
 class ScriptedServer {
 public:
+  using Router = std::function<ScriptedAction(const std::string& request)>;
   explicit ScriptedServer(std::vector<ScriptedAction> script);
+  explicit ScriptedServer(Router route); // called on the server's threads, one request at a time
   ~ScriptedServer();
   ScriptedServer(const ScriptedServer&) = delete;
   ScriptedServer& operator=(const ScriptedServer&) = delete;
@@ -34,6 +39,7 @@ public:
   int connections() const;
 
 private:
+  void start();
   void accept_loop();
   void serve(int fd);
 
@@ -41,6 +47,7 @@ private:
   int port_ = 0;
   mutable std::mutex mutex_;
   std::deque<ScriptedAction> script_;
+  Router route_;
   std::vector<std::string> requests_;
   std::vector<int> open_fds_;
   int connections_ = 0;
