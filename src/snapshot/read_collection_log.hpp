@@ -12,9 +12,17 @@
 
 namespace rg::snapshot {
 
-// Relative file path -> reason, from the failed calls of collection.json. A collection.json that cannot
-// be read or is not the log rootguard writes is a problem (it was meant to be there), and explains nothing.
-std::map<std::string, std::string> read_absence_reasons(const std::filesystem::path& folder,
-                                                        std::vector<Problem>& problems);
+struct CollectionLog {
+  // Relative file path -> reason, from the failed calls; "accounts/<id>/" (a folder) for a member of the
+  // organization that could not be reached at all (its role not assumed), which explains every file of it.
+  std::map<std::string, std::string> absence_reasons;
+  // Those members, sorted: the loader reports them as accounts whose every verdict is UNKNOWN, so an
+  // account that could not be reached never vanishes from the report.
+  std::vector<std::string> unreachable_accounts;
+};
+
+// What collection.json says is missing and why. A collection.json that cannot be read or is not the log
+// rootguard writes is a problem (it was meant to be there), and explains nothing.
+CollectionLog read_collection_log(const std::filesystem::path& folder, std::vector<Problem>& problems);
 
 } // namespace rg::snapshot

@@ -20,8 +20,13 @@ Result<model::CredentialReport> read_get_credential_report(const Location& accou
     auto csv = read_file(account.path(csv_name), kCredentialReportLimit);
     if (!csv) {
       if (csv.error().kind == ProblemKind::kAbsent) {
+        // The JSON's absence may be explained by the call log (the failed call, the unreachable
+        // account): that reason wins over the generic one.
+        const bool explained = doc.error().message != "file not found";
         return Problem{ProblemKind::kAbsent, account.name(json_name), "",
-                       "not collected (neither GetCredentialReport.json nor credential-report.csv)"};
+                       explained
+                           ? doc.error().message
+                           : "not collected (neither GetCredentialReport.json nor credential-report.csv)"};
       }
       auto problem = csv.error();
       problem.file = account.name(csv_name);

@@ -7,6 +7,7 @@
 #include "util/fatal_error.hpp"
 #include "util/files.hpp"
 
+#include <algorithm>
 #include <array>
 #include <fmt/format.h>
 
@@ -103,7 +104,8 @@ model::Snapshot load_snapshot(const std::filesystem::path& folder) {
   model::Snapshot snapshot;
   snapshot.path = folder.string();
   // A file absent because its call failed says which call and which error (collection.json).
-  const ExplainedAbsences explained(folder, read_absence_reasons(folder, snapshot.problems));
+  auto log = read_collection_log(folder, snapshot.problems);
+  const ExplainedAbsences explained(folder, std::move(log.absence_reasons));
   LoadTarget target{snapshot};
   load_scope(Scope::kSnapshot, Location{folder, ""}, target);
 
@@ -128,6 +130,17 @@ model::Snapshot load_snapshot(const std::filesystem::path& folder) {
     auto account = load_account(folder / "accounts" / entry.name, entry.name, snapshot);
     snapshot.accounts.push_back(std::move(account));
   }
+  // Members the collection could not reach have no folder: loaded all the same, so that each of their
+  // verdicts is UNKNOWN with the reason (ExplainedAbsences) instead of the account missing from the report.
+  for (const auto& id : log.unreachable_accounts) {
+    const bool loaded = std::any_of(snapshot.accounts.begin(), snapshot.accounts.end(),
+                                    [&](const model::Account& a) { return a.id == id; });
+    if (!loaded) {
+      snapshot.accounts.push_back(load_account(folder / "accounts" / id, id, snapshot));
+    }
+  }
+  std::sort(snapshot.accounts.begin(), snapshot.accounts.end(),
+            [](const model::Account& a, const model::Account& b) { return a.id < b.id; });
 
   auto organization_entries = list_folder(folder / "organization");
   if (!organization_entries && organization_entries.error().kind != ProblemKind::kAbsent) {

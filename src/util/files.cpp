@@ -38,13 +38,22 @@ std::optional<std::string> explained_absence(const std::filesystem::path& path, 
   }
   const auto& reasons = absence_explanations->reasons;
   if (!folder) {
-    const auto found = reasons.find(relative);
-    return found == reasons.end() ? std::nullopt : std::optional<std::string>(found->second);
+    if (const auto found = reasons.find(relative); found != reasons.end()) {
+      return found->second;
+    }
+  } else {
+    const std::string prefix = relative + "/";
+    const auto inside = reasons.lower_bound(prefix);
+    if (inside != reasons.end() && inside->first.starts_with(prefix)) {
+      return inside->second;
+    }
   }
-  const std::string prefix = relative + "/";
-  const auto inside = reasons.lower_bound(prefix);
-  if (inside != reasons.end() && inside->first.starts_with(prefix)) {
-    return inside->second;
+  // A folder that was never collected at all ("accounts/<id>/") explains everything below it.
+  for (size_t slash = relative.rfind('/'); slash != std::string::npos && slash > 0;
+       slash = relative.rfind('/', slash - 1)) {
+    if (const auto found = reasons.find(relative.substr(0, slash + 1)); found != reasons.end()) {
+      return found->second;
+    }
   }
   return std::nullopt;
 }

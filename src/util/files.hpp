@@ -34,7 +34,8 @@ public:
 // While alive, read_file and list_folder on this thread explain a path under `root` that does not exist
 // with the reason recorded for it (keys: paths relative to `root`, '/'-separated), e.g. the failed call
 // that should have written it, instead of "file not found". A folder is explained by the first reason of
-// a path inside it. Nested guards are not supported.
+// a path inside it; a key ending in '/' explains every path below that folder. Nested guards are not
+// supported.
 class ExplainedAbsences {
 public:
   ExplainedAbsences(const std::filesystem::path& root, std::map<std::string, std::string> reasons);

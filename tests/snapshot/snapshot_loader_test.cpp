@@ -28,7 +28,7 @@ protected:
     std::ofstream(path, std::ios::binary) << content;
   }
 
-  const Problem* problem_for(const model::Snapshot& snapshot, const std::string& file) {
+  static const Problem* problem_for(const model::Snapshot& snapshot, const std::string& file) {
     for (const auto& problem : snapshot.problems) {
       if (problem.file == file) {
         return &problem;
@@ -173,6 +173,37 @@ TEST_F(SnapshotLoader, AnAbsentFileIsExplainedByTheFailedCallInTheCollectionLog)
   // A value that is not an error code is never quoted.
   EXPECT_EQ(region.alarms.error().message,
             "not collected: cloudwatch DescribeAlarms failed with an error (HTTP 403; see collection.json)");
+}
+
+// A member whose role could not be assumed has no folder; it is still an account of the snapshot, each of
+// its facts absent with the reason, so its verdicts are UNKNOWN rather than the account missing.
+TEST_F(SnapshotLoader, AnUnreachableMemberIsAnAccountWhoseEveryFactSaysWhy) {
+  write("accounts/111111111111/iam/ListVirtualMFADevices.json", R"({"VirtualMFADevices": []})");
+  write("collection.json", R"({"calls": [], "organization": {"accounts_failed": [
+    {"account": "333333333333", "step": "assume-role", "error_code": "AccessDenied", "message": "m"},
+    {"account": "../../etc", "step": "assume-role", "error_code": "AccessDenied"},
+    {"account": "222222222222", "step": "identity", "error_code": "\u001b[31m"},
+    "not an entry"]}})");
+  const auto snapshot = load_snapshot(dir_);
+  ASSERT_EQ(snapshot.accounts.size(), 3U); // sorted; the id that is not an id is never an account
+  EXPECT_EQ(snapshot.accounts[0].id, "111111111111");
+  EXPECT_EQ(snapshot.accounts[1].id, "222222222222");
+  EXPECT_EQ(snapshot.accounts[2].id, "333333333333");
+  const auto& unreachable = snapshot.accounts[2];
+  ASSERT_FALSE(unreachable.account_summary);
+  EXPECT_EQ(unreachable.account_summary.error().kind, ProblemKind::kAbsent);
+  EXPECT_EQ(unreachable.account_summary.error().message,
+            "not collected: the account could not be reached (assume-role failed with AccessDenied; see "
+            "collection.json)");
+  ASSERT_FALSE(unreachable.credential_report);
+  EXPECT_NE(unreachable.credential_report.error().message.find("could not be reached"), std::string::npos);
+  // An error code that is not one is never quoted.
+  EXPECT_EQ(snapshot.accounts[1].account_summary.error().message,
+            "not collected: the account could not be reached (identity failed with an error; see "
+            "collection.json)");
+  // A member that was reached keeps its own reasons.
+  EXPECT_EQ(snapshot.accounts[0].account_summary.error().message.find("could not be reached"),
+            std::string::npos);
 }
 
 TEST_F(SnapshotLoader, ACollectionLogThatIsNotOneIsAProblem) {
