@@ -37,6 +37,9 @@ LiveSnapshot::LiveSnapshot(const CollectArguments& args, const std::string& keep
   args.validate(); // usage errors before a folder is made
   temporary_ = keep.empty();
   path_ = temporary_ ? private_temp_folder() : std::filesystem::path(keep);
+  if (temporary_) {
+    interrupt_guard_ = std::make_unique<RemoveOnInterrupt>(path_); // before the collector's threads
+  }
   try {
     complete_ = collect_snapshot(args, path_);
   } catch (...) {
@@ -53,6 +56,7 @@ LiveSnapshot::~LiveSnapshot() {
     // remove_all does not follow links, so nothing outside the folder is removed.
     std::error_code ignored;
     std::filesystem::remove_all(path_, ignored);
+    interrupt_guard_.reset(); // after the removal: a signal during it still finds the folder removed
   }
 }
 

@@ -2,8 +2,10 @@
 // `scan --live`: a snapshot collected for this scan only, in a private temporary folder removed when
 // the scan is done, or in --keep-snapshot DIR, kept.
 #include "cli/collect_options.hpp"
+#include "cli/remove_on_interrupt.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <string>
 
 namespace rg::cli {
@@ -23,6 +25,7 @@ private:
   std::filesystem::path path_;
   bool temporary_ = false;
   bool complete_ = false;
+  std::unique_ptr<RemoveOnInterrupt> interrupt_guard_; // a temporary folder only: a kept one stays
 };
 
 } // namespace rg::cli
