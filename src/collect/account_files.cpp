@@ -14,12 +14,17 @@ namespace {
 using nlohmann::json;
 using snapshot::File;
 
-void collect_credential_report(CallContext& c, const AccountFilesOptions& options) {
-  const auto started = std::chrono::steady_clock::now();
+// IAM builds the report in seconds after GenerateCredentialReport; GetCredentialReport answers
+// ReportInProgress (or ReportNotPresent right after generation) until then. The report is asked for
+// first and fetched last, so that the account's regions are collected while IAM builds it.
+std::chrono::steady_clock::time_point start_credential_report(CallContext& c) {
   c.ask("iam", "GenerateCredentialReport", json::object());
-  // The report takes seconds to build; GetCredentialReport answers ReportInProgress (or
-  // ReportNotPresent right after generation) until then. Bounded: a report that never completes leaves
-  // the file absent, logged, and the scan says UNKNOWN.
+  return std::chrono::steady_clock::now();
+}
+
+// Bounded: a report that never completes leaves the file absent, logged, and the scan says UNKNOWN.
+void fetch_credential_report(CallContext& c, const AccountFilesOptions& options,
+                             std::chrono::steady_clock::time_point started) {
   for (;;) {
     auto result = c.client.call("iam", "GetCredentialReport");
     const bool pending = !result.ok() && (result.error->code == "ReportInProgress" ||
@@ -34,7 +39,6 @@ void collect_credential_report(CallContext& c, const AccountFilesOptions& option
 }
 
 void collect_iam(CallContext& c, const AccountFilesOptions& options) {
-  collect_credential_report(c, options);
   c.collect(snapshot::File::kGetAccountSummary, json::object());
   c.collect(snapshot::File::kListVirtualMfaDevices, json::object());
   // Answers only in a management account (or a delegated administrator); elsewhere an error, logged.
@@ -185,6 +189,7 @@ std::vector<std::string> collect_account_files(aws::AwsClient& client, SnapshotW
                                                const std::string& account,
                                                const AccountFilesOptions& options) {
   CallContext c{client, writer, account, options.progress, {}};
+  const auto report_started = start_credential_report(c);
   collect_iam(c, options);
   auto regions = enabled_regions(c, options); // not const: returned, so moved
   for (const auto& region : regions) {
@@ -202,6 +207,7 @@ std::vector<std::string> collect_account_files(aws::AwsClient& client, SnapshotW
       options.region_done();
     }
   }
+  fetch_credential_report(c, options, report_started);
   return regions;
 }
 

@@ -7,6 +7,7 @@
 #include "collect/collector.hpp"
 #include "scripted_server.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fmt/format.h>
@@ -44,11 +45,27 @@ nlohmann::json read_json(const fs::path& path) {
   return nlohmann::json::parse(text.str());
 }
 
+// The first GetCallerIdentity is throttled and the first GenerateCredentialReport fails with HTTP 500
+// (both retried); the report stays in progress; every other call fails with HTTP 500.
+rg::test::ScriptedAction route(const std::string& request) {
+  static std::atomic<int> identity = 0;
+  static std::atomic<int> generate = 0;
+  if (request.find("Action=GetCallerIdentity") != std::string::npos) {
+    return identity++ == 0 ? respond(400, kThrottled) : respond(200, kIdentity);
+  }
+  if (request.find("Action=GenerateCredentialReport") != std::string::npos) {
+    return generate++ == 0 ? respond(500, kInternal) : respond(200, kGenerated);
+  }
+  if (request.find("Action=GetCredentialReport") != std::string::npos) {
+    return respond(410, kInProgress);
+  }
+  return respond(500, kInternal);
+}
+
 TEST(CollectFaults, RetriedThenBoundedThenLoggedAndTheRunGoesOn) {
-  // Polls of the report at about 0 s, 2 s and 4 s: the third is past the 3 s wait and is the last.
-  rg::test::ScriptedServer server({respond(400, kThrottled), respond(200, kIdentity), respond(500, kInternal),
-                                   respond(200, kGenerated), respond(410, kInProgress),
-                                   respond(410, kInProgress), respond(410, kInProgress)});
+  // The report is asked for first and fetched last: polled at about 0 s, 2 s and 4 s after the region
+  // calls (instant here), the third past the 3 s wait and the last.
+  rg::test::ScriptedServer server(route);
   const fs::path out = fs::temp_directory_path() / fmt::format("rg-collect-faults-{}", ::getpid());
   fs::remove_all(out);
   const auto env = rg::aws::fixed_environment({{"AWS_ENDPOINT_URL", server.url()}});
