@@ -3,14 +3,18 @@
 #include "util/fatal_error.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <linux/openat2.h>
 #include <memory>
 #include <optional>
 #include <random>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <system_error>
 #include <unistd.h>
 #include <utility>
@@ -20,6 +24,10 @@ namespace rg {
 namespace {
 
 thread_local std::filesystem::path confinement_root; // empty: no confinement
+// The root as it was given (absolute, not resolved) and a descriptor of it, for openat2 below.
+thread_local std::filesystem::path confinement_given;
+thread_local int confinement_fd = -1;
+std::atomic<bool> openat2_works = true; // false once the kernel (or a seccomp filter) refuses the call
 
 struct AbsenceExplanations {
   std::filesystem::path root;
@@ -100,6 +108,41 @@ bool inside_confinement(const std::filesystem::path& path) {
   return text == root || (text.size() > root.size() && text.starts_with(root) && text[root.size()] == '/');
 }
 
+// Opens `path` below the confinement root with openat2(RESOLVE_BENEATH): one system call that refuses any
+// resolution leaving the root, race-free (the canonical check above can be outrun by a rename between the
+// check and the open) and without the readlink of every component that realpath makes (a sixth of a
+// 1,000-account scan). nullopt when it cannot decide: no confinement, a path not below the given root, no
+// openat2, or EXDEV/ELOOP (an absolute link, or one that leaves the root): the canonical check decides.
+std::optional<int> open_beneath(const std::filesystem::path& path, int flags) {
+  if (confinement_fd < 0 || !openat2_works.load(std::memory_order_relaxed)) {
+    return std::nullopt;
+  }
+  std::error_code error;
+  const auto relative =
+      std::filesystem::absolute(path, error).lexically_normal().lexically_relative(confinement_given);
+  if (error || relative.empty() || *relative.begin() == "..") {
+    return std::nullopt;
+  }
+  open_how how{};
+  how.flags = static_cast<std::uint64_t>(flags);
+  how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
+  const auto fd =
+      static_cast<int>(::syscall(SYS_openat2, confinement_fd, relative.c_str(), &how, sizeof(how)));
+  if (fd >= 0) {
+    return fd;
+  }
+  const int failure = errno;
+  if (failure == ENOSYS || failure == EPERM) {
+    openat2_works = false;
+    return std::nullopt;
+  }
+  if (failure == EXDEV || failure == ELOOP || failure == EAGAIN) {
+    return std::nullopt;
+  }
+  errno = failure;
+  return -1;
+}
+
 class Descriptor {
 public:
   explicit Descriptor(int fd) : fd_(fd) {}
@@ -124,9 +167,19 @@ ConfinedReads::ConfinedReads(const std::filesystem::path& root) {
   if (error) {
     confinement_root = std::filesystem::absolute(root, error).lexically_normal();
   }
+  confinement_given = std::filesystem::absolute(root, error).lexically_normal();
+  if (!confinement_given.empty() && confinement_given.filename().empty()) {
+    confinement_given = confinement_given.parent_path(); // "dir/" -> "dir": lexically_relative wants no slash
+  }
+  confinement_fd = ::open(confinement_root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
 }
 
 ConfinedReads::~ConfinedReads() {
+  if (confinement_fd >= 0) {
+    ::close(confinement_fd);
+  }
+  confinement_fd = -1;
+  confinement_given.clear();
   confinement_root.clear();
 }
 
@@ -141,12 +194,17 @@ ExplainedAbsences::~ExplainedAbsences() {
 }
 
 Result<std::string> read_file(const std::filesystem::path& path, size_t max_bytes) {
-  if (!inside_confinement(path)) {
-    // Never opened, so nothing of it can reach a report.
-    return unreadable(path, "is a link to a file outside the snapshot folder; not read");
-  }
   // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below refuses it anyway.
-  const Descriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+  constexpr int kFlags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY;
+  auto beneath = open_beneath(path, kFlags);
+  if (!beneath) {
+    if (!inside_confinement(path)) {
+      // Never opened, so nothing of it can reach a report.
+      return unreadable(path, "is a link to a file outside the snapshot folder; not read");
+    }
+    beneath = ::open(path.c_str(), kFlags);
+  }
+  const Descriptor fd(*beneath);
   if (fd.get() < 0) {
     const int error = errno;
     if (error == ENOENT) {
