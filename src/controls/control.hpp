@@ -10,12 +10,19 @@
 #include <string_view>
 #include <vector>
 
+namespace rg::policy {
+class ScpAnalyzer;
+} // namespace rg::policy
+
 namespace rg::controls {
 
 struct ScanOptions {
   std::optional<TimePoint> as_of; // the clock for age rules: collected_at unless --as-of overrides it
   int root_usage_days = 90;       // --root-usage-days
   const model::TrailEvidence* trail = nullptr; // set when CloudTrail logs were scanned too
+  // The organization's SCPs analysed once for the whole scan (run_scan sets it); without it a control
+  // analyses them for the one account it is asked about.
+  const policy::ScpAnalyzer* scps = nullptr;
 };
 
 struct EvaluationInput {

@@ -178,12 +178,16 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
                                     *snapshot::snapshot_path(snapshot::File::kListPolicies, {}), "",
                                     "service control policies were not collected"})};
   }
-  const auto checks = policy::check_organization_scps(organization);
+  std::optional<policy::ScpAnalyzer> own; // only when the scan did not analyse the organization already
+  const policy::ScpAnalyzer* analyzer = input.options.scps;
+  if (analyzer == nullptr) {
+    analyzer = &own.emplace(organization);
+  }
+  const auto& checks = analyzer->checks();
   if (input.account.id == organization.management_account_id) {
     return invalid_policy_findings(control, input, organization, checks); // SCPs never apply to it
   }
-  const auto verdict =
-      policy::analyze_account_scps(organization, checks, input.account.id, partition_of(input));
+  const auto verdict = analyzer->verdict(input.account.id, partition_of(input));
   std::vector<Evidence> evidence{{"scp_path", path_text(verdict)}};
   for (const auto& deny : verdict.denying) {
     evidence.push_back(

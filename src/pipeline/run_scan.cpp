@@ -3,11 +3,13 @@
 #include "controls/control.hpp"
 #include "detections/account_activity.hpp"
 #include "detections/trail_scan.hpp"
+#include "policy/org_scp.hpp"
 #include "snapshot/snapshot_loader.hpp"
 #include "util/fatal_error.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <optional>
 
 namespace rg::pipeline {
 namespace {
@@ -87,6 +89,11 @@ report::Report run_scan(const ScanRequest& request) {
   if (!cloudtrail.empty()) {
     trail_evidence = scan_cloudtrail(cloudtrail, result.problems);
     options.trail = &trail_evidence;
+  }
+
+  std::optional<policy::ScpAnalyzer> scps; // each SCP checked and each organization path analysed once
+  if (snapshot.organization) {
+    options.scps = &scps.emplace(*snapshot.organization);
   }
 
   for (const auto& account : snapshot.accounts) {

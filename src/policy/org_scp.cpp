@@ -5,19 +5,15 @@
 #include "policy/request_space.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
+#include <map>
+#include <mutex>
 #include <set>
+#include <unordered_map>
 
 namespace rg::policy {
 namespace {
-
-bool attached_to(const model::OrganizationPolicy& policy, const std::string& target) {
-  if (!policy.targets) {
-    return false;
-  }
-  return std::any_of(policy.targets->begin(), policy.targets->end(),
-                     [&](const auto& t) { return t.target_id == target; });
-}
 
 template <typename T> void add_unique(std::vector<T>& list, const T& value) {
   if (std::find(list.begin(), list.end(), value) == list.end()) {
@@ -139,8 +135,74 @@ RequestContext organization_root_context(const model::Organization& organization
   return context;
 }
 
+// Which checks are attached to each target, in the organization's order of policies.
+using TargetIndex = std::unordered_map<std::string, std::vector<const ScpCheck*>>;
+
+TargetIndex index_targets(const std::vector<ScpCheck>& checks) {
+  TargetIndex index;
+  for (const auto& check : checks) {
+    if (!check.policy->targets) {
+      continue;
+    }
+    for (const auto& target : *check.policy->targets) {
+      auto& list = index[target.target_id];
+      if (list.empty() || list.back() != &check) {
+        list.push_back(&check);
+      }
+    }
+  }
+  return index;
+}
+
+// Whether a policy's meaning for root can change with the account's own id: a condition on a key whose
+// value holds it (root_user_context: aws:PrincipalArn, aws:PrincipalAccount, aws:userid) with a value
+// that has a digit, or a policy variable anywhere (${aws:PrincipalAccount} in a Resource). Such paths
+// are analysed per account. A value without any digit ("arn:aws:iam::*:root", the usual root deny)
+// cannot tell two accounts apart: every account id is twelve digits, which only its wildcards can match.
+bool reads_account_id(const Document& document) {
+  const auto has_variable = [](const std::vector<std::string>& values) {
+    return std::any_of(values.begin(), values.end(),
+                       [](const auto& v) { return v.find("${") != std::string::npos; });
+  };
+  const auto has_digit = [](const std::vector<std::string>& values) {
+    return std::any_of(values.begin(), values.end(), [](const auto& v) {
+      return std::any_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+    });
+  };
+  for (const auto& statement : document.statements) {
+    for (const auto& condition : statement.conditions) {
+      std::string key = condition.key;
+      std::transform(key.begin(), key.end(), key.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      const bool holds_account =
+          key == "aws:principalarn" || key == "aws:principalaccount" || key == "aws:userid";
+      if ((holds_account && has_digit(condition.values)) || has_variable(condition.values)) {
+        return true;
+      }
+    }
+    if ((statement.action && has_variable(statement.action->values)) ||
+        (statement.resource && has_variable(statement.resource->values))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+struct ScpAnalyzer::Memo {
+  TargetIndex targets;
+  std::unordered_map<std::string, const model::OrganizationAccount*> accounts;
+  std::mutex mutex;
+  std::map<std::string, std::shared_ptr<const RequestSpaceResult>> spaces;
+  size_t analyses = 0;
+};
+
+namespace {
+
 AccountScpVerdict analyze_account(const model::Organization& org, const std::vector<ScpCheck>& checks,
-                                  const model::OrganizationAccount& account, std::string_view partition) {
+                                  const model::OrganizationAccount& account, std::string_view partition,
+                                  ScpAnalyzer::Memo& memo) {
   AccountScpVerdict v;
   v.account_id = account.id;
   v.account_name = account.name;
@@ -158,20 +220,21 @@ AccountScpVerdict analyze_account(const model::Organization& org, const std::vec
     }
   }
   for (auto& level : v.path) {
-    for (const auto& check : checks) {
-      if (!attached_to(*check.policy, level.target_id)) {
-        continue;
-      }
-      level.attached.push_back(&check);
-      if (!check.content_known) {
-        unknown_content.push_back(&check);
+    const auto attached = memo.targets.find(level.target_id);
+    if (attached == memo.targets.end()) {
+      continue;
+    }
+    for (const auto* check : attached->second) {
+      level.attached.push_back(check);
+      if (!check->content_known) {
+        unknown_content.push_back(check);
         add_reason(v.unknown_reasons,
-                   fmt::format("the content of {} attached to {} was not collected", check.policy->id,
+                   fmt::format("the content of {} attached to {} was not collected", check->policy->id,
                                level.target_id),
                    fmt::format("{} にアタッチされた {} の内容が収集されていません", level.target_id,
-                               check.policy->id));
-      } else if (!check.check.valid) {
-        add_unique(v.invalid_policies, &check);
+                               check->policy->id));
+      } else if (!check->check.valid) {
+        add_unique(v.invalid_policies, check);
       }
     }
   }
@@ -215,8 +278,37 @@ AccountScpVerdict analyze_account(const model::Organization& org, const std::vec
       sources.push_back(check);
     }
   }
-  const auto space =
-      analyze_request_space(policies, organization_root_context(org, v, partition), partition, options);
+  // The memo's key: the partition, the path's root and OUs (they make aws:PrincipalOrgPaths), and per
+  // level the policies and whether it is assumed to allow; the account's id only when a policy reads it.
+  std::string key = fmt::format("{}|", partition);
+  bool per_account = false;
+  for (size_t level = 0; level < v.path.size(); ++level) {
+    key += level + 1 < v.path.size() ? v.path[level].target_id : std::string("account");
+    key += options.level_assumed_allow[level] ? "+|" : "|";
+  }
+  for (const auto& policy : policies) {
+    key += fmt::format("{}@{},", policy.label, policy.level);
+    per_account = per_account || reads_account_id(*policy.document);
+  }
+  if (per_account) {
+    key += "|" + v.account_id;
+  }
+  std::shared_ptr<const RequestSpaceResult> remembered;
+  {
+    const std::lock_guard lock(memo.mutex);
+    if (const auto found = memo.spaces.find(key); found != memo.spaces.end()) {
+      remembered = found->second;
+    }
+  }
+  if (!remembered) {
+    // Analysed outside the lock: two threads may both analyse one path, and both answers are the same.
+    remembered = std::make_shared<const RequestSpaceResult>(
+        analyze_request_space(policies, organization_root_context(org, v, partition), partition, options));
+    const std::lock_guard lock(memo.mutex);
+    memo.spaces.emplace(key, remembered);
+    ++memo.analyses;
+  }
+  const auto& space = *remembered;
   for (const auto& request_class : space.classes) {
     for (const auto& label : request_class.conditional) {
       add_unique(v.conditional_denies, label);
@@ -304,12 +396,42 @@ std::vector<ScpCheck> check_organization_scps(const model::Organization& organiz
   return checks;
 }
 
+ScpAnalyzer::ScpAnalyzer(const model::Organization& organization)
+    : organization_(organization), checks_(check_organization_scps(organization)),
+      memo_(std::make_unique<Memo>()) {
+  memo_->targets = index_targets(checks_);
+  for (const auto& account : organization.accounts) {
+    memo_->accounts.emplace(account.id,
+                            &account); // the first of a duplicated id, as a scan of the list finds
+  }
+}
+
+ScpAnalyzer::~ScpAnalyzer() = default;
+
+AccountScpVerdict ScpAnalyzer::verdict(std::string_view account_id, std::string_view partition) const {
+  if (const auto found = memo_->accounts.find(std::string(account_id)); found != memo_->accounts.end()) {
+    return analyze_account(organization_, checks_, *found->second, partition, *memo_);
+  }
+  AccountScpVerdict verdict;
+  verdict.account_id = std::string(account_id);
+  verdict.status = AccountScpStatus::kNotFound;
+  verdict.reason = describe(verdict);
+  return verdict;
+}
+
+size_t ScpAnalyzer::analyses() const {
+  const std::lock_guard lock(memo_->mutex);
+  return memo_->analyses;
+}
+
 AccountScpVerdict analyze_account_scps(const model::Organization& organization,
                                        const std::vector<ScpCheck>& checks, std::string_view account_id,
                                        std::string_view partition) {
   for (const auto& account : organization.accounts) {
     if (account.id == account_id) {
-      return analyze_account(organization, checks, account, partition);
+      ScpAnalyzer::Memo memo;
+      memo.targets = index_targets(checks);
+      return analyze_account(organization, checks, account, partition, memo);
     }
   }
   AccountScpVerdict verdict;
@@ -323,8 +445,10 @@ OrganizationScpAnalysis analyze_organization_scps(const model::Organization& org
                                                   std::string_view partition) {
   OrganizationScpAnalysis analysis;
   analysis.policies = check_organization_scps(organization); // verdicts point into it: filled before them
+  ScpAnalyzer::Memo memo;
+  memo.targets = index_targets(analysis.policies);
   for (const auto& account : organization.accounts) {
-    analysis.accounts.push_back(analyze_account(organization, analysis.policies, account, partition));
+    analysis.accounts.push_back(analyze_account(organization, analysis.policies, account, partition, memo));
   }
   return analysis;
 }

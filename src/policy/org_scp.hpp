@@ -6,6 +6,7 @@
 #include "model/organization.hpp"
 #include "policy/check.hpp"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,31 @@ struct OrganizationScpAnalysis {
 
 // Checks every SCP of the organization once (parse, validate as scp).
 std::vector<ScpCheck> check_organization_scps(const model::Organization& organization);
+
+// The organization's SCPs checked once and indexed by target, and the analysis of each distinct path
+// remembered: a scan of 1,000 accounts under a few OUs analyses a few paths, not 1,000 (the same
+// policies at the same levels, the same organization path, and no condition or variable that reads the
+// account's own id give the same request space). Thread-safe; keep it alive while its verdicts are used
+// (they point into its checks). The organization must outlive it.
+class ScpAnalyzer {
+public:
+  explicit ScpAnalyzer(const model::Organization& organization);
+  ~ScpAnalyzer();
+  ScpAnalyzer(const ScpAnalyzer&) = delete;
+  ScpAnalyzer& operator=(const ScpAnalyzer&) = delete;
+
+  const std::vector<ScpCheck>& checks() const { return checks_; }
+  AccountScpVerdict verdict(std::string_view account_id, std::string_view partition) const;
+  // How many paths were analysed (the rest were remembered): for tests and benchmarks.
+  size_t analyses() const;
+
+  struct Memo; // the remembered request spaces (org_scp.cpp)
+
+private:
+  const model::Organization& organization_;
+  std::vector<ScpCheck> checks_;
+  std::unique_ptr<Memo> memo_;
+};
 
 // One account's verdict; `checks` from check_organization_scps on the same organization, kept alive
 // while the verdict is used (it points into them).

@@ -189,3 +189,58 @@ TEST(OrgScp, BrokenPathIsUnknownNotACrash) {
 
 } // namespace
 } // namespace rg::policy
+
+namespace rg::policy {
+namespace {
+
+// 200 accounts under one OU, FullAWSAccess attached to each (as AWS does) and a root deny on the OU: one
+// path, analysed once, and every verdict the same as the one-account analysis gives.
+TEST(ScpAnalyzer, AccountsOnOnePathAreAnalysedOnceWithTheSameVerdict) {
+  auto org = tree();
+  std::vector<std::string> every = kEveryLevel;
+  for (int i = 0; i < 200; ++i) {
+    const std::string id = std::to_string(900000000000LL + i);
+    org.accounts.push_back({id, "member", "ACTIVE", "ou-web"});
+    every.push_back(id);
+  }
+  org.service_control_policies = {scp("p-full", fixtures::kFullAwsAccess, every),
+                                  scp("p-deny", fixtures::kGoodScp, {"ou-prod"})};
+  const ScpAnalyzer analyzer(org);
+  for (const auto& account : org.accounts) {
+    if (account.parent_id != "ou-web") {
+      continue;
+    }
+    const auto verdict = analyzer.verdict(account.id, "aws");
+    EXPECT_EQ(verdict.status, AccountScpStatus::kDenied) << account.id;
+    ASSERT_FALSE(verdict.path.empty());
+    EXPECT_EQ(verdict.path.back().target_id, account.id); // the remembered analysis, this account's path
+    const auto alone = analyze_account_scps(org, analyzer.checks(), account.id, "aws");
+    EXPECT_EQ(verdict.reason.en, alone.reason.en);
+    EXPECT_EQ(verdict.open_actions, alone.open_actions);
+  }
+  EXPECT_EQ(analyzer.analyses(), 1U);
+  // Another path (the sandbox account under the root): a second analysis.
+  EXPECT_EQ(analyzer.verdict("333333333333", "aws").status, AccountScpStatus::kOpen);
+  EXPECT_EQ(analyzer.analyses(), 2U);
+}
+
+// A Deny whose condition reads the account's own id decides differently per account: never shared.
+TEST(ScpAnalyzer, APolicyThatReadsTheAccountIdIsAnalysedPerAccount) {
+  auto org = tree();
+  org.accounts.push_back({"444444444444", "Other web", "ACTIVE", "ou-web"});
+  std::vector<std::string> every = kEveryLevel;
+  every.emplace_back("444444444444");
+  const std::string deny_one = R"({"Version": "2012-10-17", "Statement": [{"Sid": "DenyRootOf222",
+    "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {
+      "StringLike": {"aws:PrincipalArn": "arn:*:iam::*:root"},
+      "StringEquals": {"aws:PrincipalAccount": "222222222222"}}}]})";
+  org.service_control_policies = {scp("p-full", fixtures::kFullAwsAccess, every),
+                                  scp("p-deny-222", deny_one, {"ou-web"})};
+  const ScpAnalyzer analyzer(org);
+  EXPECT_EQ(analyzer.verdict("222222222222", "aws").status, AccountScpStatus::kDenied);
+  EXPECT_EQ(analyzer.verdict("444444444444", "aws").status, AccountScpStatus::kOpen);
+  EXPECT_EQ(analyzer.analyses(), 2U);
+}
+
+} // namespace
+} // namespace rg::policy
