@@ -123,6 +123,10 @@ Entry read_entry(const YamlNode& node, const std::string& file) {
       throw Invalid{&key_node, fmt::format("'{}' is given twice in this entry", key)};
     }
     seen.push_back(*known);
+    // yaml-cpp marks an empty value where the next token starts (often the next line): name the key.
+    if (value.kind == Kind::kNull) {
+      throw Invalid{&key_node, fmt::format("'{}' has no value", key)};
+    }
     if (key == "account") {
       entry.account = account_pattern(value);
     } else if (key == "control" || key == "detection") {
