@@ -1,6 +1,7 @@
 #include "mutelist/apply_mutelist.hpp"
 
 #include "mutelist/mutelist_match.hpp"
+#include "util/assert.hpp"
 #include "util/fatal_error.hpp"
 
 #include <fmt/format.h>
@@ -15,7 +16,9 @@ bool expired(const Entry& entry, Date today) {
 } // namespace
 
 Muter::Muter(const Mutelist& mutelist, Date today)
-    : mutelist_(mutelist), today_(today), matched_(mutelist.entries.size(), 0) {}
+    : mutelist_(mutelist), today_(today), matched_(mutelist.entries.size(), 0) {
+  RG_ASSERT(today.ok()); // a caller that forgot to set the day would judge every entry against year 0
+}
 
 std::shared_ptr<const Mute> Muter::mute(const Finding& finding) {
   FindingIdCache id(finding);

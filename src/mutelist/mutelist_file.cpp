@@ -113,7 +113,7 @@ Entry read_entry(const YamlNode& node, const std::string& file) {
   std::vector<std::string_view> seen;
   for (const auto& [key_node, value] : node.entries) {
     const auto& key = scalar(key_node, "key");
-    const auto known = std::find(kKeys.begin(), kKeys.end(), key);
+    const auto* const known = std::find(kKeys.begin(), kKeys.end(), key);
     if (known == kKeys.end()) {
       throw Invalid{&key_node, fmt::format("unknown key '{}' (expected one of: account, control, detection, "
                                            "region, resource, finding_id, reason, expires, owner, ticket)",

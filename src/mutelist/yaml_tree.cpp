@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <optional>
 #include <sstream>
+#include <utility>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -107,7 +108,7 @@ private:
     } else if (!top.key) {
       top.key = std::move(node);
     } else {
-      top.node.entries.emplace_back(std::move(*top.key), std::move(node));
+      top.node.entries.push_back(YamlMapEntry{std::move(*top.key), std::move(node)});
       top.key.reset();
     }
   }

@@ -8,7 +8,6 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace rg::mutelist {
@@ -18,16 +17,25 @@ struct YamlLimits {
   std::size_t max_nodes = 200000; // ~5 bytes a node in a 1 MiB file
 };
 
+struct YamlMapEntry;
+
 struct YamlNode {
   enum class Kind { kNull, kScalar, kSequence, kMap };
   Kind kind = Kind::kNull;
   std::size_t line = 0; // 1-based
   std::size_t column = 0;
-  std::string scalar;                                 // kScalar
-  std::vector<YamlNode> items;                        // kSequence
-  std::vector<std::pair<YamlNode, YamlNode>> entries; // kMap, in file order (duplicates kept for the reader)
+  std::string scalar;                // kScalar
+  std::vector<YamlNode> items;       // kSequence
+  std::vector<YamlMapEntry> entries; // kMap, in file order (duplicates kept for the reader)
 
   std::string where() const; // "line 3, column 7"
+};
+
+// A separate type rather than std::pair<YamlNode, YamlNode>: a pair member of YamlNode's own vector would
+// need YamlNode complete inside its own definition.
+struct YamlMapEntry {
+  YamlNode key;
+  YamlNode value;
 };
 
 // Parses one YAML document. An empty document is a kNull root. `file` names the problems.
