@@ -335,6 +335,53 @@ def scp_readers():
         write(folder, f"{i % 4}-hostile-{name}.json", bytes([i % 4]) + data)
 
 
+def mutelist():
+    """Mutelists: the example, valid shapes, and hostile YAML (alias bombs, deep nesting, wrong types)."""
+    folder = "mutelist"
+    write(folder, "example.yaml", (ROOT / "examples" / "mutelist.yaml").read_bytes())
+    head = "version: 1\nmutes:\n"
+    entry = "  - control: root-mfa\n    reason: r\n    expires: 2026-12-31\n"
+    seeds = {
+        "valid-full.yaml": head + '  - account: "123456789012"\n    control: root-hardware-mfa\n    region: global\n'
+        '    resource: "arn:aws:iam::*:root"\n    reason: Hardware key on order\n    expires: 2026-12-31\n'
+        "    owner: secops\n    ticket: SEC-1\n  - finding_id: 0123456789abcdef0123456789abcdef\n    reason: r\n"
+        "    expires: 2026-07-01\n",
+        "valid-critical-too-long.yaml": head + "  - control: root-mfa\n    reason: forever\n    expires: 2099-12-31\n",
+        "valid-flow.yaml": '{version: 1, mutes: [{control: "root-*", reason: r, expires: 2026-06-15}]}\n',
+        "billion-laughs.yaml": "version: 1\na: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n"
+        + "".join(f"{c}: &{c} [{','.join(['*' + chr(ord(c) - 1)] * 9)}]\n" for c in "bcd")
+        + "mutes: *d\n",
+        "alias-only.yaml": "version: 1\nmutes: [*nowhere]\n",
+        "merge-key.yaml": "version: 1\nbase: &b {reason: r, expires: 2026-12-31}\nmutes:\n  - <<: *b\n"
+        "    control: root-mfa\n",
+        "deep-flow.yaml": "version: 1\nmutes: " + deep(5000) + "\n",
+        "deep-map.yaml": "version: 1\nmutes: " + "{a: " * 3000 + "}" * 3000 + "\n",
+        "deep-unclosed.yaml": "[" * 20000,
+        "deep-block.yaml": head + "".join(" " * (2 * i + 2) + "-\n" for i in range(200)),
+        "unterminated-quote.yaml": head + '  - control: root-mfa\n    reason: "never ends\n',
+        "tab-indent.yaml": head + "\t- control: root-mfa\n",
+        "two-documents.yaml": "version: 1\nmutes: []\n---\nversion: 1\nmutes: []\n",
+        "wrong-types.yaml": "version: [1]\nmutes:\n  - control: {a: b}\n    reason: [r]\n    expires: 20261231\n",
+        "bad-date.yaml": head + "  - control: root-mfa\n    reason: r\n    expires: 2026-02-30\n",
+        "bad-account.yaml": head + "  - account: 12345\n" + entry[4:].replace("control", "    control", 1),
+        "unknown-key.yaml": head + "  - control: root-mfa\n    reson: r\n    expires: 2026-12-31\n",
+        "null-everything.yaml": "version: ~\nmutes:\n  - ~\n  - control: ~\n    reason: ~\n",
+        "complex-key.yaml": head + "  - ? [a, b]\n    : c\n",
+        "tags.yaml": "version: !!int 1\nmutes: !!seq\n  - !custom {control: root-mfa, reason: r, expires: 2026-12-31}\n",
+        "bom-crlf.yaml": ("\ufeff" + head + entry).replace("\n", "\r\n"),
+        "directives.yaml": "%YAML 1.2\n%TAG ! tag:example.com,2000:\n---\nversion: 1\nmutes: []\n...\n",
+        "long-pattern.yaml": head + '  - control: "' + "*a" * 1500 + '"\n    reason: r\n    expires: 2026-12-31\n',
+        "many-stars.yaml": head + '  - control: "' + "*" * 1000 + '?"\n    resource: "' + "a*" * 500
+        + 'b"\n    reason: r\n    expires: 2026-12-31\n',
+        "empty.yaml": "",
+        "only-comment.yaml": "# nothing here\n",
+    }
+    for name, text in seeds.items():
+        write(folder, name, text)
+    write(folder, "binary-junk.yaml", b"\x00\xff\xfe\x01version\x00: 1\n\x1b[31mmutes: [\xc3]\n")
+    write(folder, "invalid-utf8.yaml", (head + entry).encode().replace(b"root-mfa", b"root-\xff\xfe"))
+
+
 def main():
     credential_report()
     snapshot_readers()
@@ -345,6 +392,7 @@ def main():
     base64_seeds()
     iso8601()
     scp_readers()
+    mutelist()
 
 
 if __name__ == "__main__":

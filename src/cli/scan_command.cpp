@@ -3,6 +3,7 @@
 #include "cli/collect_options.hpp"
 #include "cli/command.hpp"
 #include "cli/live_snapshot.hpp"
+#include "cli/mutelist_options.hpp"
 #include "cli/output_options.hpp"
 #include "pipeline/run_scan.hpp"
 #include "version.hpp"
@@ -23,6 +24,7 @@ struct ScanArguments {
   std::vector<std::string> severities;
   std::vector<std::string> cloudtrail;
   OutputOptions output;
+  MutelistArguments mutelist;
   bool live = false;
   std::string keep_snapshot;
   CollectArguments collect;
@@ -42,6 +44,12 @@ ExitCode run(const ScanArguments& args) {
   request.controls = args.controls;
   request.cloudtrail.assign(args.cloudtrail.begin(), args.cloudtrail.end());
   request.tool_version = kVersion;
+  request.mutelist = args.mutelist.file;
+  request.today = args.mutelist.resolved_date();
+  if (args.live && !args.mutelist.file.empty()) {
+    // A bad mutelist fails before the collection spends minutes of API calls (run_scan reads it again).
+    (void)pipeline::load_mutelist_or_fail(request.mutelist);
+  }
   if (!args.as_of.empty()) {
     request.as_of = parse_iso8601(args.as_of);
     if (!request.as_of) {
@@ -75,11 +83,12 @@ ExitCode run(const ScanArguments& args) {
   args.output.emit_report(result, "scan");
 
   const auto summary = report::summarize(result);
-  if (summary.fail > 0) {
+  if (summary.unmuted_fail() > 0) {
     return ExitCode::kFailures;
   }
-  // No FAIL is only trustworthy when every input was read: an incomplete scan is an error for CI, and
-  // so is a live scan of an organization with an account that could not be collected.
+  // No unmuted FAIL is only trustworthy when every input was read: an incomplete scan is an error for CI
+  // (muted FAILs never turn it into a clean one, decision 0017), and so is a live scan of an organization
+  // with an account that could not be collected.
   const bool incomplete = summary.unreadable > 0 || (live && !live->complete());
   return incomplete ? ExitCode::kError : ExitCode::kOk;
 }
@@ -110,6 +119,7 @@ void add_scan_command(CLI::App& app, Action& action) {
   command->add_option("--severity", args->severities, "Only findings of these severities");
   args->output.add_to(*command);
   args->output.add_report_formats_to(*command);
+  args->mutelist.add_to(*command);
   command->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

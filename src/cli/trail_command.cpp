@@ -1,6 +1,7 @@
 // rootguard trail PATH...: every use of the root user in CloudTrail logs (files, folders, lookup-events
 // output).
 #include "cli/command.hpp"
+#include "cli/mutelist_options.hpp"
 #include "cli/output_options.hpp"
 #include "pipeline/run_trail_scan.hpp"
 #include "pipeline/trail_findings.hpp"
@@ -23,6 +24,7 @@ struct TrailArguments {
   unsigned threads = 0;
   std::uint64_t max_inflated_mib = 0;
   OutputOptions output;
+  MutelistArguments mutelist;
 };
 
 std::optional<TimePoint> parse_time_option(const std::string& text, const char* option, bool end_of_day) {
@@ -92,6 +94,8 @@ ExitCode run(const TrailArguments& args) {
     request.max_inflated_bytes = args.max_inflated_mib << 20;
   }
   request.tool_version = kVersion;
+  request.mutelist = args.mutelist.file;
+  request.today = args.mutelist.resolved_date();
 
   const auto report = pipeline::run_trail_scan(request);
   const auto& summary = report.result.summary;
@@ -106,7 +110,8 @@ ExitCode run(const TrailArguments& args) {
             summary.skipped_other));
   }
   emit(report, args.output);
-  if (report.result.summary.matched > 0) {
+  // Every matched event is a FAIL finding per detection; only the unmuted ones count (decision 0017).
+  if (report::unmuted_findings(report) > 0) {
     return ExitCode::kFailures;
   }
   // "No root activity" is only trustworthy when every file was read (as for scan: see decision 0002).
@@ -144,6 +149,7 @@ void add_trail_command(CLI::App& app, Action& action) {
       "the file's compressed size, at least 1024 MiB)");
   args->output.add_to(*command);
   args->output.add_report_formats_to(*command);
+  args->mutelist.add_to(*command);
   command->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

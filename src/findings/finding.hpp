@@ -4,6 +4,7 @@
 #include "findings/severity.hpp"
 #include "i18n/text.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,16 @@ namespace rg {
 struct Evidence {
   std::string name;
   std::string value;
+};
+
+// The mutelist entry that muted a finding: an accepted exception, with its reason and end date. Shared by
+// every finding the entry mutes (a trail run can mute a million events with one entry).
+struct Mute {
+  std::string entry;   // where the entry is written: "mutelist.yaml:12"
+  std::string reason;  // why the exception is accepted (required)
+  std::string expires; // YYYY-MM-DD, the last day it mutes (required)
+  std::string owner;   // optional
+  std::string ticket;  // optional
 };
 
 struct Finding {
@@ -25,6 +36,11 @@ struct Finding {
   std::vector<Evidence> evidence;
   // Tells apart several findings of one rule on one resource (a CloudTrail event id); part of the id.
   std::string discriminator;
+  // Set when a mutelist entry muted this finding. The status stays what the rule said: a muted FAIL is
+  // still a FAIL, shown as suppressed, and no longer counted for exit code 3.
+  std::shared_ptr<const Mute> muted_by;
+
+  bool muted() const { return muted_by != nullptr; }
 
   // Stable across runs: hash of rule id, account, region and resource (not of status or text).
   std::string finding_id() const;

@@ -3,6 +3,7 @@
 #include "controls/control.hpp"
 #include "detections/account_activity.hpp"
 #include "detections/trail_scan.hpp"
+#include "mutelist/apply_mutelist.hpp"
 #include "policy/org_scp.hpp"
 #include "snapshot/snapshot_loader.hpp"
 #include "util/fatal_error.hpp"
@@ -63,8 +64,20 @@ model::TrailEvidence scan_cloudtrail(const std::vector<std::filesystem::path>& p
 
 } // namespace
 
+mutelist::Mutelist load_mutelist_or_fail(const std::filesystem::path& path) {
+  auto loaded = mutelist::load_mutelist(path);
+  if (!loaded) {
+    throw FatalError(ExitCode::kUsage, fmt::format("--mutelist: {}", loaded.error().describe()));
+  }
+  return std::move(*loaded);
+}
+
 report::Report run_scan(const ScanRequest& request) {
   const auto selected = select_controls(request.controls);
+  std::optional<mutelist::Mutelist> mutes;
+  if (!request.mutelist.empty()) {
+    mutes = load_mutelist_or_fail(request.mutelist);
+  }
   const auto snapshot = snapshot::load_snapshot(request.snapshot);
 
   controls::ScanOptions options;
@@ -109,6 +122,11 @@ report::Report run_scan(const ScanRequest& request) {
     }
   }
   sort_findings(result.findings);
+  if (mutes) {
+    // After the --status/--severity filters: an entry matching only filtered-out findings is stale for
+    // this run, as the report it goes with shows.
+    mutelist::apply_mutelist(*mutes, request.today, result);
+  }
   return result;
 }
 

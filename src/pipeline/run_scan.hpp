@@ -1,6 +1,7 @@
 #pragma once
 // The scan use case, shared by the CLI and (later) the dashboard: snapshot -> controls -> report.
 #include "findings/severity.hpp"
+#include "mutelist/mutelist.hpp"
 #include "report/report.hpp"
 
 #include <filesystem>
@@ -21,9 +22,16 @@ struct ScanRequest {
   // automatically when present.
   std::vector<std::filesystem::path> cloudtrail;
   std::string tool_version;
+  // --mutelist: checked before the snapshot is read; findings it mutes keep their status, marked muted.
+  std::filesystem::path mutelist;
+  mutelist::Date today{}; // the day mutelist expiry is judged on (the caller's clock, injected)
 };
 
-// Throws FatalError (usage) for an unknown control id; bad snapshot data never throws.
+// Reads and checks a mutelist; a bad one is FatalError (usage) naming the file, line and column.
+mutelist::Mutelist load_mutelist_or_fail(const std::filesystem::path& path);
+
+// Throws FatalError (usage) for an unknown control id or a bad or refused mutelist; bad snapshot data
+// never throws.
 report::Report run_scan(const ScanRequest& request);
 
 } // namespace rg::pipeline

@@ -1,11 +1,38 @@
 #include "pipeline/run_trail_scan.hpp"
 
+#include "detections/catalog.hpp"
 #include "detections/trail_scan.hpp"
+#include "mutelist/apply_mutelist.hpp"
+#include "pipeline/run_scan.hpp"
+#include "pipeline/trail_findings.hpp"
 #include "util/fatal_error.hpp"
 
 #include <fmt/format.h>
 
 namespace rg::pipeline {
+namespace {
+
+// Every (event, detection) finding through the mutelist; only the muted ones are kept, in event order.
+void mute_events(const mutelist::Mutelist& mutes, mutelist::Date today, report::TrailReport& report) {
+  mutelist::Muter muter(mutes, today);
+  const auto& events = report.result.events;
+  for (std::size_t index = 0; index < events.size(); ++index) {
+    const auto event = events[index];
+    for (const auto id : event.detections) {
+      const auto* detection = detections::find_detection(id);
+      if (detection == nullptr) {
+        continue;
+      }
+      if (auto mute = muter.mute(trail_finding_identity(event, detection->metadata))) {
+        report.mutes.push_back({index, id, std::move(mute)});
+      }
+    }
+  }
+  // Detections are sorted within an event (scan_result.hpp), so the pairs already are in order.
+  report.mutelist = muter.review();
+}
+
+} // namespace
 
 report::TrailReport run_trail_scan(const TrailScanRequest& request) {
   if (request.paths.empty()) {
@@ -15,6 +42,10 @@ report::TrailReport run_trail_scan(const TrailScanRequest& request) {
     throw FatalError(ExitCode::kUsage,
                      fmt::format("--since ({}) is after --until ({})", format_iso8601(*request.since),
                                  format_iso8601(*request.until)));
+  }
+  std::optional<mutelist::Mutelist> mutes;
+  if (!request.mutelist.empty()) {
+    mutes = load_mutelist_or_fail(request.mutelist); // before the logs are read: a bad file fails fast
   }
   trail::TrailScanOptions options;
   options.paths = request.paths;
@@ -34,6 +65,9 @@ report::TrailReport run_trail_scan(const TrailScanRequest& request) {
   report.run.accounts = request.accounts;
   report.run.regions = request.regions;
   report.result = detections::scan_trail(options);
+  if (mutes) {
+    mute_events(*mutes, request.today, report);
+  }
   return report;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // The trail use case, shared by the CLI and (later) the dashboard: CloudTrail files -> detections -> report.
+#include "mutelist/mutelist.hpp"
 #include "report/trail_report.hpp"
 
 #include <cstdint>
@@ -19,6 +20,8 @@ struct TrailScanRequest {
   unsigned threads = 0;                            // 0: one per core
   std::optional<std::uint64_t> max_inflated_bytes; // per file; default: the scanner's
   std::string tool_version;
+  std::filesystem::path mutelist; // --mutelist, as for scan
+  mutelist::Date today{};
 };
 
 // Bad files never throw: they are problems in the report. Throws FatalError only for an unusable request.

@@ -9,14 +9,7 @@ namespace rg::pipeline {
 namespace {
 
 Finding to_finding(const trail::MatchedEvent& event, const RuleMetadata& rule) {
-  Finding finding;
-  finding.rule = &rule;
-  finding.account_id = event.account_id;
-  finding.region = event.region.empty() ? std::string("global") : std::string(event.region);
-  finding.resource = event.user_arn.empty() ? fmt::format("arn:aws:iam::{}:root", event.account_id)
-                                            : std::string(event.user_arn);
-  finding.status = Status::kFail;
-  finding.discriminator = event.event_id;
+  auto finding = trail_finding_identity(event, rule);
   const std::string_view ip = event.source_ip.empty() ? std::string_view("-") : event.source_ip;
   const bool cis = report::cis_alarm_would_fire(event);
   finding.reason = {
@@ -41,13 +34,26 @@ Finding to_finding(const trail::MatchedEvent& event, const RuleMetadata& rule) {
 
 } // namespace
 
+Finding trail_finding_identity(const trail::MatchedEvent& event, const RuleMetadata& rule) {
+  Finding finding;
+  finding.rule = &rule;
+  finding.account_id = event.account_id;
+  finding.region = event.region.empty() ? std::string("global") : std::string(event.region);
+  finding.resource = event.user_arn.empty() ? fmt::format("arn:aws:iam::{}:root", event.account_id)
+                                            : std::string(event.user_arn);
+  finding.status = Status::kFail;
+  finding.discriminator = event.event_id;
+  return finding;
+}
+
 report::Report trail_findings(const report::TrailReport& trail) {
   report::Report result;
   result.run.command = "trail";
   result.run.tool_version = trail.run.tool_version;
   result.run.snapshot = "";
   std::set<std::string> accounts;
-  for (const auto& event : trail.result.events) {
+  for (std::size_t index = 0; index < trail.result.events.size(); ++index) {
+    const auto event = trail.result.events[index];
     accounts.emplace(event.account_id);
     // The clock of a trail report is its latest event: outputs stay deterministic for the same logs.
     if (event.time_known && (!result.run.as_of || event.time > *result.run.as_of)) {
@@ -56,6 +62,7 @@ report::Report trail_findings(const report::TrailReport& trail) {
     for (const auto id : event.detections) {
       if (const auto* detection = detections::find_detection(id)) {
         result.findings.push_back(to_finding(event, detection->metadata));
+        result.findings.back().muted_by = trail.muted(index, id);
       }
     }
   }
@@ -63,6 +70,7 @@ report::Report trail_findings(const report::TrailReport& trail) {
     result.accounts.push_back({account, "", "unknown"});
   }
   result.problems = trail.result.summary.errors;
+  result.mutelist = trail.mutelist;
   sort_findings(result.findings);
   return result;
 }

@@ -6,6 +6,11 @@
 
 namespace rg::pipeline {
 
+// Muted findings carry the trail report's mutes, and the report its mutelist review.
 report::Report trail_findings(const report::TrailReport& trail);
+
+// The fields that identify an event's finding for a detection (rule, account, region, resource, event
+// id), without the reason and evidence: what a mutelist matches on.
+Finding trail_finding_identity(const trail::MatchedEvent& event, const RuleMetadata& rule);
 
 } // namespace rg::pipeline

@@ -4,6 +4,7 @@
 #include "report/text_escape.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace rg::report {
@@ -15,6 +16,7 @@ using Json = nlohmann::ordered_json;
 constexpr size_t kMaxTitle = 256;
 constexpr size_t kMaxDescription = 1024;
 constexpr size_t kMaxRecommendation = 512;
+constexpr size_t kMaxNote = 512;
 
 std::string severity_label(Severity severity) {
   switch (severity) {
@@ -106,6 +108,10 @@ Json finding_json(const Finding& finding, const Report& report, const RenderOpti
   if (!rule.mappings.security_hub.empty()) {
     fields["rootguard/SecurityHubControl"] = rule.mappings.security_hub;
   }
+  if (finding.muted()) {
+    fields["rootguard/MutedBy"] = finding.muted_by->entry;
+    fields["rootguard/MuteExpires"] = finding.muted_by->expires;
+  }
   item["ProductFields"] = std::move(fields);
   item["Resources"] = Json::array({{{"Type", resource_type(finding)},
                                     {"Id", finding.resource},
@@ -121,7 +127,19 @@ Json finding_json(const Finding& finding, const Report& report, const RenderOpti
                     {"Description", truncate_utf8(finding.reason.get(options.lang), kMaxDescription)}}});
   item["Compliance"] = std::move(compliance);
   item["RecordState"] = "ACTIVE";
-  item["Workflow"] = {{"Status", finding.status == Status::kPass ? "RESOLVED" : "NEW"}};
+  // A muted finding is an accepted exception: SUPPRESSED, with the entry's reason as the note. Security
+  // Hub takes Workflow from BatchImportFindings only for a new finding (decision 0017).
+  if (finding.muted()) {
+    const auto& mute = *finding.muted_by;
+    item["Workflow"] = {{"Status", "SUPPRESSED"}};
+    item["Note"] = {
+        {"Text",
+         truncate_utf8(fmt::format("{} ({}, until {})", mute.reason, mute.entry, mute.expires), kMaxNote)},
+        {"UpdatedBy", "rootguard mutelist"},
+        {"UpdatedAt", time}};
+  } else {
+    item["Workflow"] = {{"Status", finding.status == Status::kPass ? "RESOLVED" : "NEW"}};
+  }
   return item;
 }
 

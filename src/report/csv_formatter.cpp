@@ -70,10 +70,11 @@ std::string cis_cell(const RuleMetadata& rule) {
 std::string render_csv(const Report& report, const RenderOptions& options) {
   const Lang lang = options.lang;
   std::string out(kBom);
-  append_row(out,
-             std::array<std::string, 16>{"finding_id", "account_id", "account_name", "control_id", "kind",
-                                         "status", "severity", "region", "resource", "title", "reason",
-                                         "risk", "remediation", "limits", "security_hub", "cis"});
+  append_row(out, std::array<std::string, 20>{"finding_id",  "account_id",  "account_name", "control_id",
+                                              "kind",        "status",      "severity",     "region",
+                                              "resource",    "title",       "reason",       "risk",
+                                              "remediation", "limits",      "security_hub", "cis",
+                                              "muted",       "mute_reason", "mute_expires", "mute_entry"});
   for (const auto& finding : report.findings) {
     const auto& rule = *finding.rule;
     std::string account_name;
@@ -83,13 +84,29 @@ std::string render_csv(const Report& report, const RenderOptions& options) {
       }
     }
     const auto remediation = remediate::render_remediation(finding, report.run.partition, lang);
-    append_row(out, std::array<std::string, 16>{
-                        finding.finding_id(), finding.account_id, account_name, std::string(rule.id),
-                        rule.kind == RuleKind::kPosture ? "posture" : "activity",
-                        std::string(to_string(finding.status)), std::string(to_string(rule.severity)),
-                        finding.region, finding.resource, std::string(rule.title.get(lang)),
-                        finding.reason.get(lang), std::string(rule.risk.get(lang)), remediation.console,
-                        remediation.limits, std::string(rule.mappings.security_hub), cis_cell(rule)});
+    // Appended after the existing columns, so spreadsheets that read columns by position keep working.
+    const Mute none;
+    const Mute& mute = finding.muted() ? *finding.muted_by : none;
+    append_row(out, std::array<std::string, 20>{finding.finding_id(),
+                                                finding.account_id,
+                                                account_name,
+                                                std::string(rule.id),
+                                                rule.kind == RuleKind::kPosture ? "posture" : "activity",
+                                                std::string(to_string(finding.status)),
+                                                std::string(to_string(rule.severity)),
+                                                finding.region,
+                                                finding.resource,
+                                                std::string(rule.title.get(lang)),
+                                                finding.reason.get(lang),
+                                                std::string(rule.risk.get(lang)),
+                                                remediation.console,
+                                                remediation.limits,
+                                                std::string(rule.mappings.security_hub),
+                                                cis_cell(rule),
+                                                finding.muted() ? "true" : "false",
+                                                mute.reason,
+                                                mute.expires,
+                                                mute.entry});
   }
   return out;
 }

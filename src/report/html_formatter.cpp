@@ -1,6 +1,7 @@
 // --format html: one self-contained page to share (no network fetch: CSS, JS and the chart are inline and
 // a Content-Security-Policy forbids any load). Rows are rendered here, escaped; the script only filters.
 #include "remediate/remediation.hpp"
+#include "report/mute_text.hpp"
 #include "report/report.hpp"
 #include "report/text_escape.hpp"
 #include "util/hash.hpp"
@@ -40,6 +41,8 @@ struct Words {
   const char* snapshot;
   const char* as_of;
   const char* problems;
+  const char* muted;
+  const char* mutelist;
 };
 
 constexpr Words kEn{"rootguard report",
@@ -61,7 +64,9 @@ constexpr Words kEn{"rootguard report",
                     "Limits",
                     "Snapshot",
                     "As of",
-                    "Inputs that could not be read"};
+                    "Inputs that could not be read",
+                    "Muted",
+                    "Mutelist"};
 constexpr Words kJa{"rootguard レポート",
                     "アカウント別サマリー",
                     "アカウント",
@@ -81,14 +86,16 @@ constexpr Words kJa{"rootguard レポート",
                     "制約",
                     "スナップショット",
                     "評価時点",
-                    "読み取れなかった入力"};
+                    "読み取れなかった入力",
+                    "抑制",
+                    "ミュートリスト"};
 
 constexpr std::string_view kStyle = R"(
 body{font-family:system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans JP",sans-serif;margin:2rem;color:#1b1f24}
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f6f8fa}.num{text-align:right}
-.FAIL{color:#b42318;font-weight:600}.PASS{color:#1a7f37}.UNKNOWN{color:#9a6700}
+.FAIL{color:#b42318;font-weight:600}tr.muted td{background:#f6f8fa}.PASS{color:#1a7f37}.UNKNOWN{color:#9a6700}
 .filters label{margin-right:1rem}pre{white-space:pre-wrap;background:#f6f8fa;padding:.5rem;margin:.3rem 0}
 details{margin:.2rem 0}summary{cursor:pointer}.meta{color:#57606a}
 )";
@@ -204,6 +211,9 @@ std::string render_html(const Report& report, const RenderOptions& options) {
                              {"account", finding.account_id},
                              {"control", finding.rule->id},
                              {"title", finding.rule->title.get(lang)}});
+    if (report.mutelist) {
+      data_findings.back()["muted"] = finding.muted();
+    }
   }
 
   std::string out;
@@ -267,28 +277,42 @@ std::string render_html(const Report& report, const RenderOptions& options) {
   }
   out += fmt::format(" <span id=\"shown-count\"></span> {}</div>\n", html_escape(words.shown));
 
+  // The muted column only with --mutelist: the report without one stays as it was.
+  const bool mutes = report.mutelist.has_value();
   out += fmt::format(
-      "<table id=\"findings\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
+      "<table id=\"findings\"><thead><tr><th>{}</th>{}<th>{}</th><th>{}</th><th>{}</th></tr></thead>"
       "<tbody>\n",
-      html_escape(words.status), html_escape(words.severity), html_escape(words.account),
-      html_escape(words.control));
+      html_escape(words.status), mutes ? fmt::format("<th>{}</th>", html_escape(words.muted)) : std::string(),
+      html_escape(words.severity), html_escape(words.account), html_escape(words.control));
   for (const auto& finding : report.findings) {
     const auto& rule = *finding.rule;
     const auto remediation = remediate::render_remediation(finding, report.run.partition, lang);
     const auto status = std::string(to_string(finding.status));
-    out +=
-        fmt::format("<tr class=\"finding\" data-status=\"{}\" data-severity=\"{}\" data-account=\"{}\" "
-                    "data-control=\"{}\" data-id=\"{}\">",
-                    html_escape(status), html_escape(to_string(rule.severity)),
-                    html_escape(finding.account_id), html_escape(rule.id), html_escape(finding.finding_id()));
-    out += fmt::format(R"(<td class="{0}">{0}</td><td>{1}</td><td>{2}<br><span class="meta">{3}</span></td>)",
-                       html_escape(status), html_escape(to_string(rule.severity)),
-                       html_escape(finding.account_id), html_escape(account_names[finding.account_id]));
+    out += fmt::format("<tr class=\"finding{}\" data-status=\"{}\" data-severity=\"{}\" data-account=\"{}\" "
+                       "data-control=\"{}\" data-id=\"{}\"{}>",
+                       finding.muted() ? " muted" : "", html_escape(status),
+                       html_escape(to_string(rule.severity)), html_escape(finding.account_id),
+                       html_escape(rule.id), html_escape(finding.finding_id()),
+                       finding.muted() ? " data-muted=\"true\"" : "");
+    std::string muted_cell;
+    if (mutes) {
+      muted_cell = finding.muted() ? fmt::format("<td title=\"{}\">{}</td>",
+                                                 html_escape(describe_mute(*finding.muted_by, lang)),
+                                                 html_escape(muted_label(lang)))
+                                   : std::string("<td>-</td>");
+    }
+    out += fmt::format(
+        R"(<td class="{0}">{0}</td>{4}<td>{1}</td><td>{2}<br><span class="meta">{3}</span></td>)",
+        html_escape(status), html_escape(to_string(rule.severity)), html_escape(finding.account_id),
+        html_escape(account_names[finding.account_id]), muted_cell);
     out += fmt::format("<td><details><summary><strong>{}</strong> <code>{}</code><br>{}</summary>",
                        html_escape(rule.title.get(lang)), html_escape(rule.id),
                        html_escape(finding.reason.get(lang)));
     out += fmt::format("<p class=\"meta\">{} &middot; {}</p>", html_escape(finding.resource),
                        html_escape(finding.region));
+    if (finding.muted()) {
+      out += fmt::format("<p class=\"mute\">{}</p>", html_escape(describe_mute(*finding.muted_by, lang)));
+    }
     out += fmt::format("<h4>{}</h4><p>{}</p>", html_escape(words.risk), html_escape(rule.risk.get(lang)));
     if (!rule.explanation.get(lang).empty()) {
       out += fmt::format("<h4>{}</h4><p>{}</p>", html_escape(words.explanation),
@@ -301,6 +325,16 @@ std::string render_html(const Report& report, const RenderOptions& options) {
     out += "</details></td></tr>\n";
   }
   out += "</tbody></table>\n";
+
+  if (report.mutelist) {
+    const auto lines = describe_review(*report.mutelist, summary.muted, summary.fail_muted, lang);
+    out += fmt::format("<h2>{}</h2>\n<p>{}</p>\n<ul id=\"mutelist\">", html_escape(words.mutelist),
+                       html_escape(lines.front()));
+    for (size_t i = 1; i < lines.size(); ++i) {
+      out += fmt::format("<li>{}</li>", html_escape(lines[i]));
+    }
+    out += "</ul>\n";
+  }
 
   if (!report.problems.empty()) {
     out += fmt::format("<h2>{}</h2>\n<ul id=\"problems\">", html_escape(words.problems));

@@ -1,5 +1,6 @@
 // --format json: the document described in docs/output-json.md.
 #include "remediate/remediation.hpp"
+#include "report/mute_json.hpp"
 #include "report/report.hpp"
 
 #include <nlohmann/json.hpp>
@@ -43,6 +44,9 @@ Json finding_json(const Finding& finding, const Report& report, Lang lang) {
   item["region"] = finding.region;
   item["resource"] = finding.resource;
   item["status"] = to_string(finding.status);
+  // The status stays the rule's verdict; a muted finding says so, and by which entry.
+  item["muted"] = finding.muted();
+  item["mute"] = finding.muted() ? mute_json(*finding.muted_by) : Json(nullptr);
   item["severity"] = to_string(rule.severity);
   item["title"] = rule.title.get(lang);
   item["reason"] = finding.reason.get(lang);
@@ -94,6 +98,8 @@ std::string render_json(const Report& report, const RenderOptions& options) {
                     {"pass", summary.pass},
                     {"fail", summary.fail},
                     {"unknown", summary.unknown},
+                    {"muted", summary.muted},
+                    {"fail_unmuted", summary.unmuted_fail()},
                     {"fail_by_severity", std::move(by_severity)},
                     {"accounts", report.accounts.size()},
                     {"unreadable", summary.unreadable}};
@@ -105,6 +111,7 @@ std::string render_json(const Report& report, const RenderOptions& options) {
                         {"message", problem.message}});
   }
   doc["problems"] = std::move(problems);
+  doc["mutelist"] = review_json(report.mutelist);
   // Invalid UTF-8 from an input file must not abort the report: replace it with U+FFFD.
   return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -1,6 +1,8 @@
 // --format ocsf: OCSF 1.1.0 events, Compliance Finding (2003) for posture controls and Detection Finding
 // (2004) for activity detections, as one JSON array (Security Lake custom sources take this shape).
 #include "remediate/remediation.hpp"
+#include "report/mute_json.hpp"
+#include "report/mute_text.hpp"
 #include "report/report.hpp"
 #include "report/text_escape.hpp"
 
@@ -111,9 +113,16 @@ Json event_json(const Finding& finding, const Report& report, const RenderOption
   event["type_name"] = std::string(posture ? "Compliance Finding" : "Detection Finding") + ": Create";
   event["severity_id"] = severity_id(rule.severity);
   event["severity"] = severity_caption(rule.severity);
-  // A passing control is a resolved finding; FAIL and UNKNOWN stay new until someone looks.
-  event["status_id"] = finding.status == Status::kPass ? 4 : 1;
-  event["status"] = finding.status == Status::kPass ? "Resolved" : "New";
+  // A passing control is a resolved finding; FAIL and UNKNOWN stay new until someone looks. A muted one is
+  // Suppressed (status_id 3 in OCSF 1.1.0 findings); its compliance status stays the rule's verdict.
+  if (finding.muted()) {
+    event["status_id"] = 3;
+    event["status"] = "Suppressed";
+    event["status_detail"] = describe_mute(*finding.muted_by, Lang::kEn);
+  } else {
+    event["status_id"] = finding.status == Status::kPass ? 4 : 1;
+    event["status"] = finding.status == Status::kPass ? "Resolved" : "New";
+  }
   event["time"] = time_ms;
   event["message"] = finding.reason.get(lang);
   event["metadata"] = {
@@ -146,6 +155,9 @@ Json event_json(const Finding& finding, const Report& report, const RenderOption
   event["unmapped"] = {{"rootguard_control_id", rule.id},
                        {"rootguard_status", to_string(finding.status)},
                        {"evidence", std::move(evidence)}};
+  if (finding.muted()) {
+    event["unmapped"]["rootguard_mute"] = mute_json(*finding.muted_by);
+  }
   return event;
 }
 

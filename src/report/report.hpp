@@ -6,8 +6,10 @@
 #include "util/time.hpp"
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rg::report {
@@ -28,11 +30,31 @@ struct AccountInfo {
   std::string role; // "management", "member" or "standalone"
 };
 
+// What a --mutelist did: every entry once, in file order, with what became of it. Expired entries stopped
+// muting; stale ones matched nothing (a fixed finding, or a typo). Both are shown so they get cleaned up.
+enum class MuteEntryState { kActive, kExpired, kStale };
+std::string_view to_string(MuteEntryState state); // "active", "expired", "stale"
+
+struct MuteEntryReview {
+  std::shared_ptr<const Mute> entry;
+  MuteEntryState state = MuteEntryState::kStale;
+  size_t matched = 0; // findings it muted (active), or would have muted (expired)
+};
+
+struct MutelistReview {
+  std::string file;
+  std::string today; // YYYY-MM-DD: the date expiry was judged on
+  std::vector<MuteEntryReview> entries;
+  size_t expired() const;
+  size_t stale() const;
+};
+
 struct Report {
   RunInfo run;
   std::vector<AccountInfo> accounts;
-  std::vector<Finding> findings; // sorted
-  std::vector<Problem> problems; // inputs that could not be read
+  std::vector<Finding> findings;          // sorted
+  std::vector<Problem> problems;          // inputs that could not be read
+  std::optional<MutelistReview> mutelist; // set when the run was given --mutelist
 };
 
 struct Summary {
@@ -42,6 +64,9 @@ struct Summary {
   size_t unknown = 0;
   std::array<size_t, 5> fail_by_severity{}; // indexed by Severity
   size_t unreadable = 0;                    // problems
+  size_t muted = 0;                         // findings muted by the mutelist, whatever their status
+  size_t fail_muted = 0;                    // FAILs among them: fail - fail_muted is what exit code 3 counts
+  size_t unmuted_fail() const { return fail - fail_muted; }
 };
 Summary summarize(const Report& report);
 

@@ -141,6 +141,21 @@ std::string render_sarif(const Report& report, const RenderOptions& options) {
                             {"region", finding.region},
                             {"status", to_string(finding.status)},
                             {"severity", to_string(rule.severity)}};
+    if (finding.muted()) {
+      // SARIF's own word for an accepted exception: code scanning shows it dismissed, with the reason.
+      const auto& mute = *finding.muted_by;
+      Json properties = {{"entry", mute.entry}, {"expires", mute.expires}};
+      if (!mute.owner.empty()) {
+        properties["owner"] = mute.owner;
+      }
+      if (!mute.ticket.empty()) {
+        properties["ticket"] = mute.ticket;
+      }
+      result["suppressions"] = Json::array({{{"kind", "external"},
+                                             {"status", "accepted"},
+                                             {"justification", mute.reason},
+                                             {"properties", std::move(properties)}}});
+    }
     results.push_back(std::move(result));
   }
   Json driver = {{"name", "rootguard"},

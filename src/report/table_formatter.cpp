@@ -1,5 +1,6 @@
 // The terminal view: findings grouped by account, FAIL first, one reason line under each row.
 #include "i18n/display_width.hpp"
+#include "report/mute_text.hpp"
 #include "report/report.hpp"
 #include "util/terminal_text.hpp"
 
@@ -86,19 +87,33 @@ public:
                                role_label(account.role, options_.lang)),
                    kBold);
       out += '\n';
-      out += fmt::format("  {}  {}  {}  {}\n", pad_to_width(ja ? "結果" : "STATUS", 7),
-                         pad_to_width(ja ? "重要度" : "SEVERITY", severity_width),
-                         pad_to_width(ja ? "コントロール" : "CONTROL", control_width),
-                         ja ? "タイトル" : "TITLE");
+      // The muted column only with --mutelist: the table without one stays as it was.
+      const bool mutes = report.mutelist.has_value();
+      const size_t muted_width =
+          std::max(display_width(ja ? "抑制" : "MUTED"), display_width(muted_label(options_.lang)));
+      const auto muted_cell = [&](std::string_view text) {
+        return mutes ? fmt::format("{}  ", pad_to_width(text, muted_width)) : std::string();
+      };
+      out += fmt::format(
+          "  {}  {}{}  {}  {}\n", pad_to_width(ja ? "結果" : "STATUS", 7), muted_cell(ja ? "抑制" : "MUTED"),
+          pad_to_width(ja ? "重要度" : "SEVERITY", severity_width),
+          pad_to_width(ja ? "コントロール" : "CONTROL", control_width), ja ? "タイトル" : "TITLE");
       for (const Finding* finding : rows) {
         const auto status = to_string(finding->status);
         out += fmt::format(
-            "  {}  {}  {}  {}\n", paint(pad_to_width(status, 7), status_color(finding->status)),
+            "  {}  {}{}  {}  {}\n", paint(pad_to_width(status, 7), status_color(finding->status)),
+            muted_cell(finding->muted() ? muted_label(options_.lang) : "-"),
             pad_to_width(to_string(finding->rule->severity), severity_width),
             pad_to_width(finding->rule->id, control_width), finding->rule->title.get(options_.lang));
         out +=
             fmt::format("  {}  {}\n", std::string(7, ' '),
                         paint(fmt::format("└ {}", terminal_safe(finding->reason.get(options_.lang))), kDim));
+        if (finding->muted()) {
+          out += fmt::format(
+              "  {}  {}\n", std::string(7, ' '),
+              paint(fmt::format("└ {}", terminal_safe(describe_mute(*finding->muted_by, options_.lang))),
+                    kDim));
+        }
       }
       out += '\n';
     }
@@ -132,6 +147,14 @@ private:
       out += ja ? fmt::format(" (FAIL の内訳: {})", parts) : fmt::format(" (failed: {})", parts);
     }
     out += '\n';
+    if (report.mutelist) {
+      const auto lines = describe_review(*report.mutelist, summary.muted, summary.fail_muted, options_.lang);
+      out += terminal_safe(lines.front());
+      out += '\n';
+      for (size_t i = 1; i < lines.size(); ++i) {
+        out += paint(fmt::format("  - {}\n", terminal_safe(lines[i])), status_color(Status::kUnknown));
+      }
+    }
     if (!report.problems.empty()) {
       out += paint(ja ? fmt::format("読み取れなかった入力: {} 件\n", report.problems.size())
                       : fmt::format("Inputs that could not be read: {}\n", report.problems.size()),

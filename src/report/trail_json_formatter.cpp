@@ -1,6 +1,7 @@
 // `rootguard trail --format json`: the document described in docs/output-json.md (trail section).
 #include "detections/account_activity.hpp"
 #include "detections/catalog.hpp"
+#include "report/mute_json.hpp"
 #include "report/trail_report.hpp"
 
 #include <algorithm>
@@ -157,6 +158,11 @@ void write_trail_json(const TrailReport& report, const RenderOptions& options, c
                     {"bytes_read", s.bytes_read},
                     {"bytes_inflated", s.bytes_inflated},
                     {"errors", std::move(errors)}};
+  if (report.mutelist) {
+    doc["summary"]["muted"] = report.mutes.size();
+    doc["summary"]["unmuted_findings"] = unmuted_findings(report);
+  }
+  doc["mutelist"] = review_json(report.mutelist);
   // File names and event fields come from outside and need not be UTF-8: invalid bytes become U+FFFD
   // rather than an exception (as in every other JSON formatter).
   const std::string frame = doc.dump(2, ' ', false, Json::error_handler_t::replace);
@@ -170,10 +176,22 @@ void write_trail_json(const TrailReport& report, const RenderOptions& options, c
   out("\n  \"events\": [");
   bool first = true;
   std::string indented;
-  for (const auto& event : result.events) {
+  auto mute = report.mutes.begin(); // sorted by event: walked alongside the events
+  for (std::size_t index = 0; index < result.events.size(); ++index) {
     indented = first ? "\n    " : ",\n    ";
     first = false;
-    const std::string item = event_json(event).dump(2, ' ', false, Json::error_handler_t::replace);
+    auto item_json = event_json(result.events[index]);
+    if (report.mutelist) {
+      // Which of the event's detections a mutelist entry muted (each detection is one finding).
+      Json muted = Json::array();
+      for (; mute != report.mutes.end() && mute->event == index; ++mute) {
+        auto entry = mute_json(*mute->mute);
+        entry["detection"] = mute->detection;
+        muted.push_back(std::move(entry));
+      }
+      item_json["muted"] = std::move(muted);
+    }
+    const std::string item = item_json.dump(2, ' ', false, Json::error_handler_t::replace);
     for (const char c : item) {
       indented += c;
       if (c == '\n') {

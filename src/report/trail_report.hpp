@@ -4,7 +4,9 @@
 #include "report/report.hpp"
 #include "trail/scan_result.hpp"
 
+#include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,10 +23,26 @@ struct TrailRunInfo {
   std::vector<std::string> regions;
 };
 
+// One muted finding of a trail run: an event and one of its detections. Only muted pairs are kept, so a
+// million unmuted events cost nothing.
+struct TrailMute {
+  std::size_t event = 0;      // index into result.events
+  std::string_view detection; // a static catalog id
+  std::shared_ptr<const Mute> mute;
+};
+
 struct TrailReport {
   TrailRunInfo run;
   trail::TrailScanResult result;
+  std::vector<TrailMute> mutes;           // sorted by event, then detection
+  std::optional<MutelistReview> mutelist; // set when the run was given --mutelist
+
+  // The entry that muted this event's detection, or null.
+  std::shared_ptr<const Mute> muted(std::size_t event, std::string_view detection) const;
 };
+
+// Findings of the run (one per event and detection) that no mutelist entry muted: what exit code 3 counts.
+std::size_t unmuted_findings(const TrailReport& report);
 
 std::string render_trail_json(const TrailReport& report, const RenderOptions& options);
 // The same document written in pieces: a million events are never one string in memory.

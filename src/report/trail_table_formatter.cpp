@@ -3,6 +3,7 @@
 #include "detections/account_activity.hpp"
 #include "detections/catalog.hpp"
 #include "i18n/display_width.hpp"
+#include "report/mute_text.hpp"
 #include "report/trail_report.hpp"
 #include "util/terminal_text.hpp"
 
@@ -52,6 +53,16 @@ public:
                  : "No root-user activity found.\n\n";
     }
     render_summary(report.result.summary, out);
+    if (report.mutelist) {
+      // Every trail finding is a FAIL: the muted count is also the muted-FAIL count.
+      const auto lines =
+          describe_review(*report.mutelist, report.mutes.size(), report.mutes.size(), options_.lang);
+      out += terminal_safe(lines.front());
+      out += '\n';
+      for (size_t i = 1; i < lines.size(); ++i) {
+        out += paint(fmt::format("  - {}\n", terminal_safe(lines[i])), kRed);
+      }
+    }
     return out;
   }
 

@@ -66,6 +66,48 @@ TEST_P(GoldenFormat, TrailEnglish) {
                                     "en", "--threads", "1"});
 }
 
+// The same with examples/mutelist.yaml, judged on a fixed day: muted findings in every format.
+const std::vector<std::string> kMutelist{"--mutelist", "examples/mutelist.yaml", "--mutelist-date",
+                                         "2026-12-01"};
+
+std::vector<std::string> with_mutelist(std::vector<std::string> args) {
+  args.insert(args.end(), kMutelist.begin(), kMutelist.end());
+  return args;
+}
+
+TEST_P(GoldenFormat, MutedScanEnglish) {
+  const std::string format = GetParam();
+  expect_golden("scan.muted." + format, with_mutelist({"scan", "--snapshot", "examples/example-org",
+                                                       "--format", format, "--lang", "en"}));
+}
+
+TEST_P(GoldenFormat, MutedTrailEnglish) {
+  const std::string format = GetParam();
+  expect_golden("trail.muted." + format,
+                with_mutelist({"trail", "examples/example-org/cloudtrail", "--format", format, "--lang", "en",
+                               "--threads", "1"}));
+}
+
+TEST(Golden, MutedScanJsonEnglish) {
+  expect_golden("scan.muted.en.json", with_mutelist({"scan", "--snapshot", "examples/example-org", "--format",
+                                                     "json", "--lang", "en"}));
+}
+
+TEST(Golden, MutedScanTableEnglish) {
+  expect_golden("scan.muted.en.txt", with_mutelist({"scan", "--snapshot", "examples/example-org", "--lang",
+                                                    "en", "--color", "never"}));
+}
+
+TEST(Golden, MutedScanTableJapanese) {
+  expect_golden("scan.muted.ja.txt", with_mutelist({"scan", "--snapshot", "examples/example-org", "--lang",
+                                                    "ja", "--color", "never"}));
+}
+
+TEST(Golden, MutedTrailTableJapanese) {
+  expect_golden("trail.muted.ja.txt", with_mutelist({"trail", "examples/example-org/cloudtrail", "--lang",
+                                                     "ja", "--color", "never", "--threads", "1"}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Golden, GoldenFormat, ::testing::Values("asff", "ocsf", "sarif", "csv", "html"));
 
 } // namespace

@@ -78,10 +78,21 @@ TEST(TrailMemory, AMillionMatchedEventsStayUnder512MiB) {
   const auto json = run_rootguard({"trail", root.string(), "--format", "json", "--output", "/dev/null"});
   EXPECT_EQ(json.exit_code, 3) << json.err;
   const long json_peak = children_peak_rss_mib(); // the larger of the two runs
-  std::printf("peak RSS for %d matched events: table %ld MiB, table and json %ld MiB\n", kFiles * kPerFile,
-              table_peak, json_peak);
+  // With a mutelist muting half the accounts (decision 0017: only muted pairs are kept, one shared entry).
+  const auto mutelist = root / "mutelist.yaml";
+  trail::testing::write_bytes(mutelist, "version: 1\nmutes:\n  - account: \"11112222000?\"\n"
+                                        "    detection: \"root-*\"\n    reason: load test\n"
+                                        "    expires: 2026-12-31\n");
+  const auto muted = run_rootguard({"trail", root.string(), "--format", "json", "--output", "/dev/null",
+                                    "--mutelist", mutelist.string(), "--mutelist-date", "2026-12-01"});
+  EXPECT_EQ(muted.exit_code, 3) << muted.err; // the other half is not muted
+  const long muted_peak = children_peak_rss_mib();
+  std::printf("peak RSS for %d matched events: table %ld MiB, table and json %ld MiB, and json with half "
+              "muted %ld MiB\n",
+              kFiles * kPerFile, table_peak, json_peak, muted_peak);
   EXPECT_LT(table_peak, kBoundMiB);
   EXPECT_LT(json_peak, kBoundMiB);
+  EXPECT_LT(muted_peak, kBoundMiB);
   std::filesystem::remove_all(root);
 }
 
