@@ -1,6 +1,8 @@
 #include "pipeline/run_trail_scan.hpp"
 
 #include "detections/trail_scan.hpp"
+#include "trail/digest/root_periods.hpp"
+#include "trail/digest/validator.hpp"
 #include "util/fatal_error.hpp"
 
 #include <fmt/format.h>
@@ -34,6 +36,21 @@ report::TrailReport run_trail_scan(const TrailScanRequest& request) {
   report.run.accounts = request.accounts;
   report.run.regions = request.regions;
   report.result = detections::scan_trail(options);
+  if (request.verify_digests) {
+    std::optional<trail::digest::PublicKeySet> keys;
+    if (request.public_keys) {
+      keys = trail::digest::load_public_keys(*request.public_keys);
+    }
+    trail::digest::ValidationOptions validation;
+    validation.paths = request.paths;
+    validation.keys = keys ? &*keys : nullptr;
+    validation.bucket = request.digest_bucket;
+    validation.threads = request.threads;
+    validation.bomb_ratio = options.bomb_ratio;
+    validation.bomb_floor = request.max_inflated_bytes.value_or(options.bomb_floor);
+    report.integrity = trail::digest::validate_digests(validation);
+    trail::digest::mark_root_periods(*report.integrity, report.result.events);
+  }
   return report;
 }
 

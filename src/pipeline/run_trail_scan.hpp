@@ -19,6 +19,10 @@ struct TrailScanRequest {
   unsigned threads = 0;                            // 0: one per core
   std::optional<std::uint64_t> max_inflated_bytes; // per file; default: the scanner's
   std::string tool_version;
+  // --verify-digests: CloudTrail log file integrity validation over the same folders (decision 0018).
+  bool verify_digests = false;
+  std::optional<std::filesystem::path> public_keys; // --public-keys: list-public-keys JSON
+  std::string digest_bucket;                        // --digest-bucket: the bucket the copy came from
 };
 
 // Bad files never throw: they are problems in the report. Throws FatalError only for an unusable request.

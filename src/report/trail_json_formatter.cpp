@@ -1,6 +1,7 @@
 // `rootguard trail --format json`: the document described in docs/output-json.md (trail section).
 #include "detections/account_activity.hpp"
 #include "detections/catalog.hpp"
+#include "report/trail_integrity.hpp"
 #include "report/trail_report.hpp"
 
 #include <algorithm>
@@ -157,6 +158,9 @@ void write_trail_json(const TrailReport& report, const RenderOptions& options, c
                     {"bytes_read", s.bytes_read},
                     {"bytes_inflated", s.bytes_inflated},
                     {"errors", std::move(errors)}};
+  if (report.integrity) {
+    doc["integrity"] = integrity_json(*report.integrity); // only with --verify-digests: goldens unchanged
+  }
   // File names and event fields come from outside and need not be UTF-8: invalid bytes become U+FFFD
   // rather than an exception (as in every other JSON formatter).
   const std::string frame = doc.dump(2, ' ', false, Json::error_handler_t::replace);

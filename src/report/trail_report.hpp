@@ -2,6 +2,7 @@
 // The `rootguard trail` report: what was scanned, every matched event once, per-account summaries, and
 // every file that could not be read. Formatters are pure functions of it, like render_json/render_table.
 #include "report/report.hpp"
+#include "trail/digest/integrity_result.hpp"
 #include "trail/scan_result.hpp"
 
 #include <functional>
@@ -24,6 +25,7 @@ struct TrailRunInfo {
 struct TrailReport {
   TrailRunInfo run;
   trail::TrailScanResult result;
+  std::optional<trail::digest::IntegrityResult> integrity; // with --verify-digests
 };
 
 std::string render_trail_json(const TrailReport& report, const RenderOptions& options);
