@@ -9,6 +9,7 @@
 #include "trail/digest/signature_sidecar.hpp"
 #include "trail/digest/validator.hpp"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -21,9 +22,9 @@ constexpr const char* kDigestPath =
     "AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/11/21/"
     "111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20261121T090000Z.json.gz";
 // gzip of a minimal well-formed digest for kDigestPath (fingerprint "fp"), so selector 2 reaches the sidecar.
-constexpr unsigned char kWellFormed[] = {
+constexpr auto kWellFormed = std::to_array<unsigned char>({
 #include "digest_fuzz_wellformed.inc"
-};
+});
 
 void check_one(const std::string& path, const PublicKeySet& keys) {
   const auto check = check_digest({path, kDigestPath, "", false, &keys});
@@ -62,7 +63,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   case 2: {
     const auto path = rg::fuzz::write_scratch(
-        kDigestPath, std::string_view(reinterpret_cast<const char*>(kWellFormed), sizeof(kWellFormed)));
+        kDigestPath, std::string_view(reinterpret_cast<const char*>(kWellFormed.data()), kWellFormed.size()));
     rg::fuzz::write_scratch(std::string(kDigestPath) + kSidecarSuffix, input.rest);
     check_one(path.string(), kNoKeys);
     break;

@@ -26,6 +26,7 @@ report::TrailReport run_trail_scan(const TrailScanRequest& request) {
   options.regions = request.regions;
   options.threads = request.threads;
   options.max_inflated_bytes = request.max_inflated_bytes; // unset: proportionate to each file's size
+  options.hash_inflated = request.verify_digests;
   report::TrailReport report;
   report.run.tool_version = request.tool_version;
   for (const auto& path : request.paths) {
@@ -48,6 +49,7 @@ report::TrailReport run_trail_scan(const TrailScanRequest& request) {
     validation.threads = request.threads;
     validation.bomb_ratio = options.bomb_ratio;
     validation.bomb_floor = request.max_inflated_bytes.value_or(options.bomb_floor);
+    validation.known_hashes = &report.result.inflated_sha256;
     report.integrity = trail::digest::validate_digests(validation);
     trail::digest::mark_root_periods(*report.integrity, report.result.events);
   }

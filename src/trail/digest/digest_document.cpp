@@ -1,5 +1,6 @@
 #include "trail/digest/digest_document.hpp"
 
+#include <array>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -75,13 +76,17 @@ Result<DigestDocument> parse_digest_document(std::string_view json, const std::s
     bool nullable;
     std::optional<std::string>* target;
   };
-  std::optional<std::string> start, end, bucket, object, fingerprint;
-  const Field fields[] = {{"digestStartTime", false, &start},
-                          {"digestEndTime", false, &end},
-                          {"digestS3Bucket", false, &bucket},
-                          {"digestS3Object", false, &object},
-                          {"digestPublicKeyFingerprint", false, &fingerprint},
-                          {"previousDigestSignature", true, &out.previous_signature}};
+  std::optional<std::string> start;
+  std::optional<std::string> end;
+  std::optional<std::string> bucket;
+  std::optional<std::string> object;
+  std::optional<std::string> fingerprint;
+  const std::array<Field, 6> fields{{{"digestStartTime", false, &start},
+                                     {"digestEndTime", false, &end},
+                                     {"digestS3Bucket", false, &bucket},
+                                     {"digestS3Object", false, &object},
+                                     {"digestPublicKeyFingerprint", false, &fingerprint},
+                                     {"previousDigestSignature", true, &out.previous_signature}}};
   for (const auto& field : fields) {
     auto value = string_field(doc, field.name, field.nullable, file);
     if (!value) {

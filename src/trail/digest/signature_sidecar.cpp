@@ -31,7 +31,7 @@ Result<std::optional<DigestSignature>> read_signature_sidecar(const std::string&
                       text_of("backfill-generation-timestamp")};
   if (out.signature_hex.empty() || out.algorithm.empty()) {
     return Problem{ProblemKind::kInvalid, path, "$.Metadata",
-                   "needs \"signature\" and \"signature-algorithm\" (the digest's S3 metadata)"};
+                   R"(needs "signature" and "signature-algorithm" (the digest's S3 metadata))"};
   }
   return std::optional<DigestSignature>{std::move(out)};
 }

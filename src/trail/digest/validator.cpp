@@ -124,6 +124,7 @@ struct LogJob {
   std::size_t entry = 0; // index into result.logs
   std::string expected;  // hashValue
   std::uint64_t cap = 0;
+  const std::string* known = nullptr; // the scan's hash of the same bytes, when it had one
 };
 
 // One chain: the digests of one trail, account, region and kind (regular or backfill) under one root.
@@ -173,7 +174,7 @@ private:
     while (!pending_.empty()) {
       const LocalDigest* digest = pending_.back();
       pending_.pop_back();
-      if (visited_.count(digest->path) == 0 && digest->name.end_stamp < stamp) {
+      if (!visited_.contains(digest->path) && digest->name.end_stamp < stamp) {
         return target_of(*digest);
       }
     }
@@ -264,7 +265,7 @@ private:
     const auto suffix = layout_suffix(*doc.previous_object);
     const auto name = parse_digest_name(file_name(*doc.previous_object));
     const std::string path = suffix ? chain_->root + std::string(*suffix) : std::string();
-    if (!suffix || !name || visited_.count(path) > 0) {
+    if (!suffix || !name || visited_.contains(path)) {
       add_gap(GapKind::kMissingLink, std::nullopt, doc.start_time, target.path,
               !suffix || !name
                   ? fmt::format("previousDigestS3Object {} is not a digest key", *doc.previous_object)
@@ -301,7 +302,7 @@ private:
       const auto suffix = layout_suffix(log.object);
       entry.file =
           suffix ? chain_->root + std::string(*suffix) : fmt::format("s3://{}/{}", log.bucket, log.object);
-      if (listed_.count(entry.file) > 0) {
+      if (listed_.contains(entry.file)) {
         continue; // listed again (a backfill digest): checked once
       }
       if (log.bucket != bucket_ || !suffix) {
@@ -313,7 +314,13 @@ private:
         const std::uint64_t size = found != inventory_.logs.end() ? found->second.size : 0;
         const std::uint64_t proportionate =
             size > UINT64_MAX / options_.bomb_ratio ? UINT64_MAX : size * options_.bomb_ratio;
-        jobs_.push_back({result_.logs.size(), log.hash_value, std::max(proportionate, options_.bomb_floor)});
+        const std::string* known = nullptr;
+        if (options_.known_hashes != nullptr) {
+          const auto hashed = options_.known_hashes->find(entry.file);
+          known = hashed != options_.known_hashes->end() ? &hashed->second : nullptr;
+        }
+        jobs_.push_back(
+            {result_.logs.size(), log.hash_value, std::max(proportionate, options_.bomb_floor), known});
       } else if (const auto moved = moved_to(entry.file); !moved.empty()) {
         entry.status = LogStatus::kMoved;
         entry.reason = fmt::format("not where the digest lists it; found at {}", moved);
@@ -330,7 +337,7 @@ private:
   std::string moved_to(const std::string& path) const {
     const auto [begin, end] = inventory_.log_names.equal_range(file_name(path));
     for (auto it = begin; it != end; ++it) {
-      if (it->second != path && listed_.count(it->second) == 0) {
+      if (it->second != path && !listed_.contains(it->second)) {
         return it->second;
       }
     }
@@ -355,6 +362,14 @@ void hash_logs(const std::vector<LogJob>& jobs, unsigned threads, IntegrityResul
     for (std::size_t i = next++; i < jobs.size(); i = next++) {
       const LogJob& job = jobs[i];
       LogEntry& entry = result.logs[job.entry]; // each entry has one job: no two threads touch it
+      if (job.known != nullptr) {
+        if (*job.known != job.expected) {
+          entry.status = LogStatus::kModified;
+          entry.reason =
+              fmt::format("SHA-256 {} is not the hashValue {} in {}", *job.known, job.expected, entry.digest);
+        }
+        continue;
+      }
       auto hash = hash_inflated_file(entry.file, job.cap);
       if (!hash) {
         entry.status = LogStatus::kModified;
@@ -415,7 +430,7 @@ IntegrityResult validate_digests(const ValidationOptions& options) {
   hash_logs(jobs, threads, result);
 
   for (const auto& [path, log] : inventory.logs) {
-    if (listed.count(path) == 0) {
+    if (!listed.contains(path)) {
       const auto key = parse_key(path);
       result.logs.push_back({path,
                              {},
@@ -433,7 +448,7 @@ IntegrityResult validate_digests(const ValidationOptions& options) {
     }
   }
   for (const auto& digest : inventory.digests) {
-    if (visited.count(digest.path) == 0) {
+    if (!visited.contains(digest.path)) {
       result.digests.push_back(
           {digest.path, std::string(digest.suffix), DigestStatus::kNotInChain,
            "no digest of its chain links to it (a digest planted, or one from a chain whose "

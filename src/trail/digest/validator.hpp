@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,7 +22,9 @@ struct ValidationOptions {
   const PublicKeySet* keys = nullptr;       // nullptr: signatures are not checkable
   std::string bucket;                       // the bucket the copy came from; empty: the newest digest's
   unsigned threads = 0;                     // 0: one per hardware thread
-  std::uint64_t bomb_ratio = 256;           // a log inflating past max(ratio x size, floor) is abandoned
+  // Inflated SHA-256 the scan already computed (path -> hex): those files are not inflated again.
+  const std::map<std::string, std::string>* known_hashes = nullptr;
+  std::uint64_t bomb_ratio = 256; // a log inflating past max(ratio x size, floor) is abandoned
   std::uint64_t bomb_floor = std::uint64_t{1} << 30;
 };
 

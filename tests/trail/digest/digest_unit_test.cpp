@@ -94,8 +94,8 @@ private:
 };
 
 const TestKey& test_key() {
-  static const TestKey key;
-  return key;
+  static const TestKey kKey;
+  return kKey;
 }
 
 Json digest_json(const std::string& key, Json logs, const Json& previous_signature = nullptr) {
@@ -245,7 +245,7 @@ struct OneDigest {
   fs::path digest = dir.path() / kDigestKey;
   std::string log_body = R"({"Records":[]})";
 
-  void write_all(const std::string& signed_fingerprint = "fp1") {
+  void write_all(const std::string& signed_fingerprint = "fp1") const {
     write(log, gzip(log_body));
     Json doc =
         digest_json(kDigestKey, Json::array({{{"s3Bucket", "bucket"},

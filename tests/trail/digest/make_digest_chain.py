@@ -73,7 +73,7 @@ def user_event(event_id, when):
 class Chain:
     """One trail, account and region: `hours` digests, two log files an hour, root signs in at `root_hour`."""
 
-    def __init__(self, out, hours=4, key=None, root_hour=2, restart_at=None, seed=7):
+    def __init__(self, out, hours=4, key=None, root_hour=2, restart_at=None, seed=7, records=3):
         self.out = out
         self.copy = os.path.join(out, "copy")  # what `aws s3 sync s3://BUCKET/ copy/` gives
         self.key = key or Key()
@@ -82,6 +82,7 @@ class Chain:
         self.digests = []  # S3 keys, oldest first
         self.logs = []     # S3 keys
         self.root_hour = root_hour
+        self.records = records
         previous = None
         for hour in range(hours):
             begin = START + dt.timedelta(hours=hour)
@@ -97,7 +98,7 @@ class Chain:
 
     def _write_log(self, begin, hour, n):
         when = begin + dt.timedelta(minutes=5 + 20 * n)
-        records = [user_event(f"ev-{hour}-{n}-{i}", when + dt.timedelta(seconds=i)) for i in range(3)]
+        records = [user_event(f"ev-{hour}-{n}-{i}", when + dt.timedelta(seconds=i)) for i in range(self.records)]
         if hour == self.root_hour and n == 0:
             records.append(root_event(f"ev-root-{hour}", when + dt.timedelta(seconds=30)))
         body = json.dumps({"Records": records}).encode()
@@ -192,6 +193,8 @@ def string_to_sign(doc, digest_hash):
 
 
 if __name__ == "__main__":
-    chain = Chain(sys.argv[1])
+    # Optional: hours and records per log file, for timing (bench): make_digest_chain.py OUT 48 5000
+    chain = Chain(sys.argv[1], hours=int(sys.argv[2]) if len(sys.argv) > 2 else 4,
+                  records=int(sys.argv[3]) if len(sys.argv) > 3 else 3)
     print(f"{chain.copy} ({len(chain.digests)} digests, {len(chain.logs)} logs); keys in "
           f"{os.path.join(sys.argv[1], 'public-keys.json')}")
