@@ -340,6 +340,85 @@ def _(tmp):
     check(result.returncode != 0, "passed with no usable key")
 
 
+@case("a backfill digest is a chain of its own, validated like the others")
+def _(tmp):
+    chain = chain_maker.Chain(tmp, key=SHARED_KEY, root_hour=-1)
+    backfill = chain.add_backfill(1)
+    late = chain.logs[-1]
+    result = run_rootguard(chain)
+    integrity = integrity_of(result)
+    digests = by_key(chain, integrity["digests"])
+    check(digests[backfill]["status"] == "valid" and digests[backfill]["backfill"], f"{digests[backfill]}")
+    check(integrity["summary"]["backfill_digests"] == 1, f"{integrity['summary']}")
+    check(by_key(chain, integrity["logs"])[late]["status"] == "valid", "the late log is not covered")
+    check(integrity["clean"] and result.returncode == 0, f"exit {result.returncode} {integrity['summary']}")
+    said = agree_with_awscli(chain, integrity, "backfill")
+    check(said.get(backfill) == "valid", f"awscli on the backfill digest: {said.get(backfill)!r}")
+    chain.delete(late)
+    integrity = integrity_of(run_rootguard(chain))
+    check(by_key(chain, integrity["logs"])[late]["status"] == "deleted", "a deleted late log not seen")
+    agree_with_awscli(chain, integrity, "backfill, late log deleted")
+
+
+@case("an organization trail's layout (AWSLogs/o-.../account/...)")
+def _(tmp):
+    # validate-logs finds organization digests only through describe-organization, not with --s3-bucket:
+    # this one is rootguard's alone.
+    chain = chain_maker.Chain(tmp, key=SHARED_KEY, root_hour=-1, org="o-abc123def4")
+    chain.delete(chain.logs[2])
+    integrity = integrity_of(run_rootguard(chain))
+    logs = by_key(chain, integrity["logs"])
+    check(logs[chain.logs[2]]["status"] == "deleted", f"{logs[chain.logs[2]]}")
+    check(integrity["summary"]["digests_valid"] == 4 and integrity["summary"]["logs_valid"] == 7,
+          f"{integrity['summary']}")
+
+
+@case("a chain that goes on in another bucket is not checked, and says so")
+def _(tmp):
+    chain = chain_maker.Chain(tmp, key=SHARED_KEY, root_hour=-1)
+    target = chain.digests[-1]  # the newest: no digest records its hash
+    doc = chain.read_digest(target)
+    doc["previousDigestS3Bucket"] = "older-bucket"
+    chain.resign(target, doc, SHARED_KEY)
+    result = run_rootguard(chain)
+    integrity = integrity_of(result)
+    check(any(g["kind"] == "other-bucket" for g in integrity["gaps"]), f"{integrity['gaps']}")
+    check(any(d["status"] == "other-bucket" for d in integrity["digests"]), f"{statuses(integrity, 'digests')}")
+    check(not integrity["complete"] and result.returncode != 0, "an unchecked link passed")
+    agree_with_awscli(chain, integrity, "other bucket link")
+
+
+@case("a validly signed digest that is not the one the next digest links to (stricter than validate-logs)")
+def _(tmp):
+    # Only a signer with the key can do this (here, the test's own key): validate-logs checks each signature
+    # but never compares previousDigestHashValue with the digest it links to; rootguard does.
+    chain = chain_maker.Chain(tmp, key=SHARED_KEY, root_hour=-1)
+    target = chain.digests[2]
+    doc = chain.read_digest(target)
+    doc["logFiles"] = doc["logFiles"][:1]
+    chain.resign(target, doc, SHARED_KEY)
+    integrity = integrity_of(run_rootguard(chain))
+    digests = by_key(chain, integrity["digests"])
+    check(digests[target]["status"] == "modified", f"{digests[target]}")
+    said, _gaps = awscli_validate.validate(chain.copy, chain_maker.BUCKET, TRAIL_ARN, chain_maker.REGION,
+                                           chain_maker.START - dt.timedelta(hours=1),
+                                           chain_maker.START + dt.timedelta(hours=48),
+                                           os.path.join(chain.out, "public-keys.json"))
+    check(said.get(target) == "valid", f"validate-logs now checks the link too: {said.get(target)!r}")
+
+
+@case("--digest-bucket: digests of another bucket are moved; options need --verify-digests")
+def _(tmp):
+    chain = chain_maker.Chain(tmp, key=SHARED_KEY, root_hour=-1)
+    result = run_rootguard(chain, extra=["--digest-bucket", "not-" + chain_maker.BUCKET])
+    integrity = integrity_of(result)
+    check(integrity["digests"][-1]["status"] == "moved", f"{statuses(integrity, 'digests')}")
+    check(result.returncode == 3, f"exit {result.returncode}")
+    usage = subprocess.run([ROOTGUARD, "trail", chain.copy, "--public-keys", "k.json"], capture_output=True,
+                           text=True, timeout=60)
+    check(usage.returncode == 2 and "--verify-digests" in usage.stderr, f"{usage.returncode} {usage.stderr}")
+
+
 def main():
     for name, function in CASES:
         print(f"case: {name}")

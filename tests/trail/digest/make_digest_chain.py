@@ -73,7 +73,7 @@ def user_event(event_id, when):
 class Chain:
     """One trail, account and region: `hours` digests, two log files an hour, root signs in at `root_hour`."""
 
-    def __init__(self, out, hours=4, key=None, root_hour=2, restart_at=None, seed=7, records=3):
+    def __init__(self, out, hours=4, key=None, root_hour=2, restart_at=None, seed=7, records=3, org=None):
         self.out = out
         self.copy = os.path.join(out, "copy")  # what `aws s3 sync s3://BUCKET/ copy/` gives
         self.key = key or Key()
@@ -83,6 +83,7 @@ class Chain:
         self.logs = []     # S3 keys
         self.root_hour = root_hour
         self.records = records
+        self.base = f"AWSLogs/{org}/{ACCOUNT}" if org else f"AWSLogs/{ACCOUNT}"  # an organization trail
         previous = None
         for hour in range(hours):
             begin = START + dt.timedelta(hours=hour)
@@ -103,7 +104,7 @@ class Chain:
             records.append(root_event(f"ev-root-{hour}", when + dt.timedelta(seconds=30)))
         body = json.dumps({"Records": records}).encode()
         suffix = "".join(self.rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") for _ in range(16))
-        key = (f"AWSLogs/{ACCOUNT}/CloudTrail/{REGION}/{when:%Y/%m/%d}/"
+        key = (f"{self.base}/CloudTrail/{REGION}/{when:%Y/%m/%d}/"
                f"{ACCOUNT}_CloudTrail_{REGION}_{when:%Y%m%dT%H%M}Z_{suffix}.json.gz")
         os.makedirs(os.path.dirname(self.path(key)), exist_ok=True)
         with open(self.path(key), "wb") as f:
@@ -113,9 +114,10 @@ class Chain:
         return {"s3Bucket": BUCKET, "s3Object": key, "hashValue": hashlib.sha256(body).hexdigest(),
                 "hashAlgorithm": "SHA-256", "newestEventTime": max(times), "oldestEventTime": min(times)}
 
-    def _write_digest(self, begin, end, logs, previous, bucket=BUCKET):
-        key = (f"AWSLogs/{ACCOUNT}/CloudTrail-Digest/{REGION}/{end:%Y/%m/%d}/"
-               f"{ACCOUNT}_CloudTrail-Digest_{REGION}_{TRAIL}_{REGION}_{stamp(end)}.json.gz")
+    def _write_digest(self, begin, end, logs, previous, bucket=BUCKET, backfill=None):
+        key = (f"{self.base}/CloudTrail-Digest/{REGION}/{end:%Y/%m/%d}/"
+               f"{ACCOUNT}_CloudTrail-Digest_{REGION}_{TRAIL}_{REGION}_{stamp(end)}"
+               f"{'_backfill' if backfill else ''}.json.gz")
         doc = {"awsAccountId": ACCOUNT, "digestStartTime": iso(begin), "digestEndTime": iso(end),
                "digestS3Bucket": bucket, "digestS3Object": key,
                "digestPublicKeyFingerprint": self.key.fingerprint, "digestSignatureAlgorithm": "SHA256withRSA",
@@ -129,16 +131,26 @@ class Chain:
         body = json.dumps(doc).encode()
         digest_hash = hashlib.sha256(body).hexdigest()
         signature = self.key.sign(string_to_sign(doc, digest_hash).encode())
-        self.write_digest_file(key, body, signature)
+        self.write_digest_file(key, body, signature, backfill)
         self.digests.append(key)
         return {"key": key, "hash": digest_hash, "signature": signature}
 
-    def write_digest_file(self, key, body, signature):
+    def add_backfill(self, hour):
+        """A backfill digest for `hour`: a log file delivered late, listed by a digest of its own chain."""
+        begin = START + dt.timedelta(hours=hour)
+        late = self._write_log(begin, hour, 7)
+        generated = iso(START + dt.timedelta(hours=self.hours + 3))
+        return self._write_digest(begin, begin + dt.timedelta(hours=1), [late], None, backfill=generated)["key"]
+
+    def write_digest_file(self, key, body, signature, backfill=None):
         os.makedirs(os.path.dirname(self.path(key)), exist_ok=True)
         with open(self.path(key), "wb") as f:
             f.write(gzip.compress(body, mtime=0))
+        metadata = {"signature": signature, "signature-algorithm": "SHA256withRSA"}
+        if backfill:
+            metadata["backfill-generation-timestamp"] = backfill
         with open(self.path(key) + ".metadata.json", "w") as f:
-            json.dump({"Metadata": {"signature": signature, "signature-algorithm": "SHA256withRSA"}}, f)
+            json.dump({"Metadata": metadata}, f)
 
     def read_digest(self, key):
         with open(self.path(key), "rb") as f:
