@@ -34,6 +34,7 @@ void check_one(const std::string& path, const PublicKeySet& keys) {
 
 } // namespace
 
+// NOLINTNEXTLINE(readability-identifier-naming): the name libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto input = rg::fuzz::split_selector(data, size);
   rg::fuzz::clear_scratch();

@@ -206,11 +206,13 @@ private:
       entry.start = check.document->start_time;
       entry.end = check.document->end_time;
       entry.key = check.document->object;
-      if (bucket_.empty()) {
-        bucket_ = check.document->bucket;
-      }
     }
     const bool usable = check.status == DigestStatus::kValid || check.status == DigestStatus::kUnsigned;
+    if (usable && bucket_.empty()) {
+      // Learned from the first digest that passes: a planted one naming another bucket must not turn the
+      // whole genuine chain into "moved".
+      bucket_ = check.document->bucket;
+    }
     if (usable && target.expected_hash && *target.expected_hash != check.sha256) {
       check.status = DigestStatus::kModified;
       check.reason = fmt::format("its SHA-256 {} is not the previousDigestHashValue {} that {} recorded",
