@@ -262,6 +262,20 @@ def _(tmp):
     agree_with_awscli(chain, integrity, "other bucket")
 
 
+@case("a planted newest digest naming another bucket does not turn the genuine chain into moved")
+def _(tmp):
+    chain = chain_maker.Chain(tmp, key=SHARED_KEY)
+    planted = chain.digests[-1].replace("T120000Z", "T130000Z")
+    doc = chain.read_digest(chain.digests[-1])
+    doc["digestS3Object"] = planted
+    doc["digestS3Bucket"] = "attacker-bucket"
+    chain.resign(planted, doc, OTHER_KEY)  # not CloudTrail's key
+    integrity = integrity_of(run_rootguard(chain))
+    digests = by_key(chain, integrity["digests"])
+    check(digests[planted]["status"] == "bad-signature", f"{digests[planted]}")
+    check(all(digests[key]["status"] == "valid" for key in chain.digests), f"{statuses(integrity, 'digests')}")
+
+
 @case("a digest planted outside the chain")
 def _(tmp):
     chain = chain_maker.Chain(tmp, key=SHARED_KEY)
