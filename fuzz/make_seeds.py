@@ -382,7 +382,113 @@ def mutelist():
     write(folder, "invalid-utf8.yaml", (head + entry).encode().replace(b"root-mfa", b"root-\xff\xfe"))
 
 
+def digests():
+    """--verify-digests' readers (fuzz/digest_fuzz.cpp): bad digest files (selector 0), key lists (1),
+    signature sidecars (2) and inflated documents (3)."""
+    folder = "digest"
+    key = ("AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/11/21/"
+           "111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20261121T090000Z.json.gz")
+    good = {"awsAccountId": "111122223333", "digestStartTime": "2026-11-21T08:00:00Z",
+            "digestEndTime": "2026-11-21T09:00:00Z", "digestS3Bucket": "b", "digestS3Object": key,
+            "digestPublicKeyFingerprint": "fp", "digestSignatureAlgorithm": "SHA256withRSA",
+            "previousDigestS3Bucket": None, "previousDigestS3Object": None, "previousDigestHashValue": None,
+            "previousDigestSignature": None,
+            "logFiles": [{"s3Bucket": "b", "s3Object": "AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/21/"
+                          "111122223333_CloudTrail_us-east-1_20261121T0805Z_ABCDEFGHIJKLMNOP.json.gz",
+                          "hashValue": "00" * 32, "hashAlgorithm": "SHA-256"}]}
+    body = json.dumps(good).encode()
+
+    def variant(**changes):
+        doc = dict(good)
+        for name, value in changes.items():
+            if value is KeyError:
+                doc.pop(name)
+            else:
+                doc[name] = value
+        return json.dumps(doc).encode()
+
+    documents = {
+        "good": body,
+        "not-json": b"{not json",
+        "array": b"[1,2]",
+        "empty-object": b"{}",
+        "no-fingerprint": variant(digestPublicKeyFingerprint=KeyError),
+        "no-previous-signature": variant(previousDigestSignature=KeyError),
+        "no-log-files": variant(logFiles=KeyError),
+        "log-files-object": variant(logFiles={"a": 1}),
+        "log-not-object": variant(logFiles=[1, None, "x"]),
+        "log-no-hash": variant(logFiles=[{"s3Bucket": "b", "s3Object": "k"}]),
+        "log-empty-strings": variant(logFiles=[{"s3Bucket": "", "s3Object": "", "hashValue": ""}]),
+        "times-not-iso": variant(digestEndTime="yesterday", digestStartTime=17),
+        "time-year-0": variant(digestEndTime="0000-01-01T00:00:00Z"),
+        "bucket-number": variant(digestS3Bucket=7),
+        "previous-object-number": variant(previousDigestS3Object=5, previousDigestS3Bucket="b"),
+        "previous-not-layout": variant(previousDigestS3Object="elsewhere/x.json.gz", previousDigestS3Bucket="b",
+                                       previousDigestSignature="ab"),
+        "previous-loop": variant(previousDigestS3Object=key, previousDigestS3Bucket="b", previousDigestSignature="ab"),
+        "previous-other-bucket": variant(previousDigestS3Object=key.replace("T09", "T08"),
+                                         previousDigestS3Bucket="other", previousDigestSignature="ab"),
+        "moved": variant(digestS3Object=key.replace("2026/11/21", "2026/11/22")),
+        "moved-prefix-glued": variant(digestS3Object="prefixAWSLogs/" + key[len("AWSLogs/"):]),
+        "invalid-utf8": body.replace(b'"fp"', b'"\xff\xfe"'),
+        "lone-surrogate": body.replace(b'"fp"', b'"\\ud800"'),
+        "deep": b'{"logFiles":' + deep(3000).encode() + b"}",
+        "huge-numbers": variant(logFiles=[], digestStartTime=1e308),
+        "many-logs": variant(logFiles=[good["logFiles"][0]] * 500),
+    }
+    for name, doc in documents.items():
+        write(folder, f"3-{name}.json", bytes([3]) + doc)
+        write(folder, f"0-{name}.json.gz", bytes([0]) + gz(doc))
+    stored = gz(body)
+    write(folder, "0-not-gzip.json.gz", bytes([0]) + body)
+    write(folder, "0-empty.json.gz", bytes([0]))
+    write(folder, "0-truncated.json.gz", bytes([0]) + stored[: len(stored) // 2])
+    write(folder, "0-truncated-header.json.gz", bytes([0]) + stored[:9])
+    write(folder, "0-trailing-garbage.json.gz", bytes([0]) + stored + b"garbage")
+    write(folder, "0-two-members.json.gz", bytes([0]) + gz(body[:40]) + gz(body[40:]))
+    bad_crc = bytearray(stored)
+    bad_crc[-6] ^= 0xFF
+    write(folder, "0-bad-crc.json.gz", bytes([0]) + bytes(bad_crc))
+    write(folder, "0-bomb.json.gz", bytes([0]) + gz(b" " * (8 << 20)))
+    sample_key = ("MIIBCgKCAQEAlSS3cl92HDycr/MTj0moOhas8habjrraXw+KzlWF0axSI2tcF+3iJ9BKQAVSKxGwxwu3m0wG3J+kUl1xbo"
+                  "EcEPHYoIYMbgfSw7KGnuDKwkLzsQWhUJ0cIbOHASox1vv/5fNXkrHhGbDCHeVXm804c83nvHUEFYThr1PfyP/8HwrCtR3FX5"
+                  "OANtQCP61C1nJtSSkC8JSQUOrIP4CuwJjc+4WGDk+BGH5m9iuiAKkipEHWmUl8/P7XpfpWQuk4h8g3pXZOrNXr08lbh4d39s"
+                  "vj7UqdhvOXoBISp9t/EXYuePGEtBdrKD9Dz+VHwyUPtBQvYr9BnkF88qBnaPNhS44rzwIDAQAB")
+    keys = {
+        "aws-cli-example": {"PublicKeyList": [{"ValidityStartTime": 1453076702.0, "ValidityEndTime": 1455668702.0,
+                                               "Value": sample_key, "Fingerprint": "7f3f401420072e50a65a141430817ab3"}]},
+        "double-base64": {"PublicKeyList": [{"Value": base64.b64encode(sample_key.encode()).decode(),
+                                             "Fingerprint": "a"}]},
+        "spki-not-pkcs1": {"PublicKeyList": [{"Value": "MFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBAK" + "A" * 60,
+                                              "Fingerprint": "b"}]},
+        "truncated-der": {"PublicKeyList": [{"Value": sample_key[:40], "Fingerprint": "c"}]},
+        "trailing-der": {"PublicKeyList": [{"Value": base64.b64encode(base64.b64decode(sample_key) + b"\0").decode(),
+                                            "Fingerprint": "d"}]},
+        "not-a-list": {"PublicKeyList": {"Value": sample_key}},
+        "wrong-types": {"PublicKeyList": [1, None, {"Value": 3, "Fingerprint": []},
+                                          {"Value": sample_key, "Fingerprint": "e", "ValidityStartTime": []}]},
+        "duplicates": {"PublicKeyList": [{"Value": sample_key, "Fingerprint": "f"}] * 3},
+        "empty": {},
+    }
+    for name, doc in keys.items():
+        write(folder, f"1-{name}.json", bytes([1]) + json.dumps(doc).encode())
+    sidecars = {
+        "head-object": {"Metadata": {"signature": "ab" * 256, "signature-algorithm": "SHA256withRSA"}},
+        "metadata-only": {"signature": "ab" * 256, "signature-algorithm": "SHA256withRSA"},
+        "odd-hex": {"Metadata": {"signature": "abc", "signature-algorithm": "SHA256withRSA"}},
+        "not-hex": {"Metadata": {"signature": "zz" * 256, "signature-algorithm": "SHA256withRSA"}},
+        "other-algorithm": {"Metadata": {"signature": "ab", "signature-algorithm": "MD5withRSA"}},
+        "no-algorithm": {"Metadata": {"signature": "ab"}},
+        "types": {"Metadata": {"signature": 1, "signature-algorithm": None}},
+        "array": [1, 2],
+    }
+    for name, doc in sidecars.items():
+        write(folder, f"2-{name}.json", bytes([2]) + json.dumps(doc).encode())
+    write(folder, "2-not-json.json", bytes([2]) + b"{")
+
+
 def main():
+    digests()
     credential_report()
     snapshot_readers()
     trail_records()

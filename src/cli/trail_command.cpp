@@ -23,6 +23,9 @@ struct TrailArguments {
   std::vector<std::string> regions;
   unsigned threads = 0;
   std::uint64_t max_inflated_mib = 0;
+  bool verify_digests = false;
+  std::string public_keys;
+  std::string digest_bucket;
   OutputOptions output;
   MutelistArguments mutelist;
 };
@@ -96,6 +99,14 @@ ExitCode run(const TrailArguments& args) {
   request.tool_version = kVersion;
   request.mutelist = args.mutelist.file;
   request.today = args.mutelist.resolved_date();
+  if ((!args.public_keys.empty() || !args.digest_bucket.empty()) && !args.verify_digests) {
+    throw FatalError(ExitCode::kUsage, "--public-keys and --digest-bucket need --verify-digests");
+  }
+  request.verify_digests = args.verify_digests;
+  if (!args.public_keys.empty()) {
+    request.public_keys = args.public_keys;
+  }
+  request.digest_bucket = args.digest_bucket;
 
   const auto report = pipeline::run_trail_scan(request);
   const auto& summary = report.result.summary;
@@ -110,12 +121,19 @@ ExitCode run(const TrailArguments& args) {
             summary.skipped_other));
   }
   emit(report, args.output);
+  const auto& integrity = report.integrity;
+  const bool integrity_broken =
+      integrity && (integrity->summary.digests_failed > 0 || integrity->summary.logs_modified > 0 ||
+                    integrity->summary.logs_deleted > 0 || integrity->summary.logs_moved > 0 ||
+                    integrity->summary.gaps > 0);
   // Every matched event is a FAIL finding per detection; only the unmuted ones count (decision 0017).
-  if (report::unmuted_findings(report) > 0) {
+  if (report::unmuted_findings(report) > 0 || integrity_broken) {
     return ExitCode::kFailures;
   }
-  // "No root activity" is only trustworthy when every file was read (as for scan: see decision 0002).
-  return report.result.summary.errors.empty() ? ExitCode::kOk : ExitCode::kError;
+  // "No root activity" is only trustworthy when every file was read (as for scan: see decision 0002); an
+  // integrity validation that could not check everything is never a pass either (decision 0018).
+  const bool integrity_incomplete = integrity && !integrity->complete();
+  return report.result.summary.errors.empty() && !integrity_incomplete ? ExitCode::kOk : ExitCode::kError;
 }
 
 } // namespace
@@ -147,6 +165,16 @@ void add_trail_command(CLI::App& app, Action& action) {
       "--max-inflated-mib", args->max_inflated_mib,
       "Give up on a file that inflates past this many MiB (gzip bomb guard; default: 256 times "
       "the file's compressed size, at least 1024 MiB)");
+  command->add_flag(
+      "--verify-digests", args->verify_digests,
+      "Validate log file integrity with the CloudTrail digest files (as aws cloudtrail "
+      "validate-logs does): every digest and log file valid, modified, deleted, moved or not covered");
+  command->add_option(
+      "--public-keys", args->public_keys,
+      "CloudTrail's signing keys: the output of `aws cloudtrail list-public-keys --output json`");
+  command->add_option(
+      "--digest-bucket", args->digest_bucket,
+      "The S3 bucket the folder was copied from (default: the bucket the newest digest names)");
   args->output.add_to(*command);
   args->output.add_report_formats_to(*command);
   args->mutelist.add_to(*command);

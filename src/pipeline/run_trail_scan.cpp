@@ -5,6 +5,8 @@
 #include "mutelist/apply_mutelist.hpp"
 #include "pipeline/run_scan.hpp"
 #include "pipeline/trail_findings.hpp"
+#include "trail/digest/root_periods.hpp"
+#include "trail/digest/validator.hpp"
 #include "util/fatal_error.hpp"
 
 #include <fmt/format.h>
@@ -55,6 +57,7 @@ report::TrailReport run_trail_scan(const TrailScanRequest& request) {
   options.regions = request.regions;
   options.threads = request.threads;
   options.max_inflated_bytes = request.max_inflated_bytes; // unset: proportionate to each file's size
+  options.hash_inflated = request.verify_digests;
   report::TrailReport report;
   report.run.tool_version = request.tool_version;
   for (const auto& path : request.paths) {
@@ -67,6 +70,22 @@ report::TrailReport run_trail_scan(const TrailScanRequest& request) {
   report.result = detections::scan_trail(options);
   if (mutes) {
     mute_events(*mutes, request.today, report);
+  }
+  if (request.verify_digests) {
+    std::optional<trail::digest::PublicKeySet> keys;
+    if (request.public_keys) {
+      keys = trail::digest::load_public_keys(*request.public_keys);
+    }
+    trail::digest::ValidationOptions validation;
+    validation.paths = request.paths;
+    validation.keys = keys ? &*keys : nullptr;
+    validation.bucket = request.digest_bucket;
+    validation.threads = request.threads;
+    validation.bomb_ratio = options.bomb_ratio;
+    validation.bomb_floor = request.max_inflated_bytes.value_or(options.bomb_floor);
+    validation.known_hashes = &report.result.inflated_sha256;
+    report.integrity = trail::digest::validate_digests(validation);
+    trail::digest::mark_root_periods(*report.integrity, report.result.events);
   }
   return report;
 }

@@ -22,6 +22,10 @@ struct TrailScanRequest {
   std::string tool_version;
   std::filesystem::path mutelist; // --mutelist, as for scan
   mutelist::Date today{};
+  // --verify-digests: CloudTrail log file integrity validation over the same folders (decision 0018).
+  bool verify_digests = false;
+  std::optional<std::filesystem::path> public_keys; // --public-keys: list-public-keys JSON
+  std::string digest_bucket;                        // --digest-bucket: the bucket the copy came from
 };
 
 // Bad files never throw: they are problems in the report. Throws FatalError only for an unusable request.

@@ -1,6 +1,7 @@
 #include "pipeline/trail_findings.hpp"
 
 #include "detections/catalog.hpp"
+#include "pipeline/integrity_findings.hpp"
 
 #include <fmt/format.h>
 #include <set>
@@ -66,11 +67,23 @@ report::Report trail_findings(const report::TrailReport& trail) {
       }
     }
   }
+  if (trail.integrity) {
+    add_integrity_findings(*trail.integrity, result.findings);
+    for (const auto& digest : trail.integrity->digests) {
+      if (!digest.account_id.empty()) {
+        accounts.emplace(digest.account_id);
+      }
+    }
+  }
   for (const auto& account : accounts) {
     result.accounts.push_back({account, "", "unknown"});
   }
   result.problems = trail.result.summary.errors;
   result.mutelist = trail.mutelist;
+  if (trail.integrity) {
+    result.problems.insert(result.problems.end(), trail.integrity->problems.begin(),
+                           trail.integrity->problems.end());
+  }
   sort_findings(result.findings);
   return result;
 }

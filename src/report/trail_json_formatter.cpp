@@ -2,6 +2,7 @@
 #include "detections/account_activity.hpp"
 #include "detections/catalog.hpp"
 #include "report/mute_json.hpp"
+#include "report/trail_integrity.hpp"
 #include "report/trail_report.hpp"
 
 #include <algorithm>
@@ -163,6 +164,9 @@ void write_trail_json(const TrailReport& report, const RenderOptions& options, c
     doc["summary"]["unmuted_findings"] = unmuted_findings(report);
   }
   doc["mutelist"] = review_json(report.mutelist);
+  if (report.integrity) {
+    doc["integrity"] = integrity_json(*report.integrity); // only with --verify-digests: goldens unchanged
+  }
   // File names and event fields come from outside and need not be UTF-8: invalid bytes become U+FFFD
   // rather than an exception (as in every other JSON formatter).
   const std::string frame = doc.dump(2, ' ', false, Json::error_handler_t::replace);

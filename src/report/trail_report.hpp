@@ -2,6 +2,7 @@
 // The `rootguard trail` report: what was scanned, every matched event once, per-account summaries, and
 // every file that could not be read. Formatters are pure functions of it, like render_json/render_table.
 #include "report/report.hpp"
+#include "trail/digest/integrity_result.hpp"
 #include "trail/scan_result.hpp"
 
 #include <cstddef>
@@ -39,6 +40,7 @@ struct TrailReport {
 
   // The entry that muted this event's detection, or null.
   std::shared_ptr<const Mute> muted(std::size_t event, std::string_view detection) const;
+  std::optional<trail::digest::IntegrityResult> integrity; // with --verify-digests
 };
 
 // Findings of the run (one per event and detection) that no mutelist entry muted: what exit code 3 counts.

@@ -4,6 +4,7 @@
 #include "detections/catalog.hpp"
 #include "i18n/display_width.hpp"
 #include "report/mute_text.hpp"
+#include "report/trail_integrity.hpp"
 #include "report/trail_report.hpp"
 #include "util/terminal_text.hpp"
 
@@ -51,6 +52,9 @@ public:
     if (accounts.empty()) {
       out += ja_ ? "ルートユーザーに関するイベントは見つかりませんでした。\n\n"
                  : "No root-user activity found.\n\n";
+    }
+    if (report.integrity) {
+      out += render_integrity_table(*report.integrity, options_);
     }
     render_summary(report.result.summary, out);
     if (report.mutelist) {

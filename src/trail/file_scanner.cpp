@@ -1,5 +1,7 @@
 #include "trail/file_scanner.hpp"
 
+#include "util/hash.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -168,6 +170,11 @@ FileOutcome FileScanner::scan(const TrailFile& file, EventSink& sink) {
 
 void FileScanner::read_whole(const TrailFile& file, bool gzip, EventSink& sink, FileOutcome& outcome) {
   outcome.bytes_inflated = inflated_.size();
+  if (options_.hash_inflated) {
+    // The whole file is inflated here anyway: its hash costs one SHA-256 pass, not a second inflate. Taken
+    // before parsing, so damage in the JSON (salvaged by the stream below) does not lose it.
+    outcome.inflated_sha256 = sha256_hex(text_of(inflated_));
+  }
   // The buffer is reused: what simdjson may look at past the end must not be the previous file's bytes.
   std::memset(inflated_.data() + inflated_.size(), 0, simdjson::SIMDJSON_PADDING);
   ReadCounts counts;

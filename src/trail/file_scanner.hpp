@@ -26,6 +26,7 @@ struct FileOutcome {
   bool streamed = false;
   std::size_t damaged = 0;       // damaged places inside the file; the intact records around them are kept
   std::vector<Problem> problems; // each located; empty when the file read cleanly
+  std::string inflated_sha256;   // with hash_inflated, when the file was inflated whole
 };
 
 class FileScanner {

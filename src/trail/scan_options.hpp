@@ -19,6 +19,9 @@ struct TrailScanOptions {
   std::vector<std::string> accounts;        // empty: every account
   std::vector<std::string> regions;         // empty: every region
   unsigned threads = 0;                     // 0: one per hardware thread
+  // --verify-digests: keep the SHA-256 of every file inflated in one piece (what a digest's hashValue
+  // records), so the validation does not inflate those files a second time.
+  bool hash_inflated = false;
 
   // A gzip bomb guard: a file whose inflated size passes its cap is abandoned there and reported. The cap is
   // max_inflated_bytes when set (--max-inflated-mib), else proportionate to the file's size on disk:

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -130,6 +131,9 @@ struct TrailSummary {
 struct TrailScanResult {
   MatchedEvents events; // sorted by time, then event id
   TrailSummary summary;
+  // With TrailScanOptions::hash_inflated: file path -> lower-case hex SHA-256 of its inflated bytes, for the
+  // files inflated whole (streamed ones are not here: the digest validation hashes those itself).
+  std::map<std::string, std::string> inflated_sha256;
 };
 
 } // namespace rg::trail

@@ -132,7 +132,8 @@ private:
 struct WorkerResult {
   EvidencePool pool;
   std::vector<StoredEvent> matched;
-  std::vector<std::pair<std::size_t, Problem>> problems; // by file index, for a deterministic order
+  std::vector<std::pair<std::size_t, Problem>> problems;   // by file index, for a deterministic order
+  std::vector<std::pair<std::string, std::string>> hashes; // path, inflated SHA-256 (hash_inflated)
   std::size_t files = 0;
   std::size_t events = 0;
   std::size_t candidates = 0;
@@ -160,6 +161,9 @@ void run_worker(const TrailScanOptions& options, const EventMatcher& matcher,
     result.files_failed += outcome.problems.empty() ? 0 : 1;
     for (Problem& problem : outcome.problems) {
       result.problems.emplace_back(index, std::move(problem));
+    }
+    if (!outcome.inflated_sha256.empty()) {
+      result.hashes.emplace_back(file.path, std::move(outcome.inflated_sha256));
     }
   }
   sink.commit();
@@ -313,6 +317,9 @@ TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& 
     summary.bytes_read += worker.bytes_read;
     summary.bytes_inflated += worker.bytes_inflated;
     std::move(worker.problems.begin(), worker.problems.end(), std::back_inserter(problems));
+    for (auto& [path, hash] : worker.hashes) {
+      result.inflated_sha256.emplace(std::move(path), std::move(hash));
+    }
   }
   // Moved with room reserved, each worker's vector freed as it goes: never two copies of a large result.
   // Each worker's pool moves along; its events say which pool is theirs.

@@ -1,0 +1,69 @@
+#include "trail/digest/log_hasher.hpp"
+
+#include "trail/inflate_stream.hpp"
+#include "util/hash.hpp"
+
+#include <array>
+#include <fmt/format.h>
+#include <memory>
+#include <openssl/evp.h>
+#include <vector>
+
+namespace rg::trail::digest {
+namespace {
+
+std::string hex(const unsigned char* bytes, unsigned int length) {
+  constexpr std::string_view kHex = "0123456789abcdef";
+  std::string out;
+  out.reserve(std::size_t{length} * 2);
+  for (unsigned int i = 0; i < length; ++i) {
+    out += kHex[bytes[i] >> 4U];
+    out += kHex[bytes[i] & 0x0FU];
+  }
+  return out;
+}
+
+} // namespace
+
+std::string sha256_hex_of(std::string_view data) {
+  return sha256_hex(data);
+}
+
+Result<LogHash> hash_inflated_file(const std::string& path, std::uint64_t max_inflated) {
+  // One stream and buffer per thread: workers hash file after file.
+  thread_local InflateStream stream;
+  thread_local std::vector<char> buffer(std::size_t{1} << 20);
+  auto opened = stream.open(path, true);
+  if (!opened) {
+    return opened.error();
+  }
+  // What follows damage is not the file CloudTrail hashed: stop there.
+  stream.stop_at_damage();
+  const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  if (!context || EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1) {
+    return Problem{ProblemKind::kUnreadable, path, "", "SHA-256 unavailable"};
+  }
+  LogHash out;
+  for (;;) {
+    auto got = stream.read(buffer.data(), buffer.size());
+    if (!got) {
+      return got.error();
+    }
+    if (*got == 0) {
+      break;
+    }
+    out.inflated += *got;
+    if (out.inflated > max_inflated) {
+      return Problem{ProblemKind::kUnreadable, path, "",
+                     fmt::format("inflates past {} MiB; abandoned (gzip bomb guard)", max_inflated >> 20)};
+    }
+    EVP_DigestUpdate(context.get(), buffer.data(), *got);
+  }
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  EVP_DigestFinal_ex(context.get(), digest.data(), &length);
+  out.hex = hex(digest.data(), length);
+  return out;
+}
+
+} // namespace rg::trail::digest

@@ -1,0 +1,22 @@
+#pragma once
+// SHA-256 of a log file's inflated bytes, read in bounded memory: what a digest's hashValue records.
+#include "util/result.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace rg::trail::digest {
+
+struct LogHash {
+  std::string hex;
+  std::uint64_t inflated = 0;
+};
+
+// A file that does not inflate completely (damage, truncation, past `max_inflated`) is a problem: its
+// hash cannot be what CloudTrail recorded, so the caller reports it as modified.
+Result<LogHash> hash_inflated_file(const std::string& path, std::uint64_t max_inflated);
+
+// Lower-case hex SHA-256 of `data` (the inflated digest, for the string to sign and the chain link).
+std::string sha256_hex_of(std::string_view data);
+
+} // namespace rg::trail::digest
