@@ -83,7 +83,11 @@ void OutputOptions::emit_report(const report::Report& result, std::string_view c
     if (chosen.size() > 1) {
       throw FatalError(ExitCode::kUsage, "several --format values need --output-dir");
     }
-    emit(chosen.front()->render(result, render));
+    if (const auto stream = chosen.front()->stream) {
+      emit_streamed([&](const TextSink& out) { stream(result, render, out); });
+    } else {
+      emit(chosen.front()->render(result, render));
+    }
     return;
   }
   if (!output.empty()) {
@@ -98,8 +102,14 @@ void OutputOptions::emit_report(const report::Report& result, std::string_view c
       }
       continue;
     }
-    write_file_atomically(dir / fmt::format("{}.{}", command_name, format->file_name),
-                          format->render(result, render));
+    const auto path = dir / fmt::format("{}.{}", command_name, format->file_name);
+    if (format->stream != nullptr) {
+      OutputFile file(path); // the rules of write_file_atomically, in pieces
+      format->stream(result, render, [&](std::string_view piece) { file.write(piece); });
+      file.commit();
+      continue;
+    }
+    write_file_atomically(path, format->render(result, render));
   }
 }
 

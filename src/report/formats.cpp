@@ -7,7 +7,7 @@ namespace {
 
 constexpr std::array<Format, 7> kFormats{{
     {"table", "txt", render_table, nullptr},
-    {"json", "json", render_json, nullptr},
+    {"json", "json", render_json, nullptr, {}, write_json},
     {"asff", "asff.json", render_asff, render_asff_batches, "asff-{:04}.json"},
     {"ocsf", "ocsf.json", render_ocsf, nullptr},
     {"sarif", "sarif", render_sarif, nullptr},

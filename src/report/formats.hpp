@@ -12,6 +12,7 @@ namespace rg::report {
 
 using Renderer = std::string (*)(const Report&, const RenderOptions&);
 using BatchRenderer = std::vector<std::string> (*)(const Report&, const RenderOptions&);
+using StreamRenderer = void (*)(const Report&, const RenderOptions&, const TextSink&);
 
 struct Format {
   std::string_view name;      // --format value
@@ -19,6 +20,7 @@ struct Format {
   Renderer render;
   BatchRenderer batches; // null unless the format is split into several files under --output-dir
   std::string_view batch_pattern = {}; // "asff-{:04}.json"
+  StreamRenderer stream = nullptr;     // when set, used instead of `render`: the output never whole in memory
 };
 
 std::span<const Format> formats();

@@ -6,6 +6,7 @@
 #include "util/time.hpp"
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -80,6 +81,9 @@ struct RenderOptions {
 
 // One pure function per format; report/formats.hpp lists them for --format.
 std::string render_json(const Report& report, const RenderOptions& options);
+// The same document written in pieces as it is made (for reports of thousands of accounts).
+using TextSink = std::function<void(std::string_view)>;
+void write_json(const Report& report, const RenderOptions& options, const TextSink& out);
 std::string render_table(const Report& report, const RenderOptions& options);
 std::string render_asff(const Report& report, const RenderOptions& options); // one JSON array
 std::string render_ocsf(const Report& report, const RenderOptions& options);

@@ -48,7 +48,6 @@ std::size_t unmuted_findings(const TrailReport& report);
 
 std::string render_trail_json(const TrailReport& report, const RenderOptions& options);
 // The same document written in pieces: a million events are never one string in memory.
-using TextSink = std::function<void(std::string_view)>;
 void write_trail_json(const TrailReport& report, const RenderOptions& options, const TextSink& out);
 std::string render_trail_table(const TrailReport& report, const RenderOptions& options);
 
