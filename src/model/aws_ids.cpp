@@ -88,4 +88,23 @@ std::string_view arn_partition(std::string_view arn) {
   return colon != std::string_view::npos && is_partition_name(partition) ? partition : std::string_view{};
 }
 
+std::string_view global_service_region(std::string_view partition) {
+  if (partition == "aws-cn") {
+    return "cn-north-1";
+  }
+  if (partition == "aws-us-gov") {
+    return "us-gov-west-1";
+  }
+  if (partition == "aws-iso") {
+    return "us-iso-east-1";
+  }
+  if (partition == "aws-iso-b") {
+    return "us-isob-east-1";
+  }
+  if (partition == "aws-iso-f") {
+    return "us-isof-south-1";
+  }
+  return "us-east-1";
+}
+
 } // namespace rg::model

@@ -17,5 +17,9 @@ bool is_region_name(std::string_view text);
 bool is_partition_name(std::string_view text);
 // The partition of an ARN ("arn:<partition>:..."), or "" when `arn` is not an ARN with a valid partition.
 std::string_view arn_partition(std::string_view arn);
+// The region IAM's global endpoint signs for in a partition (botocore's endpoints.json, the credential
+// scope of the partition endpoint): where global (IAM) findings' remediation commands run. us-east-1 for
+// "aws" and for a partition without a global IAM endpoint.
+std::string_view global_service_region(std::string_view partition);
 
 } // namespace rg::model

@@ -1,6 +1,7 @@
 #include "remediate/fix_plan.hpp"
 
 #include "controls/arn.hpp"
+#include "model/aws_ids.hpp"
 #include "remediate/fix_values.hpp"
 
 #include <algorithm>
@@ -317,11 +318,7 @@ FixPlan build_fix_plan(const std::vector<Finding>& findings, const FixContext& c
         fmt::format("partition \"{}\" {} (from snapshot.json)", comment_safe(plan.partition), *problem));
     return plan;
   }
-  if (plan.partition == "aws-cn") {
-    plan.home_region = "cn-north-1";
-  } else if (plan.partition == "aws-us-gov") {
-    plan.home_region = "us-gov-west-1";
-  }
+  plan.home_region = std::string(model::global_service_region(plan.partition));
   if (!plan.management_account.empty() && !is_valid(ValueKind::kAccountId, plan.management_account)) {
     plan.rejected.push_back(fmt::format("account id \"{}\" of the management account is not 12 digits (from "
                                         "organization/DescribeOrganization.json)",
