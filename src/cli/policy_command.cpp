@@ -22,6 +22,8 @@ struct PolicyCheckArguments {
   std::string format = "text";
   std::string account = "210987654321";
   std::string partition = "aws";
+  std::string org_id;
+  std::string org_path;
   OutputOptions output;
 };
 
@@ -43,7 +45,15 @@ ExitCode run(const PolicyCheckArguments& args) {
                      fmt::format("--type: expected scp, identity, resource or rcp, got {}", args.type));
   }
   const auto text = read_input(args.file);
-  const auto result = policy::check_policy(text, *type, {args.partition, args.account});
+  if (!args.org_path.empty() && !args.org_id.empty() && !args.org_path.starts_with(args.org_id + "/")) {
+    throw FatalError(ExitCode::kUsage, "--org-path must start with the --org-id");
+  }
+  // A path names its organization: --org-path alone also decides aws:PrincipalOrgID.
+  const std::string org_id = args.org_id.empty() && !args.org_path.empty()
+                                 ? args.org_path.substr(0, args.org_path.find('/'))
+                                 : args.org_id;
+  const auto result =
+      policy::check_policy(text, *type, {args.partition, args.account, org_id, args.org_path});
   const Lang lang = args.output.resolved_lang();
   const std::string name = args.file == "-" ? "<stdin>" : args.file;
   args.output.emit(args.format == "json" ? policy::render_check_json(result, name, lang)
@@ -71,8 +81,29 @@ void add_policy_command(CLI::App& app, Action& action) {
       ->check([](const std::string& value) {
         return model::is_account_id(value) ? std::string() : std::string("expected a 12-digit account id");
       });
-  check->add_option("--partition", args->partition, "Partition of the root ARN (aws, aws-us-gov, aws-cn)")
-      ->check(CLI::IsMember({"aws", "aws-us-gov", "aws-cn", "aws-iso", "aws-iso-b"}));
+  check
+      ->add_option(
+          "--partition", args->partition,
+          "Partition of the root ARN: aws (default), aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, "
+          "aws-iso-f, aws-eusc")
+      ->check([](const std::string& value) {
+        return model::is_partition_name(value) ? std::string() : std::string("not an AWS partition");
+      });
+  check
+      ->add_option("--org-id", args->org_id,
+                   "The member's organization (o-...): decides conditions on aws:PrincipalOrgID")
+      ->check([](const std::string& value) {
+        return model::is_organization_id(value) ? std::string()
+                                                : std::string("expected o- and 10-32 letters or digits");
+      });
+  check
+      ->add_option("--org-path", args->org_path,
+                   "The member's aws:PrincipalOrgPaths (o-.../r-.../ou-.../): decides conditions on it")
+      ->check([](const std::string& value) {
+        return model::is_organization_path(value)
+                   ? std::string()
+                   : std::string("expected o-id/r-id/ then OU ids, each ending in /");
+      });
   args->output.add_to(*check);
   check->callback([args, &action] { action = [args] { return run(*args); }; });
 }

@@ -107,4 +107,29 @@ std::string_view global_service_region(std::string_view partition) {
   return "us-east-1";
 }
 
+bool is_organization_id(std::string_view text) {
+  if (!text.starts_with("o-") || text.size() < 12 || text.size() > 34) {
+    return false;
+  }
+  return std::all_of(text.begin() + 2, text.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
+}
+
+bool is_organization_path(std::string_view text) {
+  if (!text.ends_with('/')) {
+    return false;
+  }
+  size_t index = 0;
+  for (size_t start = 0; start < text.size(); ++index) {
+    const size_t slash = text.find('/', start);
+    const auto part = text.substr(start, slash - start);
+    const bool ok = index == 0 ? is_organization_id(part) : index == 1 ? is_root_id(part) : is_ou_id(part);
+    if (!ok) {
+      return false;
+    }
+    start = slash + 1;
+  }
+  return index >= 2;
+}
+
 } // namespace rg::model

@@ -69,6 +69,22 @@ LocalizedString describe_actions(const std::vector<std::string>& actions) {
   return {fmt::format("{}", fmt::join(en, ", ")), fmt::format("{}", fmt::join(ja, "、"))};
 }
 
+namespace {
+
+// Root's request context for the analysis, with the organization keys when they were given.
+RequestContext analysis_context(const RootAnalysisOptions& options) {
+  auto context = root_user_context(options.partition, options.account, {}, {});
+  if (!options.org_id.empty()) {
+    context.set("aws:PrincipalOrgID", options.org_id);
+  }
+  if (!options.org_path.empty()) {
+    context.set("aws:PrincipalOrgPaths", options.org_path);
+  }
+  return context;
+}
+
+} // namespace
+
 RootDenial analyze_root_denial(const Document& document, PolicyType type, bool valid,
                                const RootAnalysisOptions& options) {
   RootDenial result;
@@ -88,8 +104,7 @@ RootDenial analyze_root_denial(const Document& document, PolicyType type, bool v
   }
   // Every request root could make, in classes no statement tells apart (request_space.hpp).
   const std::vector<PolicyAtLevel> policies{{&document, type, 0, {}}};
-  const auto space = analyze_request_space(
-      policies, root_user_context(options.partition, options.account, {}, {}), options.partition);
+  const auto space = analyze_request_space(policies, analysis_context(options), options.partition);
   for (const auto& request_class : space.classes) {
     for (const auto& label : request_class.denying) {
       add_unique(result.statements, label);
@@ -110,8 +125,7 @@ RootDenial analyze_root_denial(const Document& document, PolicyType type, bool v
     RequestSpaceOptions as_allow_list;
     as_allow_list.require_allow_per_level = true;
     const auto allowed =
-        analyze_request_space(policies, root_user_context(options.partition, options.account, {}, {}),
-                              options.partition, as_allow_list);
+        analyze_request_space(policies, analysis_context(options), options.partition, as_allow_list);
     result.allow_list = std::any_of(allowed.classes.begin(), allowed.classes.end(),
                                     [](const RequestClass& c) { return !c.levels_without_allow.empty(); });
     if (result.allow_list) {

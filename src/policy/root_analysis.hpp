@@ -33,6 +33,10 @@ struct RootDenial {
 struct RootAnalysisOptions {
   std::string partition = "aws";
   std::string account = "210987654321"; // a member account no example policy names
+  // The member's organization, when known (policy check --org-id, --org-path): a condition on
+  // aws:PrincipalOrgID or aws:PrincipalOrgPaths is then decided instead of counted as conditional.
+  std::string org_id;   // o-...
+  std::string org_path; // o-.../r-.../ou-.../ (the account itself not included)
 };
 
 // A readable list of probe actions: "*" becomes "any action no policy names", long lists are cut.

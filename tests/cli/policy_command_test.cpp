@@ -141,3 +141,45 @@ TEST(PolicyCheck, CorpusNeverCrashesTheBinary) {
 
 } // namespace
 } // namespace rg::testing
+
+namespace rg::testing {
+namespace {
+
+// aws:PrincipalOrgID is root's organization: unknown to a policy alone (the Deny is conditional, so
+// nothing is certainly denied), decided with --org-id (or the id that --org-path starts with).
+TEST(PolicyCheck, OrgIdDecidesPrincipalOrgIdConditions) {
+  const std::string file = "examples/policies/deny-root-in-organization.json";
+  const auto alone = run_rootguard({"policy", "check", file, "--type", "scp", "--format", "json"});
+  EXPECT_EQ(nlohmann::json::parse(alone.out)["denies_root"]["scope"], "none") << alone.out;
+  const auto ours = run_rootguard(
+      {"policy", "check", file, "--type", "scp", "--format", "json", "--org-id", "o-a1b2c3d4e5"});
+  EXPECT_EQ(ours.exit_code, 0) << ours.err;
+  EXPECT_EQ(nlohmann::json::parse(ours.out)["denies_root"]["scope"], "all");
+  const auto other = run_rootguard(
+      {"policy", "check", file, "--type", "scp", "--format", "json", "--org-id", "o-zzzzzzzzzz"});
+  EXPECT_EQ(nlohmann::json::parse(other.out)["denies_root"]["scope"], "none");
+  const auto by_path = run_rootguard({"policy", "check", file, "--type", "scp", "--format", "json",
+                                      "--org-path", "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/"});
+  EXPECT_EQ(nlohmann::json::parse(by_path.out)["denies_root"]["scope"], "all") << by_path.err;
+}
+
+TEST(PolicyCheck, OrgIdAndPathAreValidated) {
+  const std::string file = "examples/policies/deny-root-in-organization.json";
+  for (const std::vector<std::string>& bad :
+       {std::vector<std::string>{"--org-id", "o-short"},
+        {"--org-id", "o-ABCDEFGHIJ"},
+        {"--org-path", "o-a1b2c3d4e5/r-ab12"},
+        {"--org-path", "o-a1b2c3d4e5/../"},
+        {"--org-id", "o-a1b2c3d4e5", "--org-path", "o-zzzzzzzzzz/r-ab12/"},
+        {"--partition", "aws-moon"}}) {
+    std::vector<std::string> args{"policy", "check", file, "--type", "scp"};
+    args.insert(args.end(), bad.begin(), bad.end());
+    const auto result = run_rootguard(args);
+    EXPECT_EQ(result.exit_code, 2) << bad.back() << ": " << result.err;
+  }
+  const auto iso = run_rootguard({"policy", "check", file, "--type", "scp", "--partition", "aws-iso-f"});
+  EXPECT_NE(iso.exit_code, 2) << iso.err;
+}
+
+} // namespace
+} // namespace rg::testing

@@ -21,8 +21,9 @@ TEST(Remediation, EveryGeneratedPolicyPassesTheChecker) {
     EXPECT_EQ(check_exit_code(result), 0);
     // Every partition: GovCloud and China accounts are protected by the same text.
     for (const char* partition : {"aws", "aws-us-gov", "aws-cn"}) {
-      EXPECT_EQ(check_policy(generated.text, generated.type, {partition, "123456789012"}).denies_root.scope,
-                RootScope::kAll)
+      EXPECT_EQ(
+          check_policy(generated.text, generated.type, {partition, "123456789012", {}, {}}).denies_root.scope,
+          RootScope::kAll)
           << partition;
     }
   }

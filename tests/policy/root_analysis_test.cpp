@@ -128,16 +128,16 @@ TEST(DeniesRoot, AccountSpecificArnCoversOnlyThatAccount) {
   EXPECT_EQ(check_policy(policy, PolicyType::kScp).denies_root.scope, RootScope::kAll);
   const auto fixed = fixtures::root_deny("StringEquals", "arn:aws:iam::123456789012:root");
   EXPECT_EQ(check_policy(fixed, PolicyType::kScp).denies_root.scope, RootScope::kNone);
-  EXPECT_EQ(check_policy(fixed, PolicyType::kScp, {"aws", "123456789012"}).denies_root.scope,
+  EXPECT_EQ(check_policy(fixed, PolicyType::kScp, {"aws", "123456789012", {}, {}}).denies_root.scope,
             RootScope::kAll);
 }
 
 TEST(DeniesRoot, OtherPartitionsNeedMatchingPatterns) {
   const auto policy = fixtures::root_deny("ArnLike", "arn:aws:iam::*:root");
-  EXPECT_EQ(check_policy(policy, PolicyType::kScp, {"aws-us-gov", "111122223333"}).denies_root.scope,
+  EXPECT_EQ(check_policy(policy, PolicyType::kScp, {"aws-us-gov", "111122223333", {}, {}}).denies_root.scope,
             RootScope::kNone);
   const auto any = fixtures::root_deny("ArnLike", "arn:*:iam::*:root");
-  EXPECT_EQ(check_policy(any, PolicyType::kScp, {"aws-cn", "111122223333"}).denies_root.scope,
+  EXPECT_EQ(check_policy(any, PolicyType::kScp, {"aws-cn", "111122223333", {}, {}}).denies_root.scope,
             RootScope::kAll);
 }
 
