@@ -5,11 +5,11 @@
 
 #include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <system_error>
 #include <thread>
 #include <unistd.h>
 
@@ -43,7 +43,7 @@ int open_checked(const std::filesystem::path& path, OpenMode mode, const std::st
     if (error == ENOENT && mode == OpenMode::kExisting) {
       refuse(name, "no such store (scan or trail with --store creates it)");
     }
-    refuse(name, std::strerror(error));
+    refuse(name, std::generic_category().message(error));
   }
   struct stat info {};
   if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {

@@ -56,7 +56,7 @@ std::string diff_counts(const Diff& diff, Lang lang) {
   std::string out;
   for (std::size_t index = 0; index < kChangeKinds; ++index) {
     const auto kind = static_cast<ChangeKind>(index);
-    const auto separator = out.empty() ? "" : (lang == Lang::kJa ? "、" : ", ");
+    const auto* const separator = out.empty() ? "" : (lang == Lang::kJa ? "、" : ", ");
     out += lang == Lang::kJa ? fmt::format("{}{} {} 件", separator, change_label(kind).ja, diff.count(kind))
                              : fmt::format("{}{} {}", separator, diff.count(kind), change_label(kind).en);
   }

@@ -25,10 +25,8 @@ std::string cell(std::string_view text) {
 
 std::string render_diff_markdown(const Diff& diff, Lang lang) {
   const bool ja = lang == Lang::kJa;
-  std::string out = ja ? fmt::format("### rootguard diff: {} → {}\n\n", cell(run_label(diff.a, lang)),
-                                     cell(run_label(diff.b, lang)))
-                       : fmt::format("### rootguard diff: {} → {}\n\n", cell(run_label(diff.a, lang)),
-                                     cell(run_label(diff.b, lang)));
+  std::string out = fmt::format("### rootguard diff: {} → {}\n\n", cell(run_label(diff.a, lang)),
+                                cell(run_label(diff.b, lang)));
   out += fmt::format("**{}**\n\n{}\n", cell(new_fails_line(diff, lang)), cell(diff_counts(diff, lang)));
   if (diff.changes.empty()) {
     out += ja ? "\n変化はありません。\n" : "\nNo changes.\n";
