@@ -16,5 +16,7 @@ void add_trail_command(CLI::App& app, Action& action);
 void add_fix_command(CLI::App& app, Action& action);
 void add_collect_command(CLI::App& app, Action& action);
 void add_snapshot_command(CLI::App& app, Action& action);
+void add_history_command(CLI::App& app, Action& action);
+void add_diff_command(CLI::App& app, Action& action);
 
 } // namespace rg::cli

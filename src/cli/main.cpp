@@ -25,6 +25,8 @@ int run(int argc, char** argv) {
   rg::cli::add_fix_command(app, action);
   rg::cli::add_collect_command(app, action);
   rg::cli::add_snapshot_command(app, action);
+  rg::cli::add_history_command(app, action);
+  rg::cli::add_diff_command(app, action);
   // Unknown commands and options are named, with the nearest known one, before CLI11 would report a
   // missing required option instead.
   if (const auto message =

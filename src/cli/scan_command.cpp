@@ -5,6 +5,7 @@
 #include "cli/live_snapshot.hpp"
 #include "cli/mutelist_options.hpp"
 #include "cli/output_options.hpp"
+#include "cli/store_options.hpp"
 #include "pipeline/run_scan.hpp"
 #include "version.hpp"
 
@@ -25,6 +26,7 @@ struct ScanArguments {
   std::vector<std::string> cloudtrail;
   OutputOptions output;
   MutelistArguments mutelist;
+  StoreArguments store;
   bool live = false;
   std::string keep_snapshot;
   CollectArguments collect;
@@ -74,6 +76,7 @@ ExitCode run(const ScanArguments& args) {
     request.severities.push_back(*severity);
   }
 
+  args.store.open(); // a bad --store fails before the collection and the scan
   std::optional<LiveSnapshot> live;
   if (args.live) {
     live.emplace(args.collect, args.keep_snapshot);
@@ -84,13 +87,13 @@ ExitCode run(const ScanArguments& args) {
 
   const auto summary = report::summarize(result);
   if (summary.unmuted_fail() > 0) {
-    return ExitCode::kFailures;
+    return args.store.record(result, ExitCode::kFailures);
   }
   // No unmuted FAIL is only trustworthy when every input was read: an incomplete scan is an error for CI
   // (muted FAILs never turn it into a clean one, decision 0017), and so is a live scan of an organization
   // with an account that could not be collected.
   const bool incomplete = summary.unreadable > 0 || (live && !live->complete());
-  return incomplete ? ExitCode::kError : ExitCode::kOk;
+  return args.store.record(result, incomplete ? ExitCode::kError : ExitCode::kOk);
 }
 
 } // namespace
@@ -120,6 +123,7 @@ void add_scan_command(CLI::App& app, Action& action) {
   args->output.add_to(*command);
   args->output.add_report_formats_to(*command);
   args->mutelist.add_to(*command);
+  args->store.add_to(*command);
   command->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

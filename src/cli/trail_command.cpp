@@ -3,6 +3,7 @@
 #include "cli/command.hpp"
 #include "cli/mutelist_options.hpp"
 #include "cli/output_options.hpp"
+#include "cli/store_options.hpp"
 #include "pipeline/run_trail_scan.hpp"
 #include "pipeline/trail_findings.hpp"
 #include "util/files.hpp"
@@ -28,6 +29,7 @@ struct TrailArguments {
   std::string digest_bucket;
   OutputOptions output;
   MutelistArguments mutelist;
+  StoreArguments store;
 };
 
 std::optional<TimePoint> parse_time_option(const std::string& text, const char* option, bool end_of_day) {
@@ -108,6 +110,7 @@ ExitCode run(const TrailArguments& args) {
   }
   request.digest_bucket = args.digest_bucket;
 
+  args.store.open(); // a bad --store fails before the logs are read
   const auto report = pipeline::run_trail_scan(request);
   const auto& summary = report.result.summary;
   // Nothing to read is not "no root activity": a wrong folder must not pass a CI gate.
@@ -128,12 +131,14 @@ ExitCode run(const TrailArguments& args) {
                     integrity->summary.gaps > 0);
   // Every matched event is a FAIL finding per detection; only the unmuted ones count (decision 0017).
   if (report::unmuted_findings(report) > 0 || integrity_broken) {
-    return ExitCode::kFailures;
+    return args.store.record(report, ExitCode::kFailures);
   }
   // "No root activity" is only trustworthy when every file was read (as for scan: see decision 0002); an
   // integrity validation that could not check everything is never a pass either (decision 0018).
   const bool integrity_incomplete = integrity && !integrity->complete();
-  return report.result.summary.errors.empty() && !integrity_incomplete ? ExitCode::kOk : ExitCode::kError;
+  return args.store.record(report, report.result.summary.errors.empty() && !integrity_incomplete
+                                       ? ExitCode::kOk
+                                       : ExitCode::kError);
 }
 
 } // namespace
@@ -178,6 +183,7 @@ void add_trail_command(CLI::App& app, Action& action) {
   args->output.add_to(*command);
   args->output.add_report_formats_to(*command);
   args->mutelist.add_to(*command);
+  args->store.add_to(*command);
   command->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 
