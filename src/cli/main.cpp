@@ -1,5 +1,6 @@
 // rootguard: dispatch, the one top-level catch, and exit codes (0 ok, 1 error, 2 usage, 3 failures found).
 #include "cli/command.hpp"
+#include "cli/completion.hpp"
 #include "cli/conventions.hpp"
 #include "cli/unknown_words.hpp"
 #include "util/terminal_text.hpp"
@@ -29,6 +30,7 @@ int run(int argc, char** argv) {
   rg::cli::add_fix_command(app, action);
   rg::cli::add_collect_command(app, action);
   rg::cli::add_snapshot_command(app, action);
+  rg::cli::add_completion_commands(app, action);
   rg::cli::add_global_flags(app); // last: every subcommand gets --quiet and --no-color
   // Unknown commands and options are named, with the nearest known one, before CLI11 would report a
   // missing required option instead.
