@@ -53,12 +53,13 @@ walk
 [ "$(grep -c . <<<"$("$bin" --help)")" -gt 0 ]
 
 # What a user gets at the prompt.
+# shellcheck disable=SC2016 # $1, $@ and $argv are the inner shell's
 case $shell in
   bash)
     got=$(bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _rootguard; printf "%s\n" "${COMPREPLY[@]}"' _ "$script" rootguard sc)
     grep -qx scan <<<"$got" || fail "bash: rootguard sc<TAB> gave: $got"
     got=$(bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _rootguard; printf "%s\n" "${COMPREPLY[@]}"' _ "$script" rootguard scan --lang '')
-    [ "$(echo $got)" = "en ja" ] || fail "bash: rootguard scan --lang <TAB> gave: $got"
+    [ "$(tr '\n' ' ' <<<"$got")" = "en ja " ] || fail "bash: rootguard scan --lang <TAB> gave: $got"
     got=$(bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _rootguard; printf "%s\n" "${COMPREPLY[@]}"' _ "$script" rootguard controls l)
     grep -qx list <<<"$got" || fail "bash: rootguard controls l<TAB> gave: $got"
     ;;

@@ -48,7 +48,7 @@ else
   echo "groff not installed: structure only"
 fi
 if command -v man >/dev/null; then
-  MANWIDTH=80 MAN_KEEP_FORMATTING= man -l "$page" 2>"$tmp/man-warnings" | sed 's/.\x08//g' | grep -q 'EXIT STATUS' || fail "man -l did not render"
+  MANWIDTH=80 man -l "$page" 2>"$tmp/man-warnings" | sed 's/.\x08//g' | grep -q 'EXIT STATUS' || fail "man -l did not render"
 fi
 if [ "$failures" -ne 0 ]; then
   exit 1
