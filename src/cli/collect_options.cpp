@@ -3,6 +3,7 @@
 #include "aws/client.hpp"
 #include "aws/credential_chain.hpp"
 #include "aws/curl_transport.hpp"
+#include "cli/conventions.hpp"
 #include "collect/collector.hpp"
 #include "collect/org_collector.hpp"
 #include "model/aws_ids.hpp"
@@ -102,13 +103,15 @@ bool collect_one(const CollectArguments& args, const std::filesystem::path& outp
   options.regions = args.regions;
   options.lookup_events_days = args.lookup_events_days();
   // Progress only for a person watching: nothing when stderr is a file or a pipe.
-  if (::isatty(STDERR_FILENO) != 0) {
+  if (::isatty(STDERR_FILENO) != 0 && !global_flags().quiet) {
     options.progress = [](std::string_view line) { fmt::print(stderr, "collect: {}\n", line); };
   }
   const auto summary = collect::collect_account(client, options);
-  fmt::print(stderr, "collected account {} ({} region{}{}): {} calls, {} failed; see {}/collection.json\n",
-             summary.account, summary.regions.size(), summary.regions.size() == 1 ? "" : "s",
-             summary.organization ? ", organization" : "", summary.calls, summary.errors, output.string());
+  note(fmt::format("collected account {} ({} region{}{}): {} calls, {} failed; see {}/collection.json",
+                   summary.account, summary.regions.size(), summary.regions.size() == 1 ? "" : "s",
+                   summary.organization ? ", organization" : "", summary.calls, summary.errors,
+                   terminal_safe(output.string())));
+  note_written(output, lang_from_environment());
   return true;
 }
 
@@ -131,7 +134,7 @@ bool collect_org(const CollectArguments& args, const std::filesystem::path& outp
   options.accounts = args.accounts;
   options.exclude_accounts = args.exclude_accounts;
   options.concurrency = args.concurrency;
-  const bool terminal = ::isatty(STDERR_FILENO) != 0;
+  const bool terminal = ::isatty(STDERR_FILENO) != 0 && !global_flags().quiet;
   if (terminal) {
     // One line, rewritten in place: a person sees it move, a log never sees it.
     options.progress = [](const collect::OrgProgress& p) {
@@ -143,12 +146,13 @@ bool collect_org(const CollectArguments& args, const std::filesystem::path& outp
   if (terminal) {
     fmt::print(stderr, "\n");
   }
-  fmt::print(stderr,
-             "collected organization of management account {} from account {}: {} of {} account{} ({} not "
-             "active, not collected), {} calls, {} failed; see {}/collection.json\n",
-             summary.management_account, summary.caller_account, summary.accounts_collected,
-             summary.accounts_selected, summary.accounts_selected == 1 ? "" : "s",
-             summary.accounts_not_active, summary.calls, summary.errors, output.string());
+  note(fmt::format("collected organization of management account {} from account {}: {} of {} account{} ({} "
+                   "not active, not collected), {} calls, {} failed; see {}/collection.json",
+                   summary.management_account, summary.caller_account, summary.accounts_collected,
+                   summary.accounts_selected, summary.accounts_selected == 1 ? "" : "s",
+                   summary.accounts_not_active, summary.calls, summary.errors,
+                   terminal_safe(output.string())));
+  note_written(output, lang_from_environment());
   for (const auto& failure : summary.failures) {
     fmt::print(stderr, "  account {} not collected ({}): {}: {}\n", failure.account, failure.step,
                terminal_safe(failure.error_code), terminal_safe(failure.message));

@@ -2,11 +2,13 @@
 // (main.tf + management/ + accounts/, fix.sh, CHECKLIST.md). The plan and its texts are built in remediate/;
 // this file only parses options and writes files.
 #include "cli/command.hpp"
+#include "cli/conventions.hpp"
 #include "cli/output_options.hpp"
 #include "pipeline/run_scan.hpp"
 #include "remediate/fix_plan.hpp"
 #include "util/fatal_error.hpp"
 #include "util/files.hpp"
+#include "util/terminal_text.hpp"
 #include "util/time.hpp"
 #include "version.hpp"
 
@@ -74,8 +76,9 @@ ExitCode run(const FixArguments& args) {
                                std::filesystem::perms::owner_exec | std::filesystem::perms::group_exec,
                                std::filesystem::perm_options::add);
   write_file_atomically(dir / "CHECKLIST.md", remediate::render_checklist(plan, lang));
-  fmt::print(stderr, "rootguard: {} fix steps and {} console steps written to {}\n", plan.steps.size(),
-             plan.manual.size(), args.output_dir);
+  note(fmt::format("rootguard: {} fix steps and {} console steps written to {}", plan.steps.size(),
+                   plan.manual.size(), terminal_safe(args.output_dir)));
+  note_written(dir, lang);
   return report::summarize(result).unreadable > 0 ? ExitCode::kError : ExitCode::kOk;
 }
 

@@ -1,5 +1,7 @@
 // rootguard: dispatch, the one top-level catch, and exit codes (0 ok, 1 error, 2 usage, 3 failures found).
 #include "cli/command.hpp"
+#include "cli/completion.hpp"
+#include "cli/conventions.hpp"
 #include "cli/unknown_words.hpp"
 #include "util/terminal_text.hpp"
 #include "version.hpp"
@@ -15,7 +17,10 @@ namespace {
 int run(int argc, char** argv) {
   using rg::ExitCode;
   CLI::App app{"rootguard: find, explain and fix AWS root-user risk"};
-  app.set_version_flag("--version", std::string(rg::cli::kVersion));
+  // Name, version, commit ("unknown" when built outside git) and how it was built: what a bug report needs.
+  app.set_version_flag("--version", fmt::format("rootguard {}\ncommit: {}\nbuild: {}, {}, sanitizer: {}",
+                                                rg::cli::kVersion, rg::cli::kGitCommit, rg::cli::kBuildType,
+                                                rg::cli::kCompiler, rg::cli::kSanitizer));
   app.require_subcommand(1);
   rg::cli::Action action;
   rg::cli::add_scan_command(app, action);
@@ -27,6 +32,8 @@ int run(int argc, char** argv) {
   rg::cli::add_snapshot_command(app, action);
   rg::cli::add_history_command(app, action);
   rg::cli::add_diff_command(app, action);
+  rg::cli::add_completion_commands(app, action);
+  rg::cli::add_global_flags(app); // last: every subcommand gets --quiet and --no-color
   // Unknown commands and options are named, with the nearest known one, before CLI11 would report a
   // missing required option instead.
   if (const auto message =

@@ -1,11 +1,11 @@
 #include "cli/output_options.hpp"
 
+#include "cli/conventions.hpp"
 #include "report/formats.hpp"
 #include "util/fatal_error.hpp"
 #include "util/files.hpp"
 
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -37,15 +37,18 @@ Lang OutputOptions::resolved_lang() const {
 }
 
 bool OutputOptions::use_color() const {
+  // --no-color wins over everything; --color=always over the environment (no-color.org: a command-line
+  // argument overrides NO_COLOR).
+  if (global_flags().no_color) {
+    return false;
+  }
   if (color == "always") {
     return true;
   }
   if (color == "never" || !output.empty()) {
     return false;
   }
-  // NOLINTNEXTLINE(concurrency-mt-unsafe): only setenv could race with it, and nothing here calls setenv
-  const char* no_color = std::getenv("NO_COLOR");
-  return (no_color == nullptr || *no_color == '\0') && ::isatty(STDOUT_FILENO) == 1;
+  return color_allowed_by_environment() && ::isatty(STDOUT_FILENO) == 1;
 }
 
 void OutputOptions::emit(const std::string& content) const {
@@ -67,6 +70,7 @@ void OutputOptions::emit_streamed(const std::function<void(const TextSink&)>& re
   OutputFile file(output);
   render([&](std::string_view piece) { file.write(piece); });
   file.commit();
+  note_written(output, resolved_lang());
 }
 
 void OutputOptions::emit_report(const report::Report& result, std::string_view command_name) const {
@@ -98,7 +102,9 @@ void OutputOptions::emit_report(const report::Report& result, std::string_view c
     if (format->batches != nullptr) {
       const auto batches = format->batches(result, render);
       for (size_t i = 0; i < batches.size(); ++i) {
-        write_file_atomically(dir / fmt::format(fmt::runtime(format->batch_pattern), i + 1), batches[i]);
+        const auto path = dir / fmt::format(fmt::runtime(format->batch_pattern), i + 1);
+        write_file_atomically(path, batches[i]);
+        note_written(path, render.lang);
       }
       continue;
     }
@@ -107,9 +113,10 @@ void OutputOptions::emit_report(const report::Report& result, std::string_view c
       OutputFile file(path); // the rules of write_file_atomically, in pieces
       format->stream(result, render, [&](std::string_view piece) { file.write(piece); });
       file.commit();
-      continue;
+    } else {
+      write_file_atomically(path, format->render(result, render));
     }
-    write_file_atomically(path, format->render(result, render));
+    note_written(path, render.lang);
   }
 }
 

@@ -25,9 +25,10 @@ struct OutputOptions {
   // --format (from report/formats.hpp), --output-dir and --region: for commands that emit a Report.
   void add_report_formats_to(CLI::App& command);
   Lang resolved_lang() const;
-  // Colour only for a terminal on stdout, never into a file, and never when NO_COLOR is set.
+  // Colour only for a terminal on stdout, never into a file, never with --no-color, a non-empty NO_COLOR
+  // or TERM=dumb (unless --color=always).
   bool use_color() const;
-  // Writes to --output (atomically, no symlink following) or stdout.
+  // Writes to --output (atomically, no symlink following; its path then noted on stderr) or stdout.
   void emit(const std::string& content) const;
   // The same for a report too large to hold in memory: `render` writes it in pieces.
   using TextSink = std::function<void(std::string_view)>;

@@ -1,6 +1,7 @@
 // rootguard trail PATH...: every use of the root user in CloudTrail logs (files, folders, lookup-events
 // output).
 #include "cli/command.hpp"
+#include "cli/conventions.hpp"
 #include "cli/mutelist_options.hpp"
 #include "cli/output_options.hpp"
 #include "cli/store_options.hpp"
@@ -74,9 +75,11 @@ void emit(const report::TrailReport& report, const OutputOptions& output) {
     if (format != "table" && format != "json") {
       others.formats.push_back(format);
     } else if (!output.output_dir.empty()) {
-      OutputFile file(output.ensure_output_dir() / (format == "json" ? "trail.json" : "trail.txt"));
+      const auto path = output.ensure_output_dir() / (format == "json" ? "trail.json" : "trail.txt");
+      OutputFile file(path);
       native(format, [&](std::string_view piece) { file.write(piece); });
       file.commit();
+      note_written(path, render.lang);
     }
   }
   if (!others.formats.empty()) {

@@ -67,8 +67,17 @@ std::optional<std::string> unknown_word_message(const CLI::App& app, const std::
   const CLI::App* current = &app;
   std::string path = "rootguard";
   std::size_t at = 0;
-  // Walk down the subcommands named first (`policy check`): the options belong to the deepest.
-  while (at < args.size() && !args[at].starts_with('-')) {
+  // Walk down the subcommands named first (`policy check`): the options belong to the deepest. A flag of
+  // the command reached so far may come before the next subcommand (`rootguard --quiet scan`).
+  while (at < args.size()) {
+    if (args[at].starts_with('-')) {
+      const auto* option = current->get_option_no_throw(args[at]);
+      if (args[at] != "--" && option != nullptr && option->get_expected_max() == 0) {
+        ++at;
+        continue;
+      }
+      break;
+    }
     const auto names = subcommand_names(*current);
     if (names.empty()) {
       break; // a command without subcommands: the rest are its arguments

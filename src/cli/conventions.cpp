@@ -1,0 +1,63 @@
+#include "cli/conventions.hpp"
+
+#include "util/terminal_text.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fmt/format.h>
+#include <string>
+
+namespace rg::cli {
+
+namespace {
+
+constexpr Text kQuietHelp{"No progress and no informational lines on stderr (errors are still printed)",
+                          "進行状況と情報メッセージを標準エラーに出力しません (エラーは出力します)"};
+constexpr Text kNoColorHelp{"Never colour the output (as NO_COLOR=1 or TERM=dumb)",
+                            "出力を色付けしません (NO_COLOR=1 や TERM=dumb と同じ)"};
+constexpr Text kWrote{"rootguard: wrote {}", "rootguard: {} を書き込みました"};
+
+void add_flags_recursively(CLI::App& app, GlobalFlags& flags, Lang lang) {
+  app.add_flag("-q,--quiet", flags.quiet, std::string(kQuietHelp.get(lang)));
+  app.add_flag("--no-color", flags.no_color, std::string(kNoColorHelp.get(lang)));
+  for (auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    add_flags_recursively(*sub, flags, lang);
+  }
+}
+
+} // namespace
+
+GlobalFlags& global_flags() {
+  static GlobalFlags flags;
+  return flags;
+}
+
+void add_global_flags(CLI::App& app) {
+  add_flags_recursively(app, global_flags(), lang_from_environment());
+}
+
+bool color_allowed_by_environment() {
+  if (global_flags().no_color) {
+    return false;
+  }
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): only setenv could race with it, and nothing here calls setenv
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') {
+    return false;
+  }
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): as above
+  const char* term = std::getenv("TERM");
+  return term == nullptr || std::string_view(term) != "dumb";
+}
+
+void note(std::string_view line) {
+  if (!global_flags().quiet) {
+    fmt::print(stderr, "{}\n", line);
+  }
+}
+
+void note_written(const std::filesystem::path& path, Lang lang) {
+  note(fmt::format(fmt::runtime(kWrote.get(lang)), terminal_safe(path.string())));
+}
+
+} // namespace rg::cli
