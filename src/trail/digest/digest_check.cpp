@@ -46,10 +46,12 @@ std::optional<std::string> from_hex(std::string_view text) {
   return out;
 }
 
-DigestCheck fail(DigestCheck check, DigestStatus status, std::string reason) {
+// `check` by reference: a by-value parameter would be moved from before or after the reason is formatted,
+// as the compiler likes, and the reasons quote the check's own document (clang moves first: empty values).
+DigestCheck fail(DigestCheck&& check, DigestStatus status, std::string reason) {
   check.status = status;
   check.reason = std::move(reason);
-  return check;
+  return std::move(check);
 }
 
 bool key_valid_for(const PublicKey& key, const DigestDocument& document) {

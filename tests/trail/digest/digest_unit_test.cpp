@@ -47,7 +47,8 @@ void write(const fs::path& path, std::string_view data) {
 std::string to_hex(std::string_view bytes) {
   constexpr std::string_view kHex = "0123456789abcdef";
   std::string out;
-  for (const unsigned char c : bytes) {
+  for (const char byte : bytes) {
+    const auto c = static_cast<unsigned char>(byte);
     out += kHex[c >> 4U];
     out += kHex[c & 0xFU];
   }
