@@ -4,6 +4,7 @@
 #include "aws/credential_chain.hpp"
 #include "aws/curl_transport.hpp"
 #include "cli/conventions.hpp"
+#include "cli/list_options.hpp"
 #include "collect/collector.hpp"
 #include "collect/org_collector.hpp"
 #include "model/aws_ids.hpp"
@@ -170,13 +171,9 @@ void CollectArguments::add_to(CLI::App& command, const std::string& region_flag)
   all_options.push_back(command.add_option("--profile", profile, "AWS profile (as for the AWS CLI)"));
   all_options.push_back(
       command.add_option(region_flag, region, "AWS region for the calls (as the AWS CLI's --region)"));
-  all_options.push_back(
-      command
-          .add_option("--regions", regions,
-                      "Regions to collect (comma-separated; default: each account's enabled regions)")
-          ->delimiter(',')
-          ->allow_extra_args(false)
-          ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll));
+  all_options.push_back(add_list_option(command, "--regions", regions,
+                                        "Regions to collect (default: each account's enabled regions)",
+                                        ListKind::kRegions));
   all_options.push_back(command.add_flag(
       "--org", org,
       "Collect the whole organization from its management account (or a delegated administrator), "
@@ -187,17 +184,10 @@ void CollectArguments::add_to(CLI::App& command, const std::string& region_flag)
                             .add_option("--external-id", external_id,
                                         "With --org: the ExternalId the member role's trust policy asks")
                             ->expected(1));
-  org_options.push_back(
-      command.add_option("--accounts", accounts, "With --org: only these account ids (comma-separated)")
-          ->delimiter(',')
-          ->allow_extra_args(false)
-          ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll));
-  org_options.push_back(command
-                            .add_option("--exclude-accounts", exclude_accounts,
-                                        "With --org: not these account ids (comma-separated)")
-                            ->delimiter(',')
-                            ->allow_extra_args(false)
-                            ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll));
+  org_options.push_back(add_list_option(command, "--accounts", accounts, "With --org: only these accounts",
+                                        ListKind::kAccountIds));
+  org_options.push_back(add_list_option(command, "--exclude-accounts", exclude_accounts,
+                                        "With --org: not these accounts", ListKind::kAccountIds));
   org_options.push_back(command
                             .add_option("--concurrency", concurrency,
                                         "With --org: accounts collected at the same time (default 8)")

@@ -5,7 +5,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <span>
 #include <string>
+#include <string_view>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 namespace rg::cli {
 
@@ -50,6 +54,27 @@ bool color_allowed_by_environment() {
   return term == nullptr || std::string_view(term) != "dumb";
 }
 
+size_t stdout_terminal_width() {
+  if (::isatty(STDOUT_FILENO) != 1) {
+    return 0;
+  }
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): as above
+  const char* columns = std::getenv("COLUMNS");
+  if (columns != nullptr && *columns != '\0') {
+    char* end = nullptr;
+    const unsigned long value = std::strtoul(columns, &end, 10);
+    if (*end == '\0' && value > 0 && value < 10000) {
+      return value;
+    }
+  }
+  winsize size{};
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-vararg): ioctl is the only way to ask a terminal its size
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+    return size.ws_col;
+  }
+  return 0;
+}
+
 void note(std::string_view line) {
   if (!global_flags().quiet) {
     fmt::print(stderr, "{}\n", line);
@@ -58,6 +83,23 @@ void note(std::string_view line) {
 
 void note_written(const std::filesystem::path& path, Lang lang) {
   note(fmt::format(fmt::runtime(kWrote.get(lang)), terminal_safe(path.string())));
+}
+
+Lang message_lang(int argc, const char* const* argv) {
+  Lang lang = lang_from_environment();
+  const std::span<const char* const> args(argv, static_cast<size_t>(argc));
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string_view arg(args[i]);
+    if (arg == "--") {
+      break; // what follows is operands, not options
+    }
+    if (arg == "--lang" && i + 1 < args.size()) {
+      parse_lang(args[i + 1], lang);
+    } else if (arg.starts_with("--lang=")) {
+      parse_lang(arg.substr(7), lang);
+    }
+  }
+  return lang;
 }
 
 } // namespace rg::cli

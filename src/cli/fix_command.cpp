@@ -79,7 +79,21 @@ ExitCode run(const FixArguments& args) {
   note(fmt::format("rootguard: {} fix steps and {} console steps written to {}", plan.steps.size(),
                    plan.manual.size(), terminal_safe(args.output_dir)));
   note_written(dir, lang);
-  return report::summarize(result).unreadable > 0 ? ExitCode::kError : ExitCode::kOk;
+  // Exit 1 is never silent: the fixes were written, but for a snapshot that was not read whole.
+  const auto unreadable = report::summarize(result).unreadable;
+  if (unreadable > 0) {
+    fmt::print(
+        stderr,
+        fmt::runtime(
+            lang == Lang::kJa
+                ? "rootguard: 読み取れなかった入力が {} 件あるため終了コード 1 です。修正は読み取れた分だけを"
+                  "対象にしています (rootguard scan で入力を確認してください)\n"
+                : "rootguard: exit 1: {} input(s) could not be read, so the fixes cover only what was read "
+                  "(rootguard scan lists them)\n"),
+        unreadable);
+    return ExitCode::kError;
+  }
+  return ExitCode::kOk;
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "cli/completion.hpp"
 #include "cli/conventions.hpp"
 #include "cli/unknown_words.hpp"
+#include "i18n/messages.hpp"
 #include "util/terminal_text.hpp"
 #include "version.hpp"
 
@@ -34,11 +35,18 @@ int run(int argc, char** argv) {
   rg::cli::add_diff_command(app, action);
   rg::cli::add_completion_commands(app, action);
   rg::cli::add_global_flags(app); // last: every subcommand gets --quiet and --no-color
+  const rg::Lang lang = rg::cli::message_lang(argc, argv);
+  // CLI11's own usage errors in the chosen language too (its English text is the catalog's key).
+  app.failure_message([lang](const CLI::App* /*unused*/, const CLI::Error& e) {
+    return fmt::format("{}\n{}\n", rg::terminal_safe(rg::localize_message(e.what(), lang)),
+                       lang == rg::Lang::kJa ? "詳しくは --help を付けて実行してください。"
+                                             : "Run with --help for more information.");
+  });
   // Unknown commands and options are named, with the nearest known one, before CLI11 would report a
   // missing required option instead.
   if (const auto message =
           rg::cli::unknown_word_message(app, std::vector<std::string>(argv + 1, argv + argc))) {
-    fmt::print(stderr, "{}\n", rg::terminal_safe(*message));
+    fmt::print(stderr, "{}\n", rg::terminal_safe(rg::localize_message(*message, lang)));
     return static_cast<int>(ExitCode::kUsage);
   }
   try {
@@ -56,7 +64,7 @@ int run(int argc, char** argv) {
   try {
     return static_cast<int>(action ? action() : ExitCode::kUsage);
   } catch (const rg::FatalError& e) {
-    fmt::print(stderr, "rootguard: {}\n", rg::terminal_safe(e.what()));
+    fmt::print(stderr, "rootguard: {}\n", rg::terminal_safe(rg::localize_message(e.what(), lang)));
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
     fmt::print(stderr, "rootguard: internal error: {}\n", rg::terminal_safe(e.what()));

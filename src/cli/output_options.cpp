@@ -51,6 +51,13 @@ bool OutputOptions::use_color() const {
   return color_allowed_by_environment() && ::isatty(STDOUT_FILENO) == 1;
 }
 
+report::RenderOptions OutputOptions::render_options() const {
+  const bool to_terminal = output.empty() && output_dir.empty();
+  report::RenderOptions render{resolved_lang(), use_color() && output_dir.empty(), region};
+  render.width = to_terminal ? stdout_terminal_width() : 0;
+  return render;
+}
+
 void OutputOptions::emit(const std::string& content) const {
   emit_streamed([&](const TextSink& out) { out(content); }); // one piece: the same destinations and rules
 }
@@ -82,7 +89,7 @@ void OutputOptions::emit_report(const report::Report& result, std::string_view c
     }
     chosen.push_back(format);
   }
-  const report::RenderOptions render{resolved_lang(), use_color() && output_dir.empty(), region};
+  const report::RenderOptions render = render_options();
   if (output_dir.empty()) {
     if (chosen.size() > 1) {
       throw FatalError(ExitCode::kUsage, "several --format values need --output-dir");

@@ -28,6 +28,8 @@ struct OutputOptions {
   // Colour only for a terminal on stdout, never into a file, never with --no-color, a non-empty NO_COLOR
   // or TERM=dumb (unless --color=always).
   bool use_color() const;
+  // Language, colour, import region and the terminal width to wrap to (only for a terminal on stdout).
+  report::RenderOptions render_options() const;
   // Writes to --output (atomically, no symlink following; its path then noted on stderr) or stdout.
   void emit(const std::string& content) const;
   // The same for a report too large to hold in memory: `render` writes it in pieces.

@@ -1,23 +1,28 @@
-// rootguard policy check FILE --type scp|identity|resource|rcp: validate an IAM policy document for its type
-// and say what it means for the root user of a member account. Exit codes follow `scan`: 3 when the
-// check reports a failure (errors, or no root action denied), 1 when the file cannot be read, 2 usage.
+// rootguard policy check FILE... --type scp|identity|resource|rcp: validate IAM policy documents for their
+// type and say what each means for the root user of a member account. Exit codes follow `scan`: 3 when a
+// check reports a failure (errors, or no root action denied), else 1 when a file cannot be read (the
+// others are still checked), 2 usage.
 #include "cli/command.hpp"
 #include "cli/output_options.hpp"
 #include "model/aws_ids.hpp"
 #include "policy/check.hpp"
 #include "policy/check_report.hpp"
 #include "util/files.hpp"
+#include "util/terminal_text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <vector>
 
 namespace rg::cli {
 namespace {
 
 struct PolicyCheckArguments {
-  std::string file;
+  std::vector<std::string> files;
   std::string type;
   std::string format = "text";
   std::string account = "210987654321";
@@ -27,15 +32,16 @@ struct PolicyCheckArguments {
   OutputOptions output;
 };
 
-std::string read_input(const std::string& file) {
+// The text of one input, or why it cannot be read ("-": standard input, read once).
+Result<std::string> read_input(const std::string& file) {
   if (file == "-") {
-    return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    if (std::cin.bad()) {
+      return Problem{ProblemKind::kUnreadable, "<stdin>", "", "cannot read standard input"};
+    }
+    return text;
   }
-  auto text = read_file(file);
-  if (!text) {
-    throw FatalError(ExitCode::kError, text.error().describe());
-  }
-  return std::move(*text);
+  return read_file(file);
 }
 
 ExitCode run(const PolicyCheckArguments& args) {
@@ -44,7 +50,9 @@ ExitCode run(const PolicyCheckArguments& args) {
     throw FatalError(ExitCode::kUsage,
                      fmt::format("--type: expected scp, identity, resource or rcp, got {}", args.type));
   }
-  const auto text = read_input(args.file);
+  if (std::count(args.files.begin(), args.files.end(), "-") > 1) {
+    throw FatalError(ExitCode::kUsage, "standard input ('-') can be read only once");
+  }
   if (!args.org_path.empty() && !args.org_id.empty() && !args.org_path.starts_with(args.org_id + "/")) {
     throw FatalError(ExitCode::kUsage, "--org-path must start with the --org-id");
   }
@@ -52,13 +60,56 @@ ExitCode run(const PolicyCheckArguments& args) {
   const std::string org_id = args.org_id.empty() && !args.org_path.empty()
                                  ? args.org_path.substr(0, args.org_path.find('/'))
                                  : args.org_id;
-  const auto result =
-      policy::check_policy(text, *type, {args.partition, args.account, org_id, args.org_path});
   const Lang lang = args.output.resolved_lang();
-  const std::string name = args.file == "-" ? "<stdin>" : args.file;
-  args.output.emit(args.format == "json" ? policy::render_check_json(result, name, lang)
-                                         : policy::render_check_text(result, name, lang));
-  return policy::check_exit_code(result) == 0 ? ExitCode::kOk : ExitCode::kFailures;
+  const bool json = args.format == "json";
+  std::string text_out;
+  nlohmann::ordered_json json_out = nlohmann::ordered_json::array();
+  std::size_t unreadable = 0;
+  bool failed = false;
+  for (const auto& file : args.files) {
+    const std::string name = file == "-" ? "<stdin>" : file;
+    const auto text = read_input(file);
+    if (!text && args.files.size() == 1) {
+      throw FatalError(ExitCode::kError, text.error().describe()); // nothing else to report
+    }
+    if (!text) {
+      // Named on stderr and in the JSON, counted, and the other files still checked.
+      ++unreadable;
+      fmt::print(stderr, "rootguard: {}\n", terminal_safe(text.error().describe()));
+      nlohmann::ordered_json entry;
+      entry["file"] = name;
+      entry["readable"] = false;
+      entry["error"] = text.error().describe();
+      json_out.push_back(std::move(entry));
+      continue;
+    }
+    const auto result =
+        policy::check_policy(*text, *type, {args.partition, args.account, org_id, args.org_path});
+    failed = failed || policy::check_exit_code(result) != 0;
+    if (json) {
+      json_out.push_back(nlohmann::ordered_json::parse(policy::render_check_json(result, name, lang)));
+    } else {
+      text_out += text_out.empty() ? "" : "\n";
+      text_out += policy::render_check_text(result, name, lang);
+    }
+  }
+  if (unreadable > 0 && !json) {
+    text_out +=
+        lang == Lang::kJa
+            ? fmt::format("\n読み取れなかったファイル: {} 件 (全 {} 件中)\n", unreadable, args.files.size())
+            : fmt::format("\nFiles that could not be read: {} of {}\n", unreadable, args.files.size());
+  }
+  if (json) {
+    // One file: its object, as before; several: an array of them, in the order given.
+    const auto& document = json_out.size() == 1 ? json_out.front() : json_out;
+    args.output.emit(document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+  } else {
+    args.output.emit(text_out);
+  }
+  if (failed) {
+    return ExitCode::kFailures;
+  }
+  return unreadable > 0 ? ExitCode::kError : ExitCode::kOk;
 }
 
 } // namespace
@@ -69,7 +120,7 @@ void add_policy_command(CLI::App& app, Action& action) {
   command->require_subcommand(1);
   auto* check = command->add_subcommand(
       "check", "Validate a policy for its type and tell whether it denies the root user of a member account");
-  check->add_option("file", args->file, "Policy JSON file ('-' for standard input)")->required();
+  check->add_option("files", args->files, "Policy JSON files ('-' for standard input)")->required();
   check
       ->add_option("-t,--type", args->type,
                    "Policy type: scp (service control policy), identity, resource, rcp (resource control "

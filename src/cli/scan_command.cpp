@@ -2,6 +2,7 @@
 // collects the snapshot first (as collect does) and scans it the same way.
 #include "cli/collect_options.hpp"
 #include "cli/command.hpp"
+#include "cli/list_options.hpp"
 #include "cli/live_snapshot.hpp"
 #include "cli/mutelist_options.hpp"
 #include "cli/output_options.hpp"
@@ -113,13 +114,15 @@ void add_scan_command(CLI::App& app, Action& action) {
                       "Clock for age rules (ISO 8601); default: the snapshot's collected_at");
   command->add_option("--root-usage-days", args->root_usage_days, "Window for root-recent-use, in days")
       ->check(CLI::Range(0, 3650));
-  command->add_option("--controls", args->controls, "Only these control ids");
+  add_list_option(*command, "--controls", args->controls, "Only these controls", ListKind::kControls);
   command->add_option(
       "--cloudtrail", args->cloudtrail,
       "CloudTrail logs (files or folders) whose root use feeds root-recent-use; the snapshot's "
       "cloudtrail/ folder is read automatically");
-  command->add_option("--status", args->statuses, "Only findings with these statuses (PASS, FAIL, UNKNOWN)");
-  command->add_option("--severity", args->severities, "Only findings of these severities");
+  add_list_option(*command, "--status", args->statuses, "Only findings with these statuses",
+                  ListKind::kStatuses);
+  add_list_option(*command, "--severity", args->severities, "Only findings of these severities",
+                  ListKind::kSeverities);
   args->output.add_to(*command);
   args->output.add_report_formats_to(*command);
   args->mutelist.add_to(*command);

@@ -2,6 +2,7 @@
 // output).
 #include "cli/command.hpp"
 #include "cli/conventions.hpp"
+#include "cli/list_options.hpp"
 #include "cli/mutelist_options.hpp"
 #include "cli/output_options.hpp"
 #include "cli/store_options.hpp"
@@ -51,8 +52,7 @@ std::optional<TimePoint> parse_time_option(const std::string& text, const char* 
 // table and json are the trail's own documents (events and per-account summary); every other format
 // renders the events as activity findings, through the same plumbing as scan.
 void emit(const report::TrailReport& report, const OutputOptions& output) {
-  const report::RenderOptions render{output.resolved_lang(), output.use_color() && output.output_dir.empty(),
-                                     output.region};
+  const report::RenderOptions render = output.render_options();
   // The trail's JSON is written as it is rendered (a million events never make one string); the table is
   // a per-account summary, small whatever the event count.
   const auto native = [&](const std::string& format, const OutputOptions::TextSink& out) {
@@ -158,15 +158,8 @@ void add_trail_command(CLI::App& app, Action& action) {
                       "Only events at or after this time (ISO 8601; a date means midnight UTC)");
   command->add_option("--until", args->until,
                       "Only events at or before this time (ISO 8601; a date means the whole day)");
-  // One value per flag (comma-separated, or the flag repeated), so a path after it is never taken for an id.
-  command->add_option("--accounts", args->accounts, "Only these account ids (comma-separated)")
-      ->delimiter(',')
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  command->add_option("--regions", args->regions, "Only these regions (comma-separated)")
-      ->delimiter(',')
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_list_option(*command, "--accounts", args->accounts, "Only these accounts", ListKind::kAccountIds);
+  add_list_option(*command, "--regions", args->regions, "Only these regions", ListKind::kRegions);
   command->add_option("--threads", args->threads, "Worker threads (default: one per core)")
       ->check(CLI::Range(0, 256));
   command->add_option(

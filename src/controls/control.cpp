@@ -27,13 +27,14 @@ Finding root_finding(const Control& control, const EvaluationInput& input, Statu
 
 Finding unknown_finding(const Control& control, const EvaluationInput& input, const Problem& problem) {
   const std::string detail = problem.describe();
+  const std::string detail_ja = describe(problem, Lang::kJa);
   LocalizedString reason;
   if (problem.kind == ProblemKind::kAbsent) {
     reason = {fmt::format("Cannot evaluate: {}", detail),
-              fmt::format("評価できません (データ未収集): {}", detail)};
+              fmt::format("評価できません (データ未収集): {}", detail_ja)};
   } else {
     reason = {fmt::format("Cannot evaluate: {}", detail),
-              fmt::format("評価できません (読み取り不可): {}", detail)};
+              fmt::format("評価できません (読み取り不可): {}", detail_ja)};
   }
   return root_finding(control, input, Status::kUnknown, std::move(reason));
 }
@@ -41,12 +42,14 @@ Finding unknown_finding(const Control& control, const EvaluationInput& input, co
 Finding unknown_finding(const Control& control, const EvaluationInput& input,
                         const std::vector<Problem>& problems) {
   std::string detail;
+  std::string detail_ja;
   for (const auto& problem : problems) {
     detail += (detail.empty() ? "" : "; ") + problem.describe();
+    detail_ja += (detail_ja.empty() ? "" : "、") + describe(problem, Lang::kJa);
   }
   return root_finding(
       control, input, Status::kUnknown,
-      {fmt::format("Cannot evaluate: {}", detail), fmt::format("評価できません: {}", detail)});
+      {fmt::format("Cannot evaluate: {}", detail), fmt::format("評価できません: {}", detail_ja)});
 }
 
 } // namespace rg::controls

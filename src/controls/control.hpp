@@ -2,6 +2,8 @@
 // A control: its metadata once (findings/rule.hpp) plus one evaluate function. Adding a control is one
 // .cpp file defining a constinit Control, one line in catalog.cpp, and its test cases.
 #include "findings/finding.hpp"
+#include "i18n/japanese_text.hpp" // ja_embed, ja_append_sentence: reasons assembled in Japanese
+#include "i18n/messages.hpp"      // describe(problem, lang): the Japanese side of an UNKNOWN reason
 #include "model/root_use_evidence.hpp"
 #include "model/snapshot.hpp"
 #include "util/time.hpp"

@@ -25,11 +25,12 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
     if (!region.guardduty_findings) {
       // Not collected is normal when GuardDuty is off; guardduty-enabled reports that.
       if (region.guardduty_findings.error().kind != ProblemKind::kAbsent) {
-        const auto detail = region.guardduty_findings.error().describe();
-        findings.push_back(make(Status::kUnknown,
-                                {fmt::format("Cannot evaluate {}: {}", region.name, detail),
-                                 fmt::format("{} を評価できません: {}", region.name, detail)},
-                                ""));
+        const auto& problem = region.guardduty_findings.error();
+        findings.push_back(
+            make(Status::kUnknown,
+                 {fmt::format("Cannot evaluate {}: {}", region.name, problem.describe()),
+                  fmt::format("{} を評価できません: {}", region.name, describe(problem, Lang::kJa))},
+                 ""));
       }
       continue;
     }
@@ -47,11 +48,12 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
                        item.type, item.id, item.severity, item.count, item.first_seen, item.last_seen,
                        item.api.empty() ? "unknown" : item.api,
                        item.remote_ip.empty() ? "unknown IP" : item.remote_ip),
-           fmt::format(
-               "GuardDuty {} ({}、GuardDuty 重要度 {:.1f}): {} から {} の間にルートが {} 回使用されました。"
-               "最後の API は {}、送信元は {} です。",
-               item.type, item.id, item.severity, item.first_seen, item.last_seen, item.count,
-               item.api.empty() ? "不明" : item.api, item.remote_ip.empty() ? "不明な IP" : item.remote_ip)},
+           fmt::format("GuardDuty {} ({}、GuardDuty 重要度 {:.1f}): {} から {} の間にルートユーザーが {} "
+                       "回使用されました。"
+                       "最後の API は {}、送信元は {} です。",
+                       item.type, item.id, item.severity, item.first_seen, item.last_seen, item.count,
+                       item.api.empty() ? "不明" : item.api,
+                       item.remote_ip.empty() ? "不明な IP" : item.remote_ip)},
           item.arn);
       finding.evidence = {{"Type", item.type},
                           {"Count", std::to_string(item.count)},
@@ -62,13 +64,13 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
       findings.push_back(std::move(finding));
     }
     if (root_findings == 0) {
-      findings.push_back(
-          make(Status::kPass,
-               {fmt::format("GuardDuty reported no root credential use in {} ({} findings read).",
-                            region.name, region.guardduty_findings->size()),
-                fmt::format("{} で GuardDuty はルート認証情報の使用を報告していません ({} 件を確認)。",
-                            region.name, region.guardduty_findings->size())},
-               ""));
+      findings.push_back(make(
+          Status::kPass,
+          {fmt::format("GuardDuty reported no root credential use in {} ({} findings read).", region.name,
+                       region.guardduty_findings->size()),
+           fmt::format("{} で GuardDuty はルートユーザーの認証情報の使用を報告していません ({} 件を確認)。",
+                       region.name, region.guardduty_findings->size())},
+          ""));
     }
   }
   return findings;
@@ -83,11 +85,11 @@ constinit const Control kGuardDutyRootFindings{
             .kind = RuleKind::kActivity,
             .severity = Severity::kHigh,
             .title = {"GuardDuty reports no root credential use",
-                      "GuardDuty がルート認証情報の使用を報告していない"},
+                      "GuardDuty がルートユーザーの認証情報の使用を報告していない"},
             .risk =
                 {"GuardDuty saw API calls made with root credentials. Unless someone expected them, treat "
                  "them as a compromised root user.",
-                 "GuardDuty がルート認証情報による API "
+                 "GuardDuty がルートユーザーの認証情報による API "
                  "呼び出しを検出しました。想定された作業でなければ、ルート"
                  "ユーザーが侵害されたものとして扱ってください。"},
             .explanation =
@@ -110,7 +112,8 @@ constinit const Control kGuardDutyRootFindings{
                       "detail.type Policy:IAMUser/RootCredentialUsage, target an SNS topic.",
                       "1. GuardDuty で検出結果を開き、呼び出し元の IP、ユーザーエージェント、API "
                       "を確認します。\n"
-                      "2. 予定外の使用であれば、ルートのパスワードを変更し、MFA デバイスとアクセスキーを確認"
+                      "2. 予定外の使用であれば、ルートユーザーのパスワードを変更し、MFA "
+                      "デバイスとアクセスキーを確認"
                       "して、その時間帯の CloudTrail を調べます (rootguard trail)。\n"
                       "3. この種類を担当者へ通知します: source が aws.guardduty で detail.type が "
                       "Policy:IAMUser/RootCredentialUsage の EventBridge ルールを作り、SNS トピックを"

@@ -58,21 +58,25 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
   const auto& features = *features_ptr;
   std::string missing;
   std::string enabled;
+  std::string missing_ja; // Japanese lists take 「、」
+  std::string enabled_ja;
   for (const auto feature : kFeatures) {
     auto& list = features.has(feature) ? enabled : missing;
     list += fmt::format("{}{}", list.empty() ? "" : ", ", feature);
+    auto& list_ja = features.has(feature) ? enabled_ja : missing_ja;
+    list_ja += fmt::format("{}{}", list_ja.empty() ? "" : "、", feature);
   }
   auto finding = root_finding(
       control, input, missing.empty() ? Status::kPass : Status::kFail,
       missing.empty()
           ? LocalizedString{fmt::format("Organization {} has {} enabled.", features.organization_id, enabled),
-                            fmt::format("組織 {} で {} が有効です。", features.organization_id, enabled)}
+                            fmt::format("組織 {} で {} が有効です。", features.organization_id, enabled_ja)}
           : LocalizedString{fmt::format("Organization {} does not have {} enabled (enabled: {}).",
                                         features.organization_id, missing,
                                         enabled.empty() ? "none" : enabled),
                             fmt::format("組織 {} で {} が有効になっていません (有効: {})。",
-                                        features.organization_id, missing,
-                                        enabled.empty() ? "なし" : enabled)},
+                                        features.organization_id, missing_ja,
+                                        enabled_ja.empty() ? "なし" : enabled_ja)},
       {{"EnabledFeatures", enabled}});
   finding.resource = fmt::format("arn:{}:organizations::{}:organization/{}", partition_of(input),
                                  input.account.id, features.organization_id);
@@ -91,18 +95,22 @@ constinit const Control kOrgRootAccessManagement{
                       "組織がメンバーアカウントのルートアクセスを一元管理している"},
             .risk = {"Without centralized root access management every member account keeps its own root "
                      "password and recovery path, and root-only tasks need a root sign-in per account.",
-                     "ルートアクセスの一元管理がないと、各メンバーアカウントが独自のルートパスワードと復旧手"
+                     "ルートアクセスの一元管理がないと、各メンバーアカウントが独自のルートユーザーのパスワー"
+                     "ドと復旧手"
                      "段を持ち"
-                     "続け、ルート専用タスクのたびにアカウントごとのルートサインインが必要になります。"},
+                     "続け、ルートユーザー専用のタスクのたびにアカウントごとのルートユーザーのサインインが必"
+                     "要になります。"},
             .explanation =
                 {"CIS v7.0 2.1.1. Checks ListOrganizationsFeatures in the management account for "
                  "RootCredentialsManagement (delete and audit member root credentials) and RootSessions "
                  "(short sts:AssumeRoot sessions for root-only tasks). Enabling them does not delete "
                  "existing member root credentials: root-credentials-removed checks that.",
                  "CIS v7.0 2.1.1 に対応します。管理アカウントの ListOrganizationsFeatures で "
-                 "RootCredentialsManagement (メンバーのルート認証情報の削除と監査) と RootSessions "
-                 "(ルート専用タスク用の短時間の sts:AssumeRoot セッション) を確認します。有効化しても既存"
-                 "のメンバーのルート認証情報は削除されません (root-credentials-removed で確認します)。"},
+                 "RootCredentialsManagement (メンバーのルートユーザーの認証情報の削除と監査) と RootSessions "
+                 "(ルートユーザー専用のタスク用の短時間の sts:AssumeRoot セッション) "
+                 "を確認します。有効化しても既存"
+                 "のメンバーのルートユーザーの認証情報は削除されません (root-credentials-removed "
+                 "で確認します)。"},
             .mappings = {.cis = {.v7_0 = "2.1.1"}},
             .remediation =
                 {.console =

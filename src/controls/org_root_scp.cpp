@@ -38,8 +38,8 @@ LocalizedString near_misses(const policy::AccountScpVerdict& verdict) {
           if (problem.code == code) {
             text.en += fmt::format(" {} ({}) {}: {}", check->policy->name, check->policy->id, problem.path,
                                    problem.message.en);
-            text.ja += fmt::format(" {} ({}) {}: {}", check->policy->name, check->policy->id, problem.path,
-                                   problem.message.ja);
+            ja_append_sentence(text.ja, fmt::format("{} ({}) {}: {}", check->policy->name, check->policy->id,
+                                                    problem.path, problem.message.ja));
           }
         }
       }
@@ -52,7 +52,8 @@ LocalizedString invalid_note(const policy::AccountScpVerdict& verdict) {
   LocalizedString text;
   for (const auto* check : verdict.invalid_policies) {
     text.en += fmt::format(" Invalid SCP ignored: {} ({}).", check->policy->name, check->policy->id);
-    text.ja += fmt::format(" 無効な SCP を無視しました: {} ({})。", check->policy->name, check->policy->id);
+    ja_append_sentence(
+        text.ja, fmt::format("無効な SCP を無視しました: {} ({})。", check->policy->name, check->policy->id));
   }
   return text;
 }
@@ -121,9 +122,10 @@ std::optional<Finding> scp_type_not_in_force(const Control& control, const Evalu
                        "then attach a root-deny SCP.",
                        root_id),
            fmt::format(
-               "ルート {} で SERVICE_CONTROL_POLICY ポリシータイプが有効ではありません (ListRoots)。"
+               "組織のルート {} で SERVICE_CONTROL_POLICY ポリシータイプが有効ではありません (ListRoots)。"
                "すべての SCP がデタッチされているため、このメンバーのルートユーザーを制限するものは"
-               "ありません。ポリシータイプを有効にしてから、ルートを拒否する SCP をアタッチしてください。",
+               "ありません。ポリシータイプを有効にしてから、ルートユーザーを拒否する SCP "
+               "をアタッチしてください。",
                root_id)},
           evidence);
     }
@@ -132,7 +134,7 @@ std::optional<Finding> scp_type_not_in_force(const Control& control, const Evalu
         {fmt::format("The SERVICE_CONTROL_POLICY policy type on root {} is {}: whether SCPs "
                      "apply is not settled yet; collect again when it is ENABLED.",
                      root_id, found->second),
-         fmt::format("ルート {} の SERVICE_CONTROL_POLICY ポリシータイプは {} です。SCP が"
+         fmt::format("組織のルート {} の SERVICE_CONTROL_POLICY ポリシータイプは {} です。SCP が"
                      "適用されるかはまだ確定していません。ENABLED になってから再収集してください。",
                      root_id, found->second)},
         evidence);
@@ -165,7 +167,7 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
              organization.id),
          fmt::format("組織 {} は一括請求のみ (FeatureSet CONSOLIDATED_BILLING) です。サービスコントロール"
                      "ポリシーが存在できないため、このメンバーのルートユーザーを制限するものはありません。"
-                     "すべての機能を有効にしてから、ルートを拒否する SCP をアタッチしてください。",
+                     "すべての機能を有効にしてから、ルートユーザーを拒否する SCP をアタッチしてください。",
                      organization.id)},
         {{"feature_set", organization.feature_set}})};
   }
@@ -200,7 +202,7 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
   auto reason = verdict.reason;
   const auto invalid = invalid_note(verdict);
   reason.en += invalid.en;
-  reason.ja += invalid.ja;
+  ja_append_sentence(reason.ja, invalid.ja);
   switch (verdict.status) {
   case AccountScpStatus::kDenied:
     return {root_finding(control, input, Status::kPass, std::move(reason), std::move(evidence))};
@@ -209,8 +211,9 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
     const auto misses = near_misses(verdict);
     reason.en +=
         fmt::format(" Path: {}.{} Attach a root-deny SCP (see remediation).", path_text(verdict), misses.en);
-    reason.ja += fmt::format(" 経路: {}。{} ルートを拒否する SCP をアタッチしてください (修復手順を参照)。",
-                             path_text(verdict), misses.ja);
+    ja_append_sentence(reason.ja, fmt::format("経路: {}。", path_text(verdict)));
+    ja_append_sentence(reason.ja, misses.ja);
+    ja_append_sentence(reason.ja, "ルートユーザーを拒否する SCP をアタッチしてください (修復手順を参照)。");
     if (verdict.path.size() >= 2) {
       // Where `rootguard fix` attaches the SCP: the account's own parent (OU or root), the narrowest
       // level that covers this account and the accounts grouped with it.
@@ -248,7 +251,8 @@ constinit const Control kOrgRootScp{
                 {"A member account's root user is not limited by any IAM policy. Without a service control "
                  "policy that denies it, anyone holding its password or keys can do anything in the account, "
                  "including disabling logging and deleting data.",
-                 "メンバーアカウントのルートユーザーは IAM ポリシーで制限できません。ルートを拒否するサービス"
+                 "メンバーアカウントのルートユーザーは IAM "
+                 "ポリシーで制限できません。ルートユーザーを拒否するサービス"
                  "コントロールポリシーがなければ、パスワードやキーを持つ者はログの無効化やデータ削除を含め、"
                  "アカウント内で何でもできます。"},
             .explanation =
@@ -264,16 +268,16 @@ constinit const Control kOrgRootScp{
                  "the "
                  "SERVICE_CONTROL_POLICY type disabled on the root (ListRoots PolicyTypes) every SCP is "
                  "detached; both FAIL whatever the attachment files say.",
-                 "rootguard は組織ルート -> OU -> アカウントの経路上のすべての SCP を、AWS と同じ規則 "
+                 "rootguard は組織のルート -> OU -> アカウントの経路上のすべての SCP を、AWS と同じ規則 "
                  "(どこかの "
                  "Deny が適用される、各階層で Allow が必要、管理アカウントには適用されない) "
-                 "でルートのリクエスト"
+                 "でルートユーザーのリクエスト"
                  "コンテキスト (aws:PrincipalArn arn:<partition>:iam::<account>:root、aws:PrincipalType "
                  "\"Account\") に対して評価します。そのため、正しく見えるだけの助言を見抜きます: Principal "
                  "要素 "
                  "(SCP では無効)、aws:PrincipalType = \"Root\" (常に偽)、ワイルドカード付きの StringEquals "
                  "(文字どおり比較)。無効な SCP は管理アカウントの検出結果として報告します。SCP がそもそも有効"
-                 "である必要があります。一括請求のみの組織には SCP が存在できず、ルートで "
+                 "である必要があります。一括請求のみの組織には SCP が存在できず、ルートユーザーで "
                  "SERVICE_CONTROL_POLICY "
                  "タイプが無効 (ListRoots の PolicyTypes) ならすべての SCP がデタッチされています。どちらも"
                  "アタッチのファイルの内容にかかわらず FAIL です。"},

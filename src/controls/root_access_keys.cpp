@@ -20,33 +20,35 @@ std::vector<Finding> decide(const Control& control, const EvaluationInput& input
         control, input, Status::kUnknown,
         {"Cannot tell whether root has access keys: neither AccountAccessKeysPresent nor the "
          "credential report's access_key_N_active columns were readable.",
-         "ルートのアクセスキーの有無を判定できません: AccountAccessKeysPresent も認証情報レポートの "
+         "ルートユーザーのアクセスキーの有無を判定できません: AccountAccessKeysPresent も認証情報レポートの "
          "access_key_N_active も読み取れませんでした。"},
         creds.evidence)};
   }
   if (keys.presence == Presence::kAbsent) {
     return {root_finding(control, input, Status::kPass,
                          {fmt::format("Root has no access keys ({}).", keys.seen),
-                          fmt::format("ルートにアクセスキーはありません ({})。", keys.seen)},
+                          fmt::format("ルートユーザーにアクセスキーはありません ({})。", keys.seen)},
                          creds.evidence)};
   }
   const bool active = creds.active_access_keys.presence == Presence::kPresent;
   const bool inactive_only = creds.active_access_keys.presence == Presence::kAbsent;
   LocalizedString reason;
   if (active) {
-    reason = {fmt::format("Root has an active access key ({}).", creds.active_access_keys.seen),
-              fmt::format("ルートに有効なアクセスキーがあります ({})。", creds.active_access_keys.seen)};
+    reason = {
+        fmt::format("Root has an active access key ({}).", creds.active_access_keys.seen),
+        fmt::format("ルートユーザーに有効なアクセスキーがあります ({})。", creds.active_access_keys.seen)};
   } else if (inactive_only) {
     reason = {
         fmt::format("Root has an inactive access key ({}, {}); delete it: anyone who signs in as root can "
                     "reactivate it.",
                     keys.seen, creds.active_access_keys.seen),
-        fmt::format("ルートに無効化されたアクセスキーがあります ({}、{})。ルートでサインインすれば再有効化"
+        fmt::format("ルートユーザーに無効化されたアクセスキーがあります "
+                    "({}、{})。ルートユーザーでサインインすれば再有効化"
                     "できるため削除してください。",
                     keys.seen, creds.active_access_keys.seen)};
   } else {
     reason = {fmt::format("Root has access keys ({}).", keys.seen),
-              fmt::format("ルートにアクセスキーがあります ({})。", keys.seen)};
+              fmt::format("ルートユーザーにアクセスキーがあります ({})。", keys.seen)};
   }
   return {root_finding(control, input, Status::kFail, std::move(reason), creds.evidence)};
 }
@@ -74,7 +76,7 @@ constinit const Control kRootAccessKeys{
             .risk = {"A root access key signs API calls with unrestricted power over every resource and the "
                      "bill, needs no MFA, and is not limited by any IAM policy. A leaked key is the shortest "
                      "path to losing the account.",
-                     "ルートのアクセスキーは全リソースと請求情報に対する無制限の API 操作を MFA "
+                     "ルートユーザーのアクセスキーは全リソースと請求情報に対する無制限の API 操作を MFA "
                      "なしで可能にし、IAM "
                      "ポリシーでも制限できません。漏えいすればアカウントを失う最短経路になります。"},
             .explanation =
@@ -82,7 +84,8 @@ constinit const Control kRootAccessKeys{
                  "root user access key exists\": an inactive key also fails, because whoever signs "
                  "in as root can reactivate it.",
                  "Security Hub IAM.4 (AccountAccessKeysPresent) と CIS の「ルートユーザーのアクセス"
-                 "キーが存在しないこと」に従います。ルートでサインインすれば再有効化できるため、無効化"
+                 "キーが存在しないこと」に従います。ルートユーザーでサインインすれば再有効化できるため、無効"
+                 "化"
                  "されたキーも FAIL とします。"},
             .mappings =
                 {.security_hub = "IAM.4",
@@ -96,9 +99,9 @@ constinit const Control kRootAccessKeys{
                       "2. Open the account menu > Security credentials.\n"
                       "3. Under Access keys, choose Actions > Deactivate, then Delete, for every key.\n"
                       "4. Move any automation that used the key to an IAM role.",
-                      "1. ルートユーザーとして AWS マネジメントコンソールにサインインします (一元化された"
-                      "ルートアクセス管理を使うメンバーアカウントでは、管理アカウントの IAM > ルートアクセス"
-                      "管理 で対象アカウントを選び、[特権アクションを実行] > [ルートユーザー認証情報を削除] "
+                      "1. ルートユーザーとして AWS マネジメントコンソールにサインインします (ルートアクセスの"
+                      "一元管理を使うメンバーアカウントでは、管理アカウントの IAM > [ルートアクセス"
+                      "管理] で対象アカウントを選び、[特権アクションを実行] > [ルートユーザー認証情報を削除] "
                       "を選びます)。\n"
                       "2. アカウントメニュー > [セキュリティ認証情報] を開きます。\n"
                       "3. [アクセスキー] で各キーを [アクション] > [無効化]、続けて [削除] します。\n"
@@ -108,7 +111,8 @@ constinit const Control kRootAccessKeys{
                  .limits = {"No API deletes a standalone account's root access key without root's own "
                             "credentials; member accounts can use sts:AssumeRoot with the "
                             "IAMDeleteRootUserCredentials task policy. Terraform cannot express this.",
-                            "スタンドアロンアカウントのルートのアクセスキーは、ルート自身の認証情報なしに "
+                            "スタンドアロンアカウントのルートユーザーのアクセスキーは、ルートユーザー自身の認"
+                            "証情報なしに "
                             "API で削除"
                             "できません。メンバーアカウントは IAMDeleteRootUserCredentials タスクポリシーで "
                             "sts:AssumeRoot を使えます。Terraform では表現できません。"}},

@@ -121,7 +121,7 @@ void combine_summary_and_report(const std::optional<CredentialFact>& summary, co
           "GetAccountSummary ({}) and the credential report ({}) disagree on root's {}; the newer one "
           "is used ({}).",
           summary->seen, report.any.seen, what.en, used),
-      fmt::format("ルートの{}について GetAccountSummary ({}) と認証情報レポート ({}) が一致しません。"
+      fmt::format("ルートユーザーの{}について GetAccountSummary ({}) と認証情報レポート ({}) が一致しません。"
                   "新しいほうを使います ({})。",
                   what.ja, summary->seen, report.any.seen, used)};
   if (disagreement) {
@@ -243,7 +243,7 @@ std::vector<Finding> with_report_note(const RootCredentials& creds, std::vector<
     }
     for (auto& finding : findings) {
       finding.reason.en += " " + note->en;
-      finding.reason.ja += " " + note->ja;
+      ja_append_sentence(finding.reason.ja, note->ja);
     }
   }
   return findings;
@@ -253,7 +253,7 @@ LocalizedString no_credentials_reason(const RootCredentials& creds, std::string_
                                       std::string_view consequence_ja) {
   return {fmt::format("Root has no password, access keys or signing certificates ({}; {}; {}), so {}.",
                       creds.password.seen, creds.access_keys.seen, creds.certificates.seen, consequence_en),
-          fmt::format("ルートにはパスワード、アクセスキー、署名証明書がありません ({}、{}、{})。{}。",
+          fmt::format("ルートユーザーにはパスワード、アクセスキー、署名証明書がありません ({}、{}、{})。{}。",
                       creds.password.seen, creds.access_keys.seen, creds.certificates.seen, consequence_ja)};
 }
 
@@ -266,7 +266,7 @@ Finding mfa_unknown_finding(const Control& control, const EvaluationInput& input
   return root_finding(
       control, input, Status::kUnknown,
       {"Cannot tell whether root has MFA: neither AccountMFAEnabled nor mfa_active was readable.",
-       "ルートの MFA を判定できません: AccountMFAEnabled も mfa_active も読み取れませんでした。"},
+       "ルートユーザーの MFA を判定できません: AccountMFAEnabled も mfa_active も読み取れませんでした。"},
       creds.evidence);
 }
 

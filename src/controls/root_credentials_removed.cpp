@@ -40,28 +40,29 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
   evidence.push_back({"EnabledFeatures", std::string(kFeature)});
   const auto present = creds.present_list();
   if (!present.en.empty()) {
-    return {
-        root_finding(control, input, Status::kFail,
-                     {fmt::format("The organization manages root credentials centrally ({} in {}), but this "
-                                  "member's root still has {} ({}; {}; {}).",
-                                  kFeature, features.source, present.en, creds.password.seen,
-                                  creds.access_keys.seen, creds.certificates.seen),
-                      fmt::format("組織はルート認証情報を一元管理しています ({}、{})。しかしこのメンバー"
-                                  "アカウントのルートには {} が残っています ({}、{}、{})。",
-                                  kFeature, features.source, present.ja, creds.password.seen,
-                                  creds.access_keys.seen, creds.certificates.seen)},
-                     evidence)};
+    return {root_finding(
+        control, input, Status::kFail,
+        {fmt::format("The organization manages root credentials centrally ({} in {}), but this "
+                     "member's root still has {} ({}; {}; {}).",
+                     kFeature, features.source, present.en, creds.password.seen, creds.access_keys.seen,
+                     creds.certificates.seen),
+         fmt::format("組織はルートユーザーの認証情報を一元管理しています ({}、{})。しかしこのメンバー"
+                     "アカウントのルートユーザーには{}が残っています ({}、{}、{})。",
+                     kFeature, features.source, ja_embed(present.ja), creds.password.seen,
+                     creds.access_keys.seen, creds.certificates.seen)},
+        evidence)};
   }
   if (creds.has_no_credentials()) {
-    return {
-        root_finding(control, input, Status::kPass,
-                     {fmt::format("Root credentials are centrally managed and this member's root has none "
-                                  "({}; {}; {}).",
-                                  creds.password.seen, creds.access_keys.seen, creds.certificates.seen),
-                      fmt::format("ルート認証情報は一元管理されており、このメンバーのルートには認証情報が"
-                                  "ありません ({}、{}、{})。",
-                                  creds.password.seen, creds.access_keys.seen, creds.certificates.seen)},
-                     evidence)};
+    return {root_finding(
+        control, input, Status::kPass,
+        {fmt::format("Root credentials are centrally managed and this member's root has none "
+                     "({}; {}; {}).",
+                     creds.password.seen, creds.access_keys.seen, creds.certificates.seen),
+         fmt::format(
+             "ルートユーザーの認証情報は一元管理されており、このメンバーのルートユーザーには認証情報が"
+             "ありません ({}、{}、{})。",
+             creds.password.seen, creds.access_keys.seen, creds.certificates.seen)},
+        evidence)};
   }
   const auto row = root_report_row(input.account);
   if (!input.account.account_summary && !row) {
@@ -69,12 +70,13 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
     finding.evidence = std::move(evidence);
     return {finding};
   }
-  return {root_finding(control, input, Status::kUnknown,
-                       {"Cannot tell whether this member's root still has a password, access keys or "
-                        "certificates: GetAccountSummary and the credential report were not readable.",
-                        "このメンバーのルートにパスワード・アクセスキー・証明書が残っているか判定できません: "
-                        "GetAccountSummary と認証情報レポートを読み取れませんでした。"},
-                       evidence)};
+  return {root_finding(
+      control, input, Status::kUnknown,
+      {"Cannot tell whether this member's root still has a password, access keys or "
+       "certificates: GetAccountSummary and the credential report were not readable.",
+       "このメンバーのルートユーザーにパスワード・アクセスキー・証明書が残っているか判定できません: "
+       "GetAccountSummary と認証情報レポートを読み取れませんでした。"},
+      evidence)};
 }
 
 constexpr std::string_view kRootCredentialsRemovedRootSessionBody =
@@ -99,14 +101,14 @@ constinit const Control kRootCredentialsRemoved{
             .kind = RuleKind::kPosture,
             .severity = Severity::kHigh,
             .title = {"Member account root has no credentials (centralized root access)",
-                      "メンバーアカウントのルートに認証情報がない (ルートアクセスの一元管理)"},
+                      "メンバーアカウントのルートユーザーに認証情報がない (ルートアクセスの一元管理)"},
             .risk =
                 {"Centralized root access management only pays off once member root users have no password, "
                  "keys or certificates; until then each member keeps a long-lived root credential that can "
                  "be phished or recovered through the account's email.",
                  "ルートアクセスの一元管理は、メンバーのルートユーザーからパスワード・キー・証明書を削除して"
                  "初めて効果を持ちます。それまでは各メンバーに、フィッシングやメールによる復旧で奪われ得る"
-                 "長期的なルート認証情報が残ります。"},
+                 "長期的なルートユーザーの認証情報が残ります。"},
             .explanation =
                 {"Applies to member accounts when the management account's ListOrganizationsFeatures "
                  "shows RootCredentialsManagement. Enabling the feature does not delete credentials "
@@ -131,7 +133,8 @@ constinit const Control kRootCredentialsRemoved{
                  .limits =
                      {"Deleting existing root credentials is a per-account privileged task; Terraform has "
                       "no resource for it.",
-                      "既存のルート認証情報の削除はアカウントごとの特権タスクで、Terraform にはそのための"
+                      "既存のルートユーザーの認証情報の削除はアカウントごとの特権タスクで、Terraform "
+                      "にはそのための"
                       "リソースがありません。"}},
         },
     .evaluate = evaluate,

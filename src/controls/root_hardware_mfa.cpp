@@ -21,7 +21,7 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
   if (creds.mfa.presence == Presence::kAbsent) {
     return {root_finding(control, input, Status::kFail,
                          {fmt::format("Root has no MFA at all ({}), hardware or virtual.", creds.mfa.seen),
-                          fmt::format("ルートに MFA がまったくありません ({})。", creds.mfa.seen)},
+                          fmt::format("ルートユーザーに MFA がまったくありません ({})。", creds.mfa.seen)},
                          evidence)};
   }
   if (!input.account.virtual_mfa_devices) {
@@ -36,8 +36,8 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
       return {root_finding(
           control, input, Status::kFail,
           {fmt::format("Root's MFA is a virtual device ({}, assigned to {}).", device.serial_number, arn),
-           fmt::format("ルートの MFA は仮想 MFA デバイスです ({}、割り当て先 {})。", device.serial_number,
-                       arn)},
+           fmt::format("ルートユーザーの MFA は仮想 MFA デバイスです ({}、割り当て先 {})。",
+                       device.serial_number, arn)},
           evidence)};
     }
   }
@@ -48,7 +48,7 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
       {fmt::format("MFA is enabled on root ({}) and none of the {} virtual MFA devices is "
                    "assigned to {}, so it is a hardware device.",
                    creds.mfa.seen, count, arn),
-       fmt::format("ルートで MFA が有効 ({}) で、{} 台の仮想 MFA デバイスのいずれも {} に割り当て"
+       fmt::format("ルートユーザーで MFA が有効 ({}) で、{} 台の仮想 MFA デバイスのいずれも {} に割り当て"
                    "られていないため、ハードウェアデバイスです。",
                    creds.mfa.seen, count, arn)},
       evidence)};
@@ -79,7 +79,7 @@ constinit const Control kRootHardwareMfa{
                  "Security Hub IAM.6 に従います。AWS はデバイス種別を返さないため、AccountMFAEnabled = 1 "
                  "かつ User.Arn が arn:<partition>:iam::<account>:root と完全一致する仮想 MFA デバイスが"
                  "ないことからハードウェア MFA と判断します (デバイス名や部分一致は根拠にしません)。"
-                 "認証情報が一切ないルートは Security Hub と CIS v5 以降と同様に PASS です。"},
+                 "認証情報が一切ないルートユーザーは Security Hub と CIS v5 以降と同様に PASS です。"},
             .mappings =
                 {.security_hub = "IAM.6",
                  .cis = {.v1_2 = "1.14", .v1_4_to_v4_0 = "1.6", .v5_0 = "1.5", .v6_0 = "2.5", .v7_0 = "2.6"}},
@@ -105,7 +105,8 @@ constinit const Control kRootHardwareMfa{
                  .terraform = "",
                  .limits =
                      {"Hardware MFA for root can only be registered in the console while signed in as root.",
-                      "ルートのハードウェア MFA は、ルートでサインインしたコンソールからのみ登録できます。"}},
+                      "ルートユーザーのハードウェア MFA "
+                      "は、ルートユーザーでサインインしたコンソールからのみ登録できます。"}},
         },
     .evaluate = evaluate,
 };

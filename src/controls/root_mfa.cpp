@@ -13,7 +13,7 @@ std::vector<Finding> decide(const Control& control, const EvaluationInput& input
   if (creds.mfa.presence == Presence::kPresent) {
     return {root_finding(control, input, Status::kPass,
                          {fmt::format("MFA is enabled on root ({}).", creds.mfa.seen),
-                          fmt::format("ルートで MFA が有効です ({})。", creds.mfa.seen)},
+                          fmt::format("ルートユーザーで MFA が有効です ({})。", creds.mfa.seen)},
                          creds.evidence)};
   }
   if (creds.has_no_credentials()) {
@@ -38,8 +38,9 @@ std::vector<Finding> decide(const Control& control, const EvaluationInput& input
                      "(AccountPasswordPresent).",
                      creds.mfa.seen),
          fmt::format(
-             "ルートで MFA が無効です ({})。認証情報レポートではルートのパスワードの有無がわかりません "
-             "(ルートの password_enabled は常に not_supported) ので、CIS の監査手順どおり FAIL と"
+             "ルートユーザーで MFA が無効です "
+             "({})。認証情報レポートではルートユーザーのパスワードの有無がわかりません "
+             "(ルートユーザーの password_enabled は常に not_supported) ので、CIS の監査手順どおり FAIL と"
              "します。判定を確かにするには iam/GetAccountSummary.json (AccountPasswordPresent) を"
              "収集してください。",
              creds.mfa.seen)},
@@ -52,16 +53,17 @@ std::vector<Finding> decide(const Control& control, const EvaluationInput& input
         {fmt::format("MFA is not enabled on root ({}), and whether root still has credentials "
                      "cannot be told from the data collected.",
                      creds.mfa.seen),
-         fmt::format("ルートで MFA が無効です ({})。ルートに認証情報が残っているかは収集データから"
-                     "判定できません。",
-                     creds.mfa.seen)},
+         fmt::format(
+             "ルートユーザーで MFA が無効です ({})。ルートユーザーに認証情報が残っているかは収集データから"
+             "判定できません。",
+             creds.mfa.seen)},
         creds.evidence)};
   }
   return {root_finding(
       control, input, Status::kFail,
       {fmt::format("MFA is not enabled on root ({}) and root still has {}.", creds.mfa.seen, present.en),
-       fmt::format("ルートで MFA が無効です ({})。ルートには {} が残っています。", creds.mfa.seen,
-                   present.ja)},
+       fmt::format("ルートユーザーで MFA が無効です ({})。ルートユーザーには{}が残っています。",
+                   creds.mfa.seen, ja_embed(present.ja))},
       creds.evidence)};
 }
 
@@ -83,16 +85,18 @@ constinit const Control kRootMfa{
             .kind = RuleKind::kPosture,
             .severity = Severity::kCritical,
             .title = {"Root user has MFA enabled", "ルートユーザーで MFA が有効になっている"},
-            .risk =
-                {"Without MFA, a phished or reused root password is enough to take over the account, "
-                 "including closing it, changing its contact details and removing every guard rail.",
-                 "MFA がないと、フィッシングや使い回しで漏れたルートパスワードだけでアカウントを乗っ取られ、"
-                 "連絡先の変更やアカウントの閉鎖、あらゆる防御策の解除まで可能になります。"},
+            .risk = {"Without MFA, a phished or reused root password is enough to take over the account, "
+                     "including closing it, changing its contact details and removing every guard rail.",
+                     "MFA "
+                     "がないと、フィッシングや使い回しで漏れたルートユーザーのパスワードだけでアカウントを乗"
+                     "っ取られ、"
+                     "連絡先の変更やアカウントの閉鎖、あらゆる防御策の解除まで可能になります。"},
             .explanation =
                 {"Follows Security Hub IAM.9: PASS when AccountMFAEnabled = 1, and also when root has "
                  "no password, access keys or signing certificates at all (Security Hub and CIS v5+ "
                  "treat such a root as protected; peers that fail it are a known complaint).",
-                 "Security Hub IAM.9 に従い、AccountMFAEnabled = 1 の場合に加えて、ルートにパスワード・"
+                 "Security Hub IAM.9 に従い、AccountMFAEnabled = 1 "
+                 "の場合に加えて、ルートユーザーにパスワード・"
                  "アクセスキー・署名証明書が一切ない場合も PASS とします (Security Hub と CIS v5 以降の"
                  "扱い。これを FAIL にするスキャナーは既知の不満点です)。"},
             .mappings =
@@ -112,15 +116,16 @@ constinit const Control kRootMfa{
                       "3. [多要素認証 (MFA)] で [MFA デバイスの割り当て] を選びます。\n"
                       "4. FIDO2 セキュリティキーまたはハードウェア TOTP トークンを推奨します "
                       "(root-hardware-mfa を参照)。予備として 2 台目も登録します。\n"
-                      "5. メンバーアカウントでは、一元化されたルートアクセス管理でルートの認証情報を削除する"
+                      "5. "
+                      "メンバーアカウントでは、ルートアクセスの一元管理でルートユーザーの認証情報を削除する"
                       "方法もあり (root-credentials-removed)、その場合 MFA は不要です。"},
                  .cli = kRootSessionCli<kRootMfaRootSessionBody>,
                  .terraform = "",
-                 .limits =
-                     {"No API or Terraform resource can enable MFA on the root user; it takes a root "
-                      "console sign-in.",
-                      "ルートユーザーの MFA を有効にする API や Terraform リソースはありません。ルートでの"
-                      "コンソールサインインが必要です。"}},
+                 .limits = {"No API or Terraform resource can enable MFA on the root user; it takes a root "
+                            "console sign-in.",
+                            "ルートユーザーの MFA を有効にする API や Terraform "
+                            "リソースはありません。ルートユーザーでの"
+                            "コンソールサインインが必要です。"}},
         },
     .evaluate = evaluate,
 };

@@ -87,7 +87,7 @@ std::vector<Finding> decide(const Control& control, const EvaluationInput& input
         control, input, Status::kFail,
         {fmt::format("Root was used {} days before {} ({} = {}), within the {}-day window. Seen: {}.", age,
                      format_iso8601(as_of), dates.most_recent_column, when, window, seen),
-         fmt::format("ルートが {} の {} 日前に使用されました ({} = {})。{} 日の判定期間内です。"
+         fmt::format("ルートユーザーが {} の {} 日前に使用されました ({} = {})。{} 日の判定期間内です。"
                      "確認した値: {}。",
                      format_iso8601(as_of), age, dates.most_recent_column, when, window, seen)},
         dates.seen)};
@@ -97,26 +97,28 @@ std::vector<Finding> decide(const Control& control, const EvaluationInput& input
     return {root_finding(
         control, input, Status::kUnknown,
         {fmt::format("Cannot rule out recent root use: {} unreadable. Seen: {}.", which, seen),
-         fmt::format("最近のルート使用を否定できません: {} が読み取れません。確認した値: {}。", which, seen)},
+         fmt::format("最近のルートユーザーの使用を否定できません: {} が読み取れません。確認した値: {}。",
+                     which, seen)},
         dates.seen)};
   }
   if (!dates.most_recent) {
-    return {root_finding(control, input, Status::kPass,
-                         {fmt::format("Root's password and access keys have no recorded use ({}).", seen),
-                          fmt::format("ルートのパスワードとアクセスキーに使用記録はありません ({})。", seen)},
-                         dates.seen)};
+    return {root_finding(
+        control, input, Status::kPass,
+        {fmt::format("Root's password and access keys have no recorded use ({}).", seen),
+         fmt::format("ルートユーザーのパスワードとアクセスキーに使用記録はありません ({})。", seen)},
+        dates.seen)};
   }
   const auto when = format_iso8601(*dates.most_recent);
   const long age = days_between(*dates.most_recent, as_of);
-  return {
-      root_finding(control, input, Status::kPass,
-                   {fmt::format("Root was last used {} days before {} ({} = {}), outside the {}-day window. "
-                                "Seen: {}.",
-                                age, format_iso8601(as_of), dates.most_recent_column, when, window, seen),
-                    fmt::format("ルートの最終使用は {} の {} 日前です ({} = {})。{} 日の判定期間外です。"
-                                "確認した値: {}。",
-                                format_iso8601(as_of), age, dates.most_recent_column, when, window, seen)},
-                   dates.seen)};
+  return {root_finding(
+      control, input, Status::kPass,
+      {fmt::format("Root was last used {} days before {} ({} = {}), outside the {}-day window. "
+                   "Seen: {}.",
+                   age, format_iso8601(as_of), dates.most_recent_column, when, window, seen),
+       fmt::format("ルートユーザーの最終使用は {} の {} 日前です ({} = {})。{} 日の判定期間外です。"
+                   "確認した値: {}。",
+                   format_iso8601(as_of), age, dates.most_recent_column, when, window, seen)},
+      dates.seen)};
 }
 
 // CloudTrail says when and from where root was last used; a recent use there fails the control even when
@@ -132,8 +134,10 @@ std::vector<Finding> add_trail_evidence(std::vector<Finding> findings, const Eva
   if (found == trail->last_use.end()) {
     finding.reason.en +=
         fmt::format(" CloudTrail ({} files read) shows no root use in this account.", trail->files);
-    finding.reason.ja +=
-        fmt::format(" CloudTrail ({} ファイル) にこのアカウントのルート使用はありません。", trail->files);
+    ja_append_sentence(
+        finding.reason.ja,
+        fmt::format("CloudTrail ({} ファイル) にこのアカウントのルートユーザーの使用はありません。",
+                    trail->files));
     return findings;
   }
   const auto& use = found->second;
@@ -145,7 +149,7 @@ std::vector<Finding> add_trail_evidence(std::vector<Finding> findings, const Eva
   LocalizedString trail_text{
       fmt::format("CloudTrail: root last used {} days before {}: {} at {} from {}{} (event {}).", age,
                   format_iso8601(as_of), use.event_name, when, ip, session_en, use.event_id),
-      fmt::format("CloudTrail: ルートの最終使用は {} の {} 日前、{} に {} から {}{} (イベント {})。",
+      fmt::format("CloudTrail: ルートユーザーの最終使用は {} の {} 日前、{} に {} から {}{} (イベント {})。",
                   format_iso8601(as_of), age, when, ip, use.event_name, session_ja, use.event_id)};
   finding.evidence.push_back(
       {"cloudtrail_last_root_use", fmt::format("{} {} {} {}", when, use.event_name, ip, use.event_id)});
@@ -154,11 +158,11 @@ std::vector<Finding> add_trail_evidence(std::vector<Finding> findings, const Eva
     finding.status = Status::kFail;
     finding.reason = {fmt::format("{} That is within the {}-day window. Credential report: {}", trail_text.en,
                                   input.options.root_usage_days, finding.reason.en),
-                      fmt::format("{} {} 日の判定期間内です。認証情報レポート: {}", trail_text.ja,
+                      fmt::format("{}{} 日の判定期間内です。認証情報レポート: {}", trail_text.ja,
                                   input.options.root_usage_days, finding.reason.ja)};
   } else {
     finding.reason.en += " " + trail_text.en;
-    finding.reason.ja += " " + trail_text.ja;
+    ja_append_sentence(finding.reason.ja, trail_text.ja);
   }
   return findings;
 }
@@ -180,7 +184,7 @@ constinit const Control kRootRecentUse{
             .risk =
                 {"Every root sign-in or root API call exercises credentials that no policy can limit. "
                  "Regular use means the password and MFA are handled often, and an attacker's use blends in.",
-                 "ルートのサインインや API "
+                 "ルートユーザーのサインインや API "
                  "呼び出しは、どのポリシーでも制限できない認証情報を使います。日常的に"
                  "使うほどパスワードと MFA を扱う機会が増え、攻撃者による使用も紛れ込みやすくなります。"},
             .explanation =
@@ -213,14 +217,18 @@ constinit const Control kRootRecentUse{
                       "and access keys, and investigate as an incident.\n"
                       "4. Member accounts: use centralized root access (sts:AssumeRoot) for root-only "
                       "tasks instead of root sign-in.",
-                      "1. 誰がなぜルートを使ったかを確認します: rootguard trail でアカウントの CloudTrail "
+                      "1. 誰がなぜルートユーザーを使ったかを確認します: rootguard trail でアカウントの "
+                      "CloudTrail "
                       "ログを調べるか、CloudTrail > イベント履歴 で ユーザー名 = root で絞り込みます。\n"
-                      "2. その作業を IAM ロールまたは IAM Identity Center の権限セットに移します。ルートが"
-                      "必要なのは文書化されたルート専用タスクだけです。\n"
-                      "3. 想定外の使用であれば、ルートのパスワードを変更し、MFA デバイスとアクセスキーを確認"
+                      "2. その作業を IAM ロールまたは IAM Identity Center "
+                      "の権限セットに移します。ルートユーザーが"
+                      "必要なのは文書化されたルートユーザー専用のタスクだけです。\n"
+                      "3. 想定外の使用であれば、ルートユーザーのパスワードを変更し、MFA "
+                      "デバイスとアクセスキーを確認"
                       "して、インシデントとして調査します。\n"
-                      "4. メンバーアカウントでは、ルートでのサインインではなく一元化されたルートアクセス "
-                      "(sts:AssumeRoot) でルート専用タスクを実行します。"},
+                      "4. "
+                      "メンバーアカウントでは、ルートユーザーでのサインインではなくルートアクセスの一元管理 "
+                      "(sts:AssumeRoot) でルートユーザー専用のタスクを実行します。"},
                  .cli = "# Who used root, from where (CloudTrail event history, last 90 days, per region):\n"
                         "aws cloudtrail lookup-events \\\n"
                         "  --lookup-attributes AttributeKey=Username,AttributeValue=root \\\n"
@@ -237,7 +245,8 @@ constinit const Control kRootRecentUse{
                  .limits =
                      {"This is a practice, not a setting: no API or Terraform resource stops people from "
                       "using root. Monitor it with root-usage-alarm and restrict it with org-root-scp.",
-                      "これは設定ではなく運用の問題で、ルートの使用を止める API や Terraform リソースは"
+                      "これは設定ではなく運用の問題で、ルートユーザーの使用を止める API や Terraform "
+                      "リソースは"
                       "ありません。root-usage-alarm で監視し、org-root-scp で制限してください。"}},
         },
     .evaluate = evaluate,

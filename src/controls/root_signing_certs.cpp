@@ -14,7 +14,7 @@ std::vector<Finding> decide(const Control& control, const EvaluationInput& input
   if (active.presence == Presence::kPresent) {
     return {root_finding(control, input, Status::kFail,
                          {fmt::format("Root has an active signing certificate ({}).", active.seen),
-                          fmt::format("ルートに有効な署名証明書があります ({})。", active.seen)},
+                          fmt::format("ルートユーザーに有効な署名証明書があります ({})。", active.seen)},
                          creds.evidence)};
   }
   if (active.presence == Presence::kAbsent) {
@@ -22,7 +22,7 @@ std::vector<Finding> decide(const Control& control, const EvaluationInput& input
     return {root_finding(control, input, Status::kPass,
                          {fmt::format("Root has no active signing certificate ({}){}.", active.seen,
                                       inactive ? "; an inactive one remains and can be deleted" : ""),
-                          fmt::format("ルートに有効な署名証明書はありません ({}){}。", active.seen,
+                          fmt::format("ルートユーザーに有効な署名証明書はありません ({}){}。", active.seen,
                                       inactive ? "。無効な証明書が残っているため削除できます" : "")},
                          creds.evidence)};
   }
@@ -34,7 +34,7 @@ std::vector<Finding> decide(const Control& control, const EvaluationInput& input
       control, input, Status::kUnknown,
       {"Cannot tell whether root's signing certificates are active: cert_1_active and "
        "cert_2_active were not readable.",
-       "ルートの署名証明書が有効か判定できません: cert_1_active と cert_2_active を読み取れません"
+       "ルートユーザーの署名証明書が有効か判定できません: cert_1_active と cert_2_active を読み取れません"
        "でした。"},
       creds.evidence)};
 }
@@ -60,11 +60,11 @@ constinit const Control kRootSigningCerts{
             .severity = Severity::kMedium,
             .title = {"Root user has no active signing certificate",
                       "ルートユーザーに有効な署名証明書がない"},
-            .risk =
-                {"An X.509 signing certificate is a long-lived root credential for legacy SOAP and CLI "
-                 "tools; it bypasses MFA and is easily forgotten in an old keystore.",
-                 "X.509 署名証明書は旧来の SOAP や CLI ツール向けの長期的なルート認証情報で、MFA を経由せず、"
-                 "古いキーストアに放置されがちです。"},
+            .risk = {"An X.509 signing certificate is a long-lived root credential for legacy SOAP and CLI "
+                     "tools; it bypasses MFA and is easily forgotten in an old keystore.",
+                     "X.509 署名証明書は旧来の SOAP や CLI "
+                     "ツール向けの長期的なルートユーザーの認証情報で、MFA を経由せず、"
+                     "古いキーストアに放置されがちです。"},
             .explanation =
                 {"Reads cert_1_active and cert_2_active from the credential report; Security Hub has no "
                  "control for this, CloudSploit and ScoutSuite check it.",
@@ -82,7 +82,8 @@ constinit const Control kRootSigningCerts{
                  .terraform = "",
                  .limits = {"A standalone account's root certificates can only be removed with root's own "
                             "credentials.",
-                            "スタンドアロンアカウントのルートの証明書は、ルート自身の認証情報でのみ削除できま"
+                            "スタンドアロンアカウントのルートユーザーの証明書は、ルートユーザー自身の認証情報"
+                            "でのみ削除できま"
                             "す。"}},
         },
     .evaluate = evaluate,

@@ -92,9 +92,10 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
       {fmt::format("No CloudTrail trail exists in the {} regions collected, so root activity is not "
                    "recorded at all.{}",
                    collected, missing_en),
-       fmt::format("収集した {} リージョンに CloudTrail の証跡がなく、ルート操作はまったく記録されて"
-                   "いません。{}",
-                   collected, missing_ja)},
+       fmt::format(
+           "収集した {} リージョンに CloudTrail の証跡がなく、ルートユーザーの操作はまったく記録されて"
+           "いません。{}",
+           collected, missing_ja)},
       {{"MissingLink", "trail"}})};
 }
 
@@ -107,13 +108,14 @@ constinit const Control kRootUsageAlarm{
             .kind = RuleKind::kPosture,
             .severity = Severity::kLow,
             .title = {"Root activity raises an alarm that reaches someone",
-                      "ルートの使用時にアラームが担当者へ届く"},
-            .risk = {"Without the full chain (trail, log group, metric filter, alarm, confirmed subscriber), "
-                     "root "
-                     "can be used, by you or an attacker, and nobody hears about it until the damage shows.",
-                     "証跡・ロググループ・メトリクスフィルター・アラーム・承認済みの通知先という連鎖が揃って"
-                     "いないと、"
-                     "ルートが (自分でも攻撃者でも) 使われても、被害が表面化するまで誰も気付きません。"},
+                      "ルートユーザーの使用時にアラームが担当者へ届く"},
+            .risk =
+                {"Without the full chain (trail, log group, metric filter, alarm, confirmed subscriber), "
+                 "root "
+                 "can be used, by you or an attacker, and nobody hears about it until the damage shows.",
+                 "証跡・ロググループ・メトリクスフィルター・アラーム・確認済みの通知先という連鎖が揃って"
+                 "いないと、"
+                 "ルートユーザーが (自分でも攻撃者でも) 使われても、被害が表面化するまで誰も気付きません。"},
             .explanation =
                 {"Security Hub CloudWatch.1 (and IAM.20, retired in April 2024) and CIS 3.3 / 4.3 / 5.3. "
                  "Security Hub accepts only the exact CIS text and peers compare strings or regular "
@@ -131,12 +133,16 @@ constinit const Control kRootUsageAlarm{
                  "対応します。Security Hub は CIS の文字列と完全一致する場合のみ合格とし、他のスキャナーは"
                  "文字列や正規表現で比較しますが、rootguard はフィルターパターンを構文解析して意味で判定"
                  "します。条件の順序・空白・引用符の有無の違いや、より広いパターンは合格 (より広い場合は他"
-                 "のイベントでも発火することを明記)、ルート操作を取りこぼすパターンは例を示して不合格とし"
-                 "ます。アラームは 1 回のルート操作で発火する必要があります: データポイント (metricValue、"
+                 "のイベントでも発火することを明記)"
+                 "、ルートユーザーの操作を取りこぼすパターンは例を示して不合格とし"
+                 "ます。アラームは 1 回のルートユーザーの操作で発火する必要があります: データポイント "
+                 "(metricValue、"
                  "SampleCount なら 1) がしきい値を超えること、欠落データを除外しない限り「N 個中 M 個」の M "
                  "が 1 であること、欠落データを「しきい値超過」として扱わないこと (その場合アラームは常に "
-                 "ALARM 状態で、ルート操作があっても誰にも通知されません)。結果には最初に欠けている環を示し"
-                 "ます。なお CIS フィルターには死角があり、ルート"
+                 "ALARM "
+                 "状態で、ルートユーザーの操作があっても誰にも通知されません)"
+                 "。結果には最初に欠けている環を示し"
+                 "ます。なお CIS フィルターには死角があり、ルートユーザー"
                  "自身のコンソール操作は invokedBy = signin.amazonaws.com を持つため一致しません。"
                  "`rootguard trail` はこれも検出します。"},
             .mappings =

@@ -5,6 +5,8 @@
 
 #include <charconv>
 #include <fmt/format.h>
+#include <string_view>
+#include <utility>
 
 namespace rg::controls {
 namespace {
@@ -138,13 +140,15 @@ ChainOutcome follow_subscribers(const std::vector<const model::Alarm*>& alarms, 
                 ? fmt::format("accounts/{}/regions/{}/sns/ListSubscriptionsByTopic/{}.json not collected",
                               arn->account, arn->region, topic)
                 : (*subscriptions).error().describe();
+        const auto detail_ja = subscriptions == nullptr ? localize_message(detail, Lang::kJa)
+                                                        : describe((*subscriptions).error(), Lang::kJa);
         if (!best) {
           best =
               stop(kSubscriberLink, Status::kUnknown,
                    fmt::format("{}; cannot tell whether topic {} has a confirmed subscriber: {}.", so_far_en,
                                action, detail),
-                   fmt::format("{}。トピック {} に承認済みのサブスクリプションがあるか判定できません: {}。",
-                               so_far_ja, action, detail));
+                   fmt::format("{}。トピック {} に確認済みのサブスクリプションがあるか判定できません: {}。",
+                               so_far_ja, action, detail_ja));
         }
         continue;
       }
@@ -161,7 +165,7 @@ ChainOutcome follow_subscribers(const std::vector<const model::Alarm*>& alarms, 
         auto outcome = stop(kSubscriberLink, Status::kPass,
                             fmt::format("{} -> SNS topic {} with {} confirmed subscription(s).", so_far_en,
                                         action, confirmed),
-                            fmt::format("{} -> SNS トピック {} (承認済みサブスクリプション {} 件)。",
+                            fmt::format("{} -> SNS トピック {} (確認済みサブスクリプション {} 件)。",
                                         so_far_ja, action, confirmed));
         outcome.evidence.push_back({"Topic", action});
         return outcome;
@@ -173,7 +177,7 @@ ChainOutcome follow_subscribers(const std::vector<const model::Alarm*>& alarms, 
               "is told.",
               so_far_en, action, pending),
           fmt::format(
-              "{}。しかし SNS トピック {} に承認済みのサブスクリプションがなく (確認待ち {} 件)、誰にも通知"
+              "{}。しかし SNS トピック {} に確認済みのサブスクリプションがなく (確認待ち {} 件)、誰にも通知"
               "されません。",
               so_far_ja, action, pending),
           {{"Topic", action}});
@@ -192,9 +196,10 @@ ChainOutcome follow_alarms(const std::vector<CoveringFilter>& filters, const mod
                            const EvaluationInput& input, const std::string& so_far_en,
                            const std::string& so_far_ja) {
   if (!region.alarms) {
-    const auto detail = region.alarms.error().describe();
-    return stop(kAlarmLink, Status::kUnknown, fmt::format("{}; alarms unknown: {}.", so_far_en, detail),
-                fmt::format("{}。アラームを確認できません: {}。", so_far_ja, detail));
+    const auto& problem = region.alarms.error();
+    return stop(kAlarmLink, Status::kUnknown,
+                fmt::format("{}; alarms unknown: {}.", so_far_en, problem.describe()),
+                fmt::format("{}。アラームを確認できません: {}。", so_far_ja, describe(problem, Lang::kJa)));
   }
   std::vector<const model::Alarm*> good;
   std::string first_problem;
@@ -239,19 +244,38 @@ ChainOutcome follow_alarms(const std::vector<CoveringFilter>& filters, const mod
                             fmt::format("{} -> アラーム {}", so_far_ja, good.front()->name));
 }
 
+// The coverage's example event in Japanese: its two words of English are the placeholders for a field
+// left out of the event and for a value no pattern names.
+std::string missed_example_ja(std::string text) {
+  for (const auto& [en, ja] :
+       {std::pair<std::string_view, std::string_view>{"<any other value>", "<その他の値>"},
+        {" absent,", " なし,"}}) {
+    for (size_t at = text.find(en); at != std::string::npos; at = text.find(en, at + ja.size())) {
+      text.replace(at, en.size(), ja);
+    }
+  }
+  if (text.ends_with(" absent")) {
+    text.replace(text.size() - 6, 6, "なし");
+  }
+  return text;
+}
+
 ChainOutcome follow_filters(const model::Region& region, const std::string& group,
                             const EvaluationInput& input, const std::string& so_far_en,
                             const std::string& so_far_ja) {
   if (!region.metric_filters) {
-    const auto detail = region.metric_filters.error().describe();
+    const auto& problem = region.metric_filters.error();
     return stop(kFilterLink, Status::kUnknown,
-                fmt::format("{}; metric filters unknown: {}.", so_far_en, detail),
-                fmt::format("{}。メトリクスフィルターを確認できません: {}。", so_far_ja, detail));
+                fmt::format("{}; metric filters unknown: {}.", so_far_en, problem.describe()),
+                fmt::format("{}。メトリクスフィルターを確認できません: {}。", so_far_ja,
+                            describe(problem, Lang::kJa)));
   }
   static const auto kCis = *logs::parse_filter_pattern(logs::kCisRootUsagePattern);
   std::vector<CoveringFilter> covering;
   std::string missed;
+  std::string missed_ja;
   std::string unjudged;
+  std::string unjudged_ja;
   size_t on_group = 0;
   for (const auto& filter : *region.metric_filters) {
     if (filter.log_group_name != group) {
@@ -262,16 +286,23 @@ ChainOutcome follow_filters(const model::Region& region, const std::string& grou
     if (!pattern) {
       unjudged += fmt::format("{}{} ({}: {})", unjudged.empty() ? "" : "; ", filter.name,
                               pattern.error().where, pattern.error().message);
+      unjudged_ja += fmt::format("{}{} ({}: {})", unjudged_ja.empty() ? "" : "、", filter.name,
+                                 localize_place(pattern.error().where, Lang::kJa),
+                                 localize_message(pattern.error().message, Lang::kJa));
       continue;
     }
     auto coverage = logs::compare_patterns(*pattern, kCis);
     if (!coverage.exhaustive) {
       unjudged += fmt::format("{}{} (too many fields to judge)", unjudged.empty() ? "" : "; ", filter.name);
+      unjudged_ja += fmt::format("{}{} (フィールドが多すぎて判定できません)", unjudged_ja.empty() ? "" : "、",
+                                 filter.name);
     } else if (coverage.covers_reference) {
       covering.push_back({&filter, std::move(coverage)});
     } else if (missed.empty()) {
       missed =
           fmt::format("filter {} misses root events such as {{{}}}", filter.name, coverage.missed_example);
+      missed_ja = fmt::format("フィルター {} は {{{}}} のようなルートユーザーの操作に一致しません",
+                              filter.name, missed_example_ja(coverage.missed_example));
     }
   }
   if (covering.empty()) {
@@ -281,9 +312,11 @@ ChainOutcome follow_filters(const model::Region& region, const std::string& grou
           fmt::format("{}; but no metric filter is known to match every root event, and these could not "
                       "be judged: {}{}.",
                       so_far_en, unjudged, missed.empty() ? "" : "; " + missed),
-          fmt::format("{}。すべてのルート操作に一致するメトリクスフィルターが確認できず、次のフィルターは判定"
-                      "できません: {}。",
-                      so_far_ja, unjudged));
+          fmt::format(
+              "{}"
+              "。すべてのルートユーザーの操作に一致するメトリクスフィルターが確認できず、次のフィルターは判定"
+              "できません: {}。",
+              so_far_ja, unjudged_ja));
     }
     if (on_group == 0) {
       return missing("metric-filter", kFilterLink,
@@ -291,7 +324,7 @@ ChainOutcome follow_filters(const model::Region& region, const std::string& grou
                      fmt::format("{}。しかしロググループにメトリクスフィルターがありません。", so_far_ja));
     }
     return missing("metric-filter", kFilterLink, fmt::format("{}; but {}.", so_far_en, missed),
-                   fmt::format("{}。しかしフィルターがルート操作を取りこぼします: {}。", so_far_ja, missed));
+                   fmt::format("{}。しかし{}。", so_far_ja, missed_ja));
   }
   const auto& first = covering.front();
   std::string note_en;
@@ -331,7 +364,7 @@ ChainOutcome follow_root_usage_chain(const model::Trail& trail, const Evaluation
     return finish(missing(
         "multi-region", kTrailLink,
         fmt::format("Trail {} is single-region: root activity in other regions is not recorded.", trail.name),
-        fmt::format("証跡 {} は単一リージョンです。他のリージョンでのルート操作は記録されません。",
+        fmt::format("証跡 {} は単一リージョンです。他のリージョンでのルートユーザーの操作は記録されません。",
                     trail.name)));
   }
   const auto* status = find_status(account, trail);
@@ -339,9 +372,11 @@ ChainOutcome follow_root_usage_chain(const model::Trail& trail, const Evaluation
     const auto detail = status == nullptr
                             ? fmt::format("cloudtrail/GetTrailStatus/{}.json not collected", trail.name)
                             : status->error().describe();
+    const auto detail_ja =
+        status == nullptr ? localize_message(detail, Lang::kJa) : describe(status->error(), Lang::kJa);
     return finish(stop(kLoggingLink, Status::kUnknown,
                        fmt::format("Cannot tell whether trail {} is logging: {}.", trail.name, detail),
-                       fmt::format("証跡 {} がログ記録中か判定できません: {}。", trail.name, detail)));
+                       fmt::format("証跡 {} がログ記録中か判定できません: {}。", trail.name, detail_ja)));
   }
   if (!(*status)->is_logging) {
     return finish(
@@ -359,8 +394,9 @@ ChainOutcome follow_root_usage_chain(const model::Trail& trail, const Evaluation
           fmt::format("Trail {} does not log {} management events, so some root activity is not "
                       "recorded.",
                       trail.name, (*selectors)->management_write ? "read" : "write"),
-          fmt::format("証跡 {} は管理イベントの{}を記録しないため、一部のルート操作が記録されません。",
-                      trail.name, (*selectors)->management_write ? "読み取り" : "書き込み")));
+          fmt::format(
+              "証跡 {} は管理イベントの{}を記録しないため、一部のルートユーザーの操作が記録されません。",
+              trail.name, (*selectors)->management_write ? "読み取り" : "書き込み")));
     }
     selectors_note_en = ", management events read and write";
     selectors_note_ja = "、管理イベントの読み取りと書き込み";
@@ -374,9 +410,10 @@ ChainOutcome follow_root_usage_chain(const model::Trail& trail, const Evaluation
         "log-group", kLogGroupLink,
         fmt::format("{} does not deliver to CloudWatch Logs, so no metric filter can see root activity.",
                     so_far_en),
-        fmt::format("{} は CloudWatch Logs に配信していないため、メトリクスフィルターでルート操作を検知"
-                    "できません。",
-                    so_far_ja)));
+        fmt::format(
+            "{} は CloudWatch Logs に配信していないため、メトリクスフィルターでルートユーザーの操作を検知"
+            "できません。",
+            so_far_ja)));
   }
   const auto arn = parse_arn(trail.log_group_arn);
   const auto group = arn ? log_group_name(*arn) : std::nullopt;

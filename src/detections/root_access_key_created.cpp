@@ -16,11 +16,12 @@ constinit const RuleMetadata kMetadata{
     .title = {.en = "Root user created an access key", .ja = "ルートユーザーがアクセスキーを作成"},
     .risk =
         {.en = "A root access key is a permanent, unrestricted credential; if it leaks, the account is lost.",
-         .ja = "ルートのアクセスキーは無期限かつ無制限の認証情報であり、漏えいするとアカウントを失います。"},
+         .ja = "ルートユーザーのアクセスキーは無期限かつ無制限の認証情報であり、漏えいするとアカウントを失い"
+               "ます。"},
     .explanation =
         {.en = "CreateAccessKey by root itself, from the API or the console (the console case carries "
                "invokedBy signin.amazonaws.com and is missed by the CIS alarm).",
-         .ja = "ルート自身による CreateAccessKey (API またはコンソール) です。コンソールからの場合は "
+         .ja = "ルートユーザー自身による CreateAccessKey (API またはコンソール) です。コンソールからの場合は "
                "invokedBy が "
                "signin.amazonaws.com となり、CIS アラームでは検知されません。"},
     .mappings = {.security_hub = "IAM.4",
@@ -30,14 +31,15 @@ constinit const RuleMetadata kMetadata{
     .remediation =
         {.console = {.en = "Delete the root access key (Security credentials > Access keys) unless "
                            "there is a documented need; use IAM roles instead.",
-                     .ja = "文書化された必要性がない限り、ルートのアクセスキーを削除してください "
+                     .ja = "文書化された必要性がない限り、ルートユーザーのアクセスキーを削除してください "
                            "(セキュリティ認証情報 > アクセスキー)。代わりに IAM ロールを使用します。"},
          .cli = {},
          .terraform = {},
-         .limits = {.en = "Deleting root keys needs root sign-in, or sts:AssumeRoot with "
-                          "IAMDeleteRootUserCredentials for member accounts.",
-                    .ja = "ルートのキー削除にはルートでのサインイン、またはメンバーアカウントでは "
-                          "IAMDeleteRootUserCredentials を指定した sts:AssumeRoot が必要です。"}},
+         .limits =
+             {.en = "Deleting root keys needs root sign-in, or sts:AssumeRoot with "
+                    "IAMDeleteRootUserCredentials for member accounts.",
+              .ja = "ルートユーザーのキー削除にはルートユーザーでのサインイン、またはメンバーアカウントでは "
+                    "IAMDeleteRootUserCredentials を指定した sts:AssumeRoot が必要です。"}},
 };
 
 bool match(const trail::EventView& event) {

@@ -11,7 +11,7 @@ constinit const RuleMetadata kMetadata{
     .kind = RuleKind::kActivity,
     .severity = Severity::kHigh,
     .title = {.en = "Root user activity (CIS root-usage filter)",
-              .ja = "ルートユーザーの操作 (CIS ルート使用フィルター)"},
+              .ja = "ルートユーザーの操作 (CIS ルートユーザー使用フィルター)"},
     .risk =
         {.en = "The root user can do anything in the account and cannot be restricted by IAM policies; every "
                "use should be planned, rare and explained.",
@@ -29,11 +29,12 @@ constinit const RuleMetadata kMetadata{
                  .cis = {.v1_2 = "3.3", .v1_4_to_v4_0 = "4.3", .v5_0 = "4.3", .v6_0 = "5.3", .v7_0 = "5.3"},
                  .guardduty_type = "Policy:IAMUser/RootCredentialUsage"},
     .remediation =
-        {.console = {.en = "Confirm who used the root user and why. If it was not planned, change the "
-                           "root password, remove root access keys and review the account's activity.",
-                     .ja =
-                         "誰がなぜルートユーザーを使用したかを確認してください。計画外であれば、ルートの"
-                         "パスワードを変更し、ルートのアクセスキーを削除し、アカウントの操作を確認します。"},
+        {.console =
+             {.en = "Confirm who used the root user and why. If it was not planned, change the "
+                    "root password, remove root access keys and review the account's activity.",
+              .ja =
+                  "誰がなぜルートユーザーを使用したかを確認してください。計画外であれば、ルートユーザーの"
+                  "パスワードを変更し、ルートユーザーのアクセスキーを削除し、アカウントの操作を確認します。"},
          .cli = {},
          .terraform = {},
          .limits = {}},

@@ -10,15 +10,15 @@ constinit const RuleMetadata kMetadata{
     .kind = RuleKind::kActivity,
     .severity = Severity::kMedium,
     .title = {.en = "Root user API call denied", .ja = "ルートユーザーの API 呼び出しが拒否された"},
-    .risk =
-        {.en = "Denied root calls mean root credentials are in use, possibly by someone testing what they "
-               "allow.",
-         .ja =
-             "ルートの呼び出しが拒否されたということは、ルートの認証情報が使用されており、何が許可されるかを"
-             "試している者がいる可能性があります。"},
+    .risk = {.en =
+                 "Denied root calls mean root credentials are in use, possibly by someone testing what they "
+                 "allow.",
+             .ja = "ルートユーザーの呼び出しが拒否されたということは、ルートユーザーの認証情報が使用されてお"
+                   "り、何が許可されるかを"
+                   "試している者がいる可能性があります。"},
     .explanation = {.en = "Root-originated event with errorCode AccessDenied, AccessDeniedException, "
                           "UnauthorizedOperation or Client.UnauthorizedOperation.",
-                    .ja = "ルートによるイベントで、errorCode が AccessDenied、AccessDeniedException、"
+                    .ja = "ルートユーザーによるイベントで、errorCode が AccessDenied、AccessDeniedException、"
                           "UnauthorizedOperation、Client.UnauthorizedOperation のいずれかのものです。"},
     .mappings = {.security_hub = {},
                  .security_hub_retired = {},
@@ -26,7 +26,8 @@ constinit const RuleMetadata kMetadata{
                  .guardduty_type = "Policy:IAMUser/RootCredentialUsage"},
     .remediation =
         {.console = {.en = "Find who holds the root credentials used; an SCP denying root is working.",
-                     .ja = "使用されたルート認証情報の保持者を特定してください。ルートを拒否する SCP "
+                     .ja = "使用されたルートユーザーの認証情報の保持者を特定してください。ルートユーザーを拒"
+                           "否する SCP "
                            "は機能しています。"},
          .cli = {},
          .terraform = {},

@@ -14,16 +14,16 @@ constinit const RuleMetadata kMetadata{
     .kind = RuleKind::kActivity,
     .severity = Severity::kMedium,
     .title = {.en = "Root user console sign-in failed", .ja = "ルートユーザーのコンソールサインインが失敗"},
-    .risk =
-        {.en = "Failed root sign-ins can mean password guessing against the root email address.",
-         .ja = "ルートのサインイン失敗は、ルートのメールアドレスに対するパスワード推測の可能性があります。"},
+    .risk = {.en = "Failed root sign-ins can mean password guessing against the root email address.",
+             .ja = "ルートユーザーのサインイン失敗は、ルートユーザーのメールアドレスに対するパスワード推測の"
+                   "可能性があります。"},
     .explanation =
         {.en = "eventName ConsoleLogin, userIdentity.type Root, responseElements.ConsoleLogin Failure.",
          .ja = "eventName が ConsoleLogin、userIdentity.type が Root、responseElements.ConsoleLogin が "
                "Failure のイベントです。"},
     .mappings = {},
     .remediation = {.console = {.en = "Check the source IPs; make sure root has a strong password and MFA.",
-                                .ja = "送信元 IP を確認し、ルートに強力なパスワードと MFA "
+                                .ja = "送信元 IP を確認し、ルートユーザーに強力なパスワードと MFA "
                                       "が設定されていることを確認してください。"},
                     .cli = {},
                     .terraform = {},

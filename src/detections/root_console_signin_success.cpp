@@ -15,7 +15,8 @@ constinit const RuleMetadata kMetadata{
     .severity = Severity::kMedium,
     .title = {.en = "Root user signed in to the console", .ja = "ルートユーザーがコンソールにサインイン"},
     .risk = {.en = "A root console session can change billing, close the account and remove every safeguard.",
-             .ja = "ルートのコンソールセッションでは、請求情報の変更やアカウントの解約、あらゆる安全策の解除"
+             .ja = "ルートユーザーのコンソールセッションでは、請求情報の変更やアカウントの解約、あらゆる安全"
+                   "策の解除"
                    "が可能です。"},
     .explanation =
         {.en = "eventName ConsoleLogin, userIdentity.type Root, responseElements.ConsoleLogin Success.",

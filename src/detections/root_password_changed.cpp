@@ -18,19 +18,20 @@ constinit const RuleMetadata kMetadata{
     .severity = Severity::kHigh,
     .title = {.en = "Root user password changed", .ja = "ルートユーザーのパスワードが変更された"},
     .risk = {.en = "An unexpected root password change is a classic sign of account takeover.",
-             .ja = "予期しないルートパスワードの変更は、アカウント乗っ取りの典型的な兆候です。"},
+             .ja = "予期しないルートユーザーのパスワードの変更は、アカウント乗っ取りの典型的な兆候です。"},
     .explanation =
         {.en = "PasswordUpdated (console), ChangePassword, or Create/Update/DeleteLoginProfile done as "
                "root, including in sts:AssumeRoot sessions.",
-         .ja = "ルートとして (sts:AssumeRoot セッションを含む) 行われた PasswordUpdated (コンソール)、"
-               "ChangePassword、Create/Update/DeleteLoginProfile です。"},
+         .ja =
+             "ルートユーザーとして (sts:AssumeRoot セッションを含む) 行われた PasswordUpdated (コンソール)、"
+             "ChangePassword、Create/Update/DeleteLoginProfile です。"},
     .mappings = {},
     .remediation =
-        {.console =
-             {.en = "Confirm the change with the root owner; if unexpected, recover the account "
-                    "and contact AWS Support.",
-              .ja = "ルートの管理者に変更を確認し、予期しないものであればアカウントを回復して AWS サポートに"
-                    "連絡してください。"},
+        {.console = {.en = "Confirm the change with the root owner; if unexpected, recover the account "
+                           "and contact AWS Support.",
+                     .ja = "ルートユーザーの管理者に変更を確認し、予期しないものであればアカウントを回復して "
+                           "AWS サポートに"
+                           "連絡してください。"},
          .cli = {},
          .terraform = {},
          .limits = {}},

@@ -17,20 +17,21 @@ constinit const RuleMetadata kMetadata{
     .title = {.en = "Root user password recovery requested or completed",
               .ja = "ルートユーザーのパスワード回復が要求または完了"},
     .risk = {.en = "Whoever controls the root email address can reset the root password through this flow.",
-             .ja = "ルートのメールアドレスを管理できる者は、この手順でルートのパスワードを再設定できます。"},
+             .ja = "ルートユーザーのメールアドレスを管理できる者は、この手順でルートユーザーのパスワードを再"
+                   "設定できます。"},
     .explanation =
         {.en = "PasswordRecoveryRequested / PasswordRecoveryCompleted from signin.amazonaws.com; only "
                "the root user's forgot-password flow produces them.",
          .ja = "signin.amazonaws.com の PasswordRecoveryRequested / PasswordRecoveryCompleted です。"
                "ルートユーザーのパスワード忘れの手順でのみ記録されます。"},
     .mappings = {},
-    .remediation =
-        {.console =
-             {.en = "Confirm the root owner started the recovery; protect the root mailbox.",
-              .ja = "ルートの管理者が回復を開始したことを確認し、ルートのメールボックスを保護してください。"},
-         .cli = {},
-         .terraform = {},
-         .limits = {}},
+    .remediation = {.console = {.en =
+                                    "Confirm the root owner started the recovery; protect the root mailbox.",
+                                .ja = "ルートユーザーの管理者が回復を開始したことを確認し、ルートユーザーのメ"
+                                      "ールボックスを保護してください。"},
+                    .cli = {},
+                    .terraform = {},
+                    .limits = {}},
 };
 
 bool match(const trail::EventView& event) {

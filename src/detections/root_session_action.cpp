@@ -9,13 +9,13 @@ constinit const RuleMetadata kMetadata{
     .id = "root-session-action",
     .kind = RuleKind::kActivity,
     .severity = Severity::kMedium,
-    .title = {.en = "Action in a centralized root session", .ja = "集中ルートセッション内の操作"},
-    .risk =
-        {.en = "These are root actions on a member account taken from the management account; each should "
-               "belong to a planned privileged task.",
-         .ja =
-             "管理アカウントから行われたメンバーアカウントでのルート操作です。それぞれ計画された特権タスクに"
-             "属している必要があります。"},
+    .title = {.en = "Action in a centralized root session", .ja = "特権ルートユーザーセッション内の操作"},
+    .risk = {.en =
+                 "These are root actions on a member account taken from the management account; each should "
+                 "belong to a planned privileged task.",
+             .ja = "管理アカウントから行われたメンバーアカウントでのルートユーザーの操作です。それぞれ計画さ"
+                   "れた特権タスクに"
+                   "属している必要があります。"},
     .explanation =
         {.en = "userIdentity.type Root with sessionContext.assumedRoot = true (or inScopeOf.issuerType "
                "AWS::STS::AssumeRoot): CloudTrail's mark for sts:AssumeRoot credentials.",

@@ -14,14 +14,14 @@ constinit const RuleMetadata kMetadata{
     .kind = RuleKind::kActivity,
     .severity = Severity::kMedium,
     .title = {.en = "Centralized root session started (sts:AssumeRoot)",
-              .ja = "集中ルートセッションの開始 (sts:AssumeRoot)"},
+              .ja = "特権ルートユーザーセッションの開始 (sts:AssumeRoot)"},
     .risk = {.en =
                  "An AssumeRoot session acts as a member account's root for the task policy named; it should "
                  "match a planned task.",
-             .ja =
-                 "AssumeRoot "
-                 "セッションは、指定されたタスクポリシーの範囲でメンバーアカウントのルートとして動作します。"
-                 "計画されたタスクと一致する必要があります。"},
+             .ja = "AssumeRoot "
+                   "セッションは、指定されたタスクポリシーの範囲でメンバーアカウントのルートユーザーとして動"
+                   "作します。"
+                   "計画されたタスクと一致する必要があります。"},
     .explanation =
         {.en = "eventName AssumeRoot from sts.amazonaws.com; the task policy comes from "
                "requestParameters.taskPolicyArn.arn and the member from requestParameters.targetPrincipal.",

@@ -15,19 +15,20 @@ constinit const RuleMetadata kMetadata{
     .severity = Severity::kHigh,
     .title = {.en = "Root user created a signing certificate", .ja = "ルートユーザーが署名証明書を作成"},
     .risk = {.en = "Root signing certificates are root credentials that credential checks often overlook.",
-             .ja = "ルートの署名証明書はルートの認証情報であり、認証情報のチェックで見落とされがちです。"},
+             .ja = "ルートユーザーの署名証明書はルートユーザーの認証情報であり、認証情報のチェックで見落とさ"
+                   "れがちです。"},
     .explanation = {.en = "UploadSigningCertificate performed by root itself.",
-                    .ja = "ルート自身による UploadSigningCertificate です。"},
+                    .ja = "ルートユーザー自身による UploadSigningCertificate です。"},
     .mappings = {.security_hub = {},
                  .security_hub_retired = {},
                  .cis = {},
                  .guardduty_type = "Policy:IAMUser/RootCredentialUsage"},
-    .remediation = {.console = {.en =
-                                    "Delete the root signing certificate unless it is documented and needed.",
-                                .ja = "文書化された必要性がない限り、ルートの署名証明書を削除してください。"},
-                    .cli = {},
-                    .terraform = {},
-                    .limits = {}},
+    .remediation =
+        {.console = {.en = "Delete the root signing certificate unless it is documented and needed.",
+                     .ja = "文書化された必要性がない限り、ルートユーザーの署名証明書を削除してください。"},
+         .cli = {},
+         .terraform = {},
+         .limits = {}},
 };
 
 bool match(const trail::EventView& event) {

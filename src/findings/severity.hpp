@@ -1,4 +1,6 @@
 #pragma once
+#include "i18n/text.hpp"
+
 #include <optional>
 #include <string_view>
 
@@ -14,5 +16,10 @@ enum class Status { kPass, kFail, kUnknown };
 
 std::string_view to_string(Status status); // "PASS"
 std::optional<Status> parse_status(std::string_view text);
+
+// For people (table, HTML, Markdown): Security Hub's console words in the report's language (重大, 高, ...;
+// 成功, 失敗). Machine formats keep to_string's English values whatever the language.
+std::string_view display_name(Severity severity, Lang lang);
+std::string_view display_name(Status status, Lang lang);
 
 } // namespace rg

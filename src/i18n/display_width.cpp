@@ -5,8 +5,23 @@
 namespace rg {
 namespace {
 
-// Decodes one UTF-8 sequence at `pos`; invalid bytes count as one column each (U+FFFD).
-char32_t decode(std::string_view text, size_t& pos) {
+// Ranges from Unicode's EastAsianWidth.txt (W and F), condensed to the blocks that occur in practice.
+bool is_wide(char32_t c) {
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF) ||
+         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+         (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+         (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+         (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+bool is_zero_width(char32_t c) {
+  return (c >= 0x0300 && c <= 0x036F) || c == 0x200B || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) ||
+         c == 0x3099 || c == 0x309A;
+}
+
+} // namespace
+
+char32_t next_code_point(std::string_view text, size_t& pos) {
   const auto byte = static_cast<unsigned char>(text[pos]);
   size_t length = 1;
   char32_t code = byte;
@@ -39,34 +54,18 @@ char32_t decode(std::string_view text, size_t& pos) {
   return code;
 }
 
-// Ranges from Unicode's EastAsianWidth.txt (W and F), condensed to the blocks that occur in practice.
-bool is_wide(char32_t c) {
-  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF) ||
-         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
-         (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
-         (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
-         (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
-}
-
-bool is_zero_width(char32_t c) {
-  return (c >= 0x0300 && c <= 0x036F) || c == 0x200B || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) ||
-         c == 0x3099 || c == 0x309A;
-}
-
-size_t width_of(char32_t c) {
+size_t code_point_width(char32_t c) {
   if (is_zero_width(c)) {
     return 0;
   }
   return is_wide(c) ? 2 : 1;
 }
 
-} // namespace
-
 size_t display_width(std::string_view utf8) {
   size_t width = 0;
   size_t pos = 0;
   while (pos < utf8.size()) {
-    width += width_of(decode(utf8, pos));
+    width += code_point_width(next_code_point(utf8, pos));
   }
   return width;
 }
@@ -92,7 +91,7 @@ std::string truncate_to_width(std::string_view utf8, size_t width) {
   size_t pos = 0;
   while (pos < utf8.size()) {
     const size_t start = pos;
-    const size_t w = width_of(decode(utf8, pos));
+    const size_t w = code_point_width(next_code_point(utf8, pos));
     if (used + w > width - 1) {
       break;
     }

@@ -21,9 +21,9 @@ Finding make(std::size_t root_events, const std::string& account, const std::str
   const std::string root_en =
       root_events > 0 ? fmt::format("; {} root events of the account within an hour of it", root_events) : "";
   const std::string root_ja =
-      root_events > 0
-          ? fmt::format("。前後 1 時間にこのアカウントのルートのイベントが {} 件あります", root_events)
-          : "";
+      root_events > 0 ? fmt::format("。前後 1 時間にこのアカウントのルートユーザーのイベントが {} 件あります",
+                                    root_events)
+                      : "";
   finding.reason = {fmt::format("{}: {}{}.", what_en, reason, root_en),
                     fmt::format("{}: {}{}。", what_ja, reason, root_ja)};
   finding.evidence = {{"reason", std::move(reason)}, {"root_events_nearby", std::to_string(root_events)}};

@@ -48,18 +48,19 @@ constinit const RuleMetadata kTrailIntegrityRootPeriod{
     .severity = Severity::kHigh,
     .title = {.en = "CloudTrail logs changed, deleted or unchained while the root user was active",
               .ja = "ルートユーザーの活動中に CloudTrail ログが変更・削除され、またはチェーンが途切れた"},
-    .risk = {.en =
-                 "Someone who used root may have removed the record of what they did: the log files of that "
-                 "period can no longer be trusted to be complete.",
-             .ja = "ルートを使った者が、その操作の記録を消した可能性があります。その期間のログファイルは"
-                   "完全であるとは言えません。"},
+    .risk =
+        {.en = "Someone who used root may have removed the record of what they did: the log files of that "
+               "period can no longer be trusted to be complete.",
+         .ja = "ルートユーザーを使った者が、その操作の記録を消した可能性があります。その期間のログファイルは"
+               "完全であるとは言えません。"},
     .explanation =
         {.en = "CloudTrail's digest files chain every hour's log files by SHA-256 and RSA signature; a log "
                "file whose hash no longer matches, one that is gone, a digest that fails, or a chain that "
                "restarts, within an hour of root events of the same account, is raised at high severity.",
          .ja = "CloudTrail のダイジェストファイルは、1 時間ごとのログファイルを SHA-256 と RSA "
                "署名で連鎖させます。"
-               "同じアカウントのルートのイベントの前後 1 時間以内に、ハッシュの合わないログ、消えたログ、"
+               "同じアカウントのルートユーザーのイベントの前後 1 "
+               "時間以内に、ハッシュの合わないログ、消えたログ、"
                "検証に失敗したダイジェスト、やり直されたチェーンがあれば、重大度「高」で報告します。"},
     .mappings = {},
     .remediation = kRemedy,
@@ -80,9 +81,9 @@ constinit const RuleMetadata kTrailIntegrityFailure{
     .explanation =
         {.en = "No root event of the account was seen within an hour of the failure; the missing or changed "
                "data may still have held some, so it is reported, at medium severity.",
-         .ja =
-             "失敗の前後 1 時間にそのアカウントのルートのイベントは見つかりませんでしたが、欠けた・変更された"
-             "データに含まれていた可能性があるため、重大度「中」で報告します。"},
+         .ja = "失敗の前後 1 "
+               "時間にそのアカウントのルートユーザーのイベントは見つかりませんでしたが、欠けた・変更された"
+               "データに含まれていた可能性があるため、重大度「中」で報告します。"},
     .mappings = {},
     .remediation = kRemedy,
 };

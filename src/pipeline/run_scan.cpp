@@ -114,6 +114,7 @@ report::Report run_scan(const ScanRequest& request) {
     const controls::EvaluationInput input{snapshot, account, options};
     for (const auto* control : selected) {
       for (auto& finding : control->evaluate(*control, input)) {
+        finding.reason.ja = ja_value_lists(std::move(finding.reason.ja));
         if (allowed(request.statuses, finding.status) &&
             allowed(request.severities, finding.rule->severity)) {
           result.findings.push_back(std::move(finding));

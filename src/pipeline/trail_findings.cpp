@@ -19,7 +19,8 @@ Finding to_finding(const trail::MatchedEvent& event, const RuleMetadata& rule) {
                   cis ? "" : "; the CIS root-usage alarm would not fire for it"),
       fmt::format("{} ({})、{}、送信元 {}、ユーザーエージェント {}。CloudTrail イベント {}{}。",
                   event.event_name, event.event_source, event.event_time, ip, event.user_agent,
-                  event.event_id, cis ? "" : "。CIS のルート使用アラームはこのイベントでは発火しません")};
+                  event.event_id,
+                  cis ? "" : "。CIS のルートユーザー使用アラームはこのイベントでは発火しません")};
   const auto field = [](const char* name, std::string_view value) {
     return Evidence{name, std::string(value)};
   };

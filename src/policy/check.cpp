@@ -29,9 +29,9 @@ CheckResult check_policy(std::string_view text, PolicyType type, const RootAnaly
             "\"Null\": {\"aws:AssumedRoot\": \"true\"} to the Deny's Condition so centralized root access "
             "keeps "
             "working.",
-            "このルート拒否は管理アカウントからの sts:AssumeRoot "
-            "タスクセッションも拒否します。一元化されたルート"
-            "アクセスを使えるよう、Deny の Condition に \"Null\": {\"aws:AssumedRoot\": \"true\"} "
+            "このルートユーザーの拒否は管理アカウントからの sts:AssumeRoot "
+            "タスクセッションも拒否します。ルートアクセスの一元管理 ("
+            "sts:AssumeRoot) を使えるよう、Deny の Condition に \"Null\": {\"aws:AssumedRoot\": \"true\"} "
             "を追加してくだ"
             "さい。"},
            0,

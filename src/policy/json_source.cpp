@@ -1,5 +1,7 @@
 #include "policy/json_source.hpp"
 
+#include "i18n/messages.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <set>
@@ -164,13 +166,14 @@ std::optional<nlohmann::json> parse_policy_json(std::string_view text, ProblemLi
                           ProblemSeverity::kError,
                           "$",
                           {fmt::format("Not valid JSON at line {}, column {}: {}", line, column, detail),
-                           fmt::format("{} 行 {} 列目で JSON として不正です: {}", line, column, detail)},
+                           fmt::format("{} 行 {} 列目で JSON として不正です: {}", line, column,
+                                       localize_message(detail, Lang::kJa))},
                           line,
                           column};
     problems.push(std::move(problem));
   } catch (const nlohmann::json::exception& error) {
     problems.error("json-syntax", "$", fmt::format("Not valid JSON: {}", error.what()),
-                   fmt::format("JSON として不正です: {}", error.what()));
+                   fmt::format("JSON として不正です: {}", localize_message(error.what(), Lang::kJa)));
   }
   return std::nullopt;
 }

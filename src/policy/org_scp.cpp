@@ -1,5 +1,6 @@
 #include "policy/org_scp.hpp"
 
+#include "i18n/japanese_text.hpp"
 #include "policy/evaluator.hpp"
 #include "policy/parser.hpp"
 #include "policy/request_space.hpp"
@@ -54,7 +55,7 @@ std::vector<ScpLevel> build_path(const model::Organization& org, const model::Or
       add_reason(
           unknown_reasons,
           fmt::format("the path from {} to the organization root is broken at \"{}\"", account.id, parent),
-          fmt::format("{} から組織ルートまでの経路が \"{}\" で途切れています", account.id, parent));
+          fmt::format("{} から組織のルートまでの経路が \"{}\" で途切れています", account.id, parent));
       return {};
     }
     reversed.push_back({unit->id, unit->name, {}});
@@ -76,33 +77,34 @@ LocalizedString describe(const AccountScpVerdict& v) {
   switch (v.status) {
   case AccountScpStatus::kDenied:
     if (names.empty()) {
-      return {fmt::format("Every probed action is implicitly denied to root: no SCP at {} allows it.",
-                          fmt::join(v.levels_without_allow, ", ")),
-              fmt::format("ルートには調べたすべてのアクションが暗黙的に拒否されます: {} で許可する SCP が"
-                          "ありません。",
-                          fmt::join(v.levels_without_allow, ", "))};
+      return {
+          fmt::format("Every probed action is implicitly denied to root: no SCP at {} allows it.",
+                      fmt::join(v.levels_without_allow, ", ")),
+          fmt::format("ルートユーザーには調べたすべてのアクションが暗黙的に拒否されます: {} で許可する SCP が"
+                      "ありません。",
+                      fmt::join(v.levels_without_allow, ", "))};
     }
     return {fmt::format("An SCP denies every action to the root user: {}.", by),
             fmt::format("SCP がルートユーザーのすべてのアクションを拒否しています: {}。", by_ja)};
   case AccountScpStatus::kPartial: {
     const auto denied = describe_actions(v.denied_actions);
     const auto open = describe_actions(v.open_actions);
-    return {
-        fmt::format("SCPs deny root only {} ({}); root can still call {}.", denied.en, by, open.en),
-        fmt::format("SCP がルートに拒否しているのは {} だけです ({})。ルートは引き続き {} を実行できます。",
-                    denied.ja, by_ja, open.ja)};
+    return {fmt::format("SCPs deny root only {} ({}); root can still call {}.", denied.en, by, open.en),
+            fmt::format("SCP がルートユーザーに拒否しているのは{}だけです "
+                        "({})。ルートユーザーは引き続き{}を実行できます。",
+                        ja_embed(denied.ja), by_ja, ja_embed(open.ja))};
   }
   case AccountScpStatus::kOpen:
     return {"No SCP on the path from the organization root to this account denies the root user anything.",
-            "組織ルートからこのアカウントまでの経路に、ルートユーザーを拒否する SCP がありません。"};
+            "組織のルートからこのアカウントまでの経路に、ルートユーザーを拒否する SCP がありません。"};
   case AccountScpStatus::kUnknown:
     return {fmt::format("Cannot tell whether SCPs restrict root: {}.",
                         join_reasons(v.unknown_reasons, Lang::kEn)),
-            fmt::format("SCP がルートを制限しているか判定できません: {}。",
+            fmt::format("SCP がルートユーザーを制限しているか判定できません: {}。",
                         join_reasons(v.unknown_reasons, Lang::kJa))};
   case AccountScpStatus::kManagement:
     return {"The management account: SCPs never apply to it, root included.",
-            "管理アカウントです。SCP はルートを含め適用されません。"};
+            "管理アカウントです。SCP はルートユーザーを含め適用されません。"};
   case AccountScpStatus::kNotFound:
     return {"The account is not in the collected organization.",
             "収集した組織にこのアカウントはありません。"};

@@ -119,14 +119,11 @@ inline constexpr Text kRootDenyConsole{
     "のときすべての"
     "アクションを拒否し、sts:AssumeRoot のセッション (\"Null\": {\"aws:AssumedRoot\": \"true\"}) "
     "だけは除外します。\n"
-    "3. 組織ルート、または未保護と報告された アカウントを含む OU にアタッチします。Principal "
-    "要素は使いません "
-    "(SCP では受け付けられません)。\n"
-    "4. より強力な方法: IAM > ルートアクセス管理 "
-    "で、ルート認証情報の管理と特権ルートアクションを有効にし、メンバー"
-    "アカウントのルート認証情報を削除します。SCP は管理アカウントには適用されないため、そのルートは MFA "
-    "とアクセス"
-    "キーなしで保護してください。"};
+    "3. 組織のルート、または未保護と報告されたアカウントを含む OU にアタッチします。Principal 要素は"
+    "使いません (SCP では受け付けられません)。\n"
+    "4. より強力な方法: IAM > [ルートアクセス管理] で、ルートユーザーの認証情報の管理と特権ルートアクションを"
+    "有効にし、メンバーアカウントのルートユーザーの認証情報を削除します。SCP は管理アカウントには適用されない"
+    "ため、管理アカウントのルートユーザーは MFA で保護し、アクセスキーを持たせないでください。"};
 
 // The documented tasks only root can do; with the SCP in place they need AssumeRoot or an exception.
 inline constexpr Text kRootOnlyTasks{
@@ -142,8 +139,8 @@ inline constexpr Text kRootOnlyTasks{
     "restrict "
     "the management account, nor root actions in some member accounts created before 2017-09-15 (root can "
     "still manage its own password, MFA and keys there).",
-    "ルートにしかできない作業: アカウント設定の変更 "
-    "(名前、メールアドレス、ルートのパスワードとキー)、誤って失った "
+    "ルートユーザーにしかできない作業: アカウント設定の変更 "
+    "(名前、メールアドレス、ルートユーザーのパスワードとキー)、誤って失った "
     "IAM 権限の復旧、請求コンソールへの IAM "
     "アクセスの有効化、一部の税務請求書の表示、アカウントの解約、GovCloud "
     "への登録、リザーブドインスタンスマーケットプレイスへの出品者登録、S3 の MFA Delete "
@@ -153,9 +150,9 @@ inline constexpr Text kRootOnlyTasks{
     "IAMCreateRootUserPassword、IAMDeleteRootUserCredentials、S3UnlockBucketPolicy、SQSUnlockQueuePolicy) は"
     "この SCP の下でも使えます。それ以外は作業中だけアカウントを SCP のない OU "
     "に移し、終わったら戻し、その間の"
-    "ルートのサインインを監視してください。SCP は管理アカウントを制限できず、2017-09-15 "
+    "ルートユーザーのサインインを監視してください。SCP は管理アカウントを制限できず、2017-09-15 "
     "より前に作成された一部の"
-    "メンバーアカウントではルートが自身のパスワード・MFA・キーを管理できてしまいます。"};
+    "メンバーアカウントではルートユーザーが自身のパスワード・MFA・キーを管理できてしまいます。"};
 
 struct GeneratedPolicy {
   std::string_view name;

@@ -1,5 +1,6 @@
 #include "policy/root_analysis.hpp"
 
+#include "i18n/japanese_text.hpp"
 #include "policy/evaluator.hpp"
 #include "policy/request_space.hpp"
 #include "policy/root_probes.hpp"
@@ -98,7 +99,8 @@ RootDenial analyze_root_denial(const Document& document, PolicyType type, bool v
     result.note = {
         "Identity policies never apply to the root user; only an SCP (member accounts) or a resource "
         "policy can deny root.",
-        "アイデンティティポリシーはルートユーザーには適用されません。ルートを拒否できるのは SCP (メンバー"
+        "アイデンティティポリシーはルートユーザーには適用されません。ルートユーザーを拒否できるのは SCP "
+        "(メンバー"
         "アカウント) かリソースポリシーだけです。"};
     return result;
   }
@@ -160,18 +162,18 @@ RootDenial analyze_root_denial(const Document& document, PolicyType type, bool v
         std::any_of(result.denied_actions.begin(), result.denied_actions.end(),
                     [](const std::string& d) { return d == "*" || d.starts_with("* except on "); });
     result.note =
-        all_but ? LocalizedString{fmt::format("Every action is denied to root except {} ({}).", open.en,
-                                              fmt::join(result.statements, ", ")),
-                                  fmt::format(
-                                      "ルートユーザーには {} を除くすべてのアクションが拒否されます ({})。",
-                                      open.ja, fmt::join(result.statements, "、"))}
-                : LocalizedString{
-                      fmt::format("Only some actions are denied to root ({}); root can still call {}.",
-                                  denied.en, open.en),
-                      fmt::format(
-                          "ルートに拒否されるのは一部のアクションだけです ({})。ルートは引き続き {} を実行"
-                          "できます。",
-                          denied.ja, open.ja)};
+        all_but
+            ? LocalizedString{fmt::format("Every action is denied to root except {} ({}).", open.en,
+                                          fmt::join(result.statements, ", ")),
+                              fmt::format("ルートユーザーには{}を除くすべてのアクションが拒否されます ({})。",
+                                          ja_embed(open.ja), fmt::join(result.statements, "、"))}
+            : LocalizedString{
+                  fmt::format("Only some actions are denied to root ({}); root can still call {}.", denied.en,
+                              open.en),
+                  fmt::format("ルートユーザーに拒否されるのは一部のアクションだけです "
+                              "({})。ルートユーザーは引き続き{}を実行"
+                              "できます。",
+                              denied.ja, ja_embed(open.ja))};
   }
   if (result.allow_list) {
     const auto left = describe_actions(result.allow_list_open);
@@ -180,21 +182,23 @@ RootDenial analyze_root_denial(const Document& document, PolicyType type, bool v
             ? " Used as an allow-list in place of FullAWSAccess it would leave nothing allowed."
             : fmt::format(" Used as an allow-list in place of FullAWSAccess it leaves root only {}.",
                           left.en);
-    result.note.ja +=
+    ja_append_sentence(
+        result.note.ja,
         result.allow_list_open.empty()
             ? "FullAWSAccess の代わりの許可リストとして使うと、何も許可されません。"
-            : fmt::format("FullAWSAccess の代わりの許可リストとして使うと、ルートユーザーに残るのは {} "
+            : fmt::format("FullAWSAccess の代わりの許可リストとして使うと、ルートユーザーに残るのは{}"
                           "だけです。",
-                          left.ja);
+                          ja_embed(left.ja)));
   }
   if (!result.conditional_statements.empty()) {
     const auto labels = fmt::format("{}", fmt::join(result.conditional_statements, ", "));
     result.note.en += fmt::format(" {} deny root only under conditions on keys that vary by request (region, "
                                   "source IP, MFA, time...), so they are not counted.",
                                   labels);
-    result.note.ja += fmt::format(" {} はリクエストごとに変わるキー (リージョン、送信元 IP、MFA、時刻など) の"
-                                  "条件付きでしかルートを拒否しないため、数えていません。",
-                                  labels);
+    ja_append_sentence(result.note.ja,
+                       fmt::format("{} はリクエストごとに変わるキー (リージョン、送信元 IP、MFA、時刻など) の"
+                                   "条件付きでしかルートユーザーを拒否しないため、数えていません。",
+                                   labels));
   }
   return result;
 }

@@ -189,7 +189,7 @@ private:
           "This statement tries to single out the root user, but identity policies attach to IAM "
           "users, groups and roles and never apply to root. Use an SCP in AWS Organizations.",
           "このステートメントはルートユーザーを対象にしようとしていますが、アイデンティティポリシーは "
-          "IAM ユーザー・グループ・ロールにアタッチされるもので、ルートには適用されません。AWS "
+          "IAM ユーザー・グループ・ロールにアタッチされるもので、ルートユーザーには適用されません。AWS "
           "Organizations の SCP を使ってください。");
     }
   }
@@ -346,7 +346,8 @@ private:
           "does not match root. To single out root, test aws:PrincipalArn with ArnLike "
           "arn:aws:iam::*:root.",
           "aws:PrincipalType が \"Root\" になることはありません。ルートユーザーでは \"Account\" "
-          "のため、この条件はルートに一致しません。ルートを対象にするには aws:PrincipalArn を ArnLike "
+          "のため、この条件はルートユーザーに一致しません。ルートユーザーを対象にするには aws:PrincipalArn "
+          "を ArnLike "
           "arn:aws:iam::*:root で判定します。");
     }
     if (is_string_family(op.base) && !supports_wildcards(op.base) && wildcard && !has_variables(value)) {

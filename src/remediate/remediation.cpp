@@ -1,5 +1,6 @@
 #include "remediate/remediation.hpp"
 
+#include "i18n/code_comments.hpp"
 #include "model/aws_ids.hpp"
 #include "util/strings.hpp"
 
@@ -22,8 +23,8 @@ RenderedRemediation render_remediation(const Finding& finding, const std::string
                      : finding.region}};
   return RenderedRemediation{
       std::string(source.console.get(lang)),
-      substitute(source.cli, values),
-      substitute(source.terraform, values),
+      localize_code_comments(substitute(source.cli, values), lang),
+      localize_code_comments(substitute(source.terraform, values), lang),
       std::string(source.limits.get(lang)),
   };
 }

@@ -5,9 +5,10 @@
 namespace rg::report {
 namespace {
 
-constexpr std::array<Format, 7> kFormats{{
+constexpr std::array<Format, 8> kFormats{{
     {"table", "txt", render_table, nullptr},
     {"json", "json", render_json, nullptr, {}, write_json},
+    {"jsonl", "jsonl", render_json_lines, nullptr, {}, write_json_lines},
     {"asff", "asff.json", render_asff, render_asff_batches, "asff-{:04}.json"},
     {"ocsf", "ocsf.json", render_ocsf, nullptr},
     {"sarif", "sarif", render_sarif, nullptr},

@@ -1,5 +1,6 @@
 // --format html: one self-contained page to share (no network fetch: CSS, JS and the chart are inline and
 // a Content-Security-Policy forbids any load). Rows are rendered here, escaped; the script only filters.
+#include "i18n/messages.hpp"
 #include "remediate/remediation.hpp"
 #include "report/mute_text.hpp"
 #include "report/report.hpp"
@@ -257,7 +258,7 @@ std::string render_html(const Report& report, const RenderOptions& options) {
       }
     }
     out += fmt::format("<tr><td>{} <span class=\"meta\">{} ({})</span></td>", html_escape(account.id),
-                       html_escape(account.name), html_escape(account.role));
+                       html_escape(account.name), html_escape(account_role_label(account.role, lang)));
     for (const auto severity : kSeverities) {
       out += fmt::format("<td class=\"num\">{}</td>", fails[static_cast<size_t>(severity)]);
     }
@@ -340,7 +341,8 @@ std::string render_html(const Report& report, const RenderOptions& options) {
     out += fmt::format("<h2>{}</h2>\n<ul id=\"problems\">", html_escape(words.problems));
     for (const auto& problem : report.problems) {
       out += fmt::format("<li><code>{}</code> {}: {}</li>", html_escape(problem.file),
-                         html_escape(problem.where), html_escape(problem.message));
+                         html_escape(localize_place(problem.where, lang)),
+                         html_escape(localize_message(problem.message, lang)));
     }
     out += "</ul>\n";
   }

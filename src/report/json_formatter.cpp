@@ -1,5 +1,5 @@
 // --format json: the document described in docs/output-json.md.
-#include "remediate/remediation.hpp"
+#include "report/finding_json.hpp"
 #include "report/mute_json.hpp"
 #include "report/report.hpp"
 #include "util/assert.hpp"
@@ -17,57 +17,6 @@ using Json = nlohmann::ordered_json;
 
 Json optional_time(const std::optional<TimePoint>& time) {
   return time ? Json(format_iso8601(*time)) : Json(nullptr);
-}
-
-Json mappings_json(const RuleMetadata& rule) {
-  Json mappings = Json::object();
-  mappings["security_hub"] =
-      rule.mappings.security_hub.empty() ? Json(nullptr) : Json(rule.mappings.security_hub);
-  if (!rule.mappings.security_hub_retired.empty()) {
-    mappings["security_hub_retired"] = rule.mappings.security_hub_retired;
-  }
-  Json cis = Json::array();
-  const auto rows = expand_cis(rule.mappings.cis);
-  for (const auto& row : rows.view()) {
-    cis.push_back({{"version", row.version}, {"item", row.item}});
-  }
-  mappings["cis"] = std::move(cis);
-  if (!rule.mappings.guardduty_type.empty()) {
-    mappings["guardduty_type"] = rule.mappings.guardduty_type;
-  }
-  return mappings;
-}
-
-Json finding_json(const Finding& finding, const Report& report, Lang lang) {
-  const auto& rule = *finding.rule;
-  const auto remediation = remediate::render_remediation(finding, report.run.partition, lang);
-  Json item;
-  item["finding_id"] = finding.finding_id();
-  item["control_id"] = rule.id;
-  item["kind"] = rule.kind == RuleKind::kPosture ? "posture" : "activity";
-  item["account_id"] = finding.account_id;
-  item["region"] = finding.region;
-  item["resource"] = finding.resource;
-  item["status"] = to_string(finding.status);
-  // The status stays the rule's verdict; a muted finding says so, and by which entry.
-  item["muted"] = finding.muted();
-  item["mute"] = finding.muted() ? mute_json(*finding.muted_by) : Json(nullptr);
-  item["severity"] = to_string(rule.severity);
-  item["title"] = rule.title.get(lang);
-  item["reason"] = finding.reason.get(lang);
-  item["risk"] = rule.risk.get(lang);
-  Json evidence = Json::array();
-  for (const auto& entry : finding.evidence) {
-    evidence.push_back({{"name", entry.name}, {"value", entry.value}});
-  }
-  item["evidence"] = std::move(evidence);
-  item["remediation"] = {
-      {"console", remediation.console},
-      {"cli", remediation.cli},
-      {"terraform", remediation.terraform.empty() ? Json(nullptr) : Json(remediation.terraform)},
-      {"limits", remediation.limits}};
-  item["mappings"] = mappings_json(rule);
-  return item;
 }
 
 } // namespace
@@ -94,27 +43,10 @@ void write_json(const Report& report, const RenderOptions& options, const TextSi
   }
   doc["accounts"] = std::move(accounts);
   doc["findings"] = kPlaceholder;
-  const auto summary = summarize(report);
-  Json by_severity = Json::object();
-  for (const auto severity :
-       {Severity::kCritical, Severity::kHigh, Severity::kMedium, Severity::kLow, Severity::kInformational}) {
-    by_severity[std::string(to_string(severity))] = summary.fail_by_severity[static_cast<int>(severity)];
-  }
-  doc["summary"] = {{"total", summary.total},
-                    {"pass", summary.pass},
-                    {"fail", summary.fail},
-                    {"unknown", summary.unknown},
-                    {"muted", summary.muted},
-                    {"fail_unmuted", summary.unmuted_fail()},
-                    {"fail_by_severity", std::move(by_severity)},
-                    {"accounts", report.accounts.size()},
-                    {"unreadable", summary.unreadable}};
+  doc["summary"] = summary_json(report);
   Json problems = Json::array();
   for (const auto& problem : report.problems) {
-    problems.push_back({{"kind", rg::to_string(problem.kind)},
-                        {"file", problem.file},
-                        {"where", problem.where},
-                        {"message", problem.message}});
+    problems.push_back(problem_json(problem));
   }
   doc["problems"] = std::move(problems);
   doc["mutelist"] = review_json(report.mutelist);

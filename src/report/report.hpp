@@ -77,6 +77,8 @@ struct RenderOptions {
   // Where findings are imported (ASFF ProductArn, OCSF cloud.region) and where global (IAM) findings
   // are placed; Security Hub imports into one region.
   std::string region = "us-east-1";
+  // Terminal columns the table wraps reasons to; 0 (files, pipes, other formats): one line each.
+  size_t width = 0;
 };
 
 // One pure function per format; report/formats.hpp lists them for --format.
@@ -84,7 +86,13 @@ std::string render_json(const Report& report, const RenderOptions& options);
 // The same document written in pieces as it is made (for reports of thousands of accounts).
 using TextSink = std::function<void(std::string_view)>;
 void write_json(const Report& report, const RenderOptions& options, const TextSink& out);
+// --format jsonl: a record per finding, per unreadable input, then the summary; one JSON object per line.
+std::string render_json_lines(const Report& report, const RenderOptions& options);
+void write_json_lines(const Report& report, const RenderOptions& options, const TextSink& out);
 std::string render_table(const Report& report, const RenderOptions& options);
+// An account's role ("management", "member", "standalone") as a person reads it: the English word, or
+// 管理アカウント / メンバー / スタンドアロン (table and HTML).
+std::string account_role_label(const std::string& role, Lang lang);
 std::string render_asff(const Report& report, const RenderOptions& options); // one JSON array
 std::string render_ocsf(const Report& report, const RenderOptions& options);
 std::string render_sarif(const Report& report, const RenderOptions& options);

@@ -1,5 +1,8 @@
-// The terminal view: findings grouped by account, FAIL first, one reason line under each row.
+// The terminal view: findings grouped by account; within one, FAIL first, then the most severe, then by
+// control; the reason under each row, wrapped to the terminal with a hanging indent.
 #include "i18n/display_width.hpp"
+#include "i18n/messages.hpp"
+#include "i18n/wrap.hpp"
 #include "report/mute_text.hpp"
 #include "report/report.hpp"
 #include "util/terminal_text.hpp"
@@ -39,19 +42,6 @@ int status_rank(Status status) {
   return 3;
 }
 
-std::string role_label(const std::string& role, Lang lang) {
-  if (lang == Lang::kJa) {
-    if (role == "management") {
-      return "管理アカウント";
-    }
-    if (role == "member") {
-      return "メンバー";
-    }
-    return "スタンドアロン";
-  }
-  return role;
-}
-
 class TableWriter {
 public:
   explicit TableWriter(RenderOptions options) : options_(std::move(options)) {}
@@ -62,12 +52,17 @@ public:
 
   std::string render(const Report& report) {
     const bool ja = options_.lang == Lang::kJa;
+    const Lang lang = options_.lang;
     std::string out;
-    size_t control_width = ja ? display_width("コントロール") : display_width("CONTROL");
-    size_t severity_width = ja ? display_width("重要度") : display_width("SEVERITY");
+    size_t control_width = display_width(ja ? "コントロール" : "CONTROL");
+    size_t severity_width = display_width(ja ? "重要度" : "SEVERITY");
+    size_t status_width = display_width(ja ? "結果" : "STATUS");
+    for (const auto status : {Status::kFail, Status::kUnknown, Status::kPass}) {
+      status_width = std::max(status_width, display_width(display_name(status, lang)));
+    }
     for (const auto& finding : report.findings) {
       control_width = std::max(control_width, display_width(finding.rule->id));
-      severity_width = std::max(severity_width, display_width(to_string(finding.rule->severity)));
+      severity_width = std::max(severity_width, display_width(display_name(finding.rule->severity, lang)));
     }
     for (const auto& account : report.accounts) {
       std::vector<const Finding*> rows;
@@ -79,40 +74,48 @@ public:
       if (rows.empty()) {
         continue;
       }
+      // Findings arrive sorted by control; what needs attention first comes first.
       std::stable_sort(rows.begin(), rows.end(), [](const Finding* a, const Finding* b) {
-        return status_rank(a->status) < status_rank(b->status);
+        if (status_rank(a->status) != status_rank(b->status)) {
+          return status_rank(a->status) < status_rank(b->status);
+        }
+        return a->rule->severity > b->rule->severity;
       });
       const std::string name = account.name.empty() ? "" : fmt::format(" {}", terminal_safe(account.name));
       out += paint(fmt::format("{} {}{} ({})", ja ? "アカウント" : "Account", account.id, name,
-                               role_label(account.role, options_.lang)),
+                               account_role_label(account.role, lang)),
                    kBold);
       out += '\n';
       // The muted column only with --mutelist: the table without one stays as it was.
       const bool mutes = report.mutelist.has_value();
       const size_t muted_width =
-          std::max(display_width(ja ? "抑制" : "MUTED"), display_width(muted_label(options_.lang)));
+          std::max(display_width(ja ? "抑制" : "MUTED"), display_width(muted_label(lang)));
       const auto muted_cell = [&](std::string_view text) {
         return mutes ? fmt::format("{}  ", pad_to_width(text, muted_width)) : std::string();
       };
       out += fmt::format(
-          "  {}  {}{}  {}  {}\n", pad_to_width(ja ? "結果" : "STATUS", 7), muted_cell(ja ? "抑制" : "MUTED"),
-          pad_to_width(ja ? "重要度" : "SEVERITY", severity_width),
+          "  {}  {}{}  {}  {}\n", pad_to_width(ja ? "結果" : "STATUS", status_width),
+          muted_cell(ja ? "抑制" : "MUTED"), pad_to_width(ja ? "重要度" : "SEVERITY", severity_width),
           pad_to_width(ja ? "コントロール" : "CONTROL", control_width), ja ? "タイトル" : "TITLE");
+      const size_t title_column =
+          2 + status_width + 2 + (mutes ? muted_width + 2 : 0) + severity_width + 2 + control_width + 2;
+      // Reasons hang under the title column's start of the row, after "└ ".
+      const size_t reason_column = 2 + status_width + 2;
       for (const Finding* finding : rows) {
-        const auto status = to_string(finding->status);
-        out += fmt::format(
-            "  {}  {}{}  {}  {}\n", paint(pad_to_width(status, 7), status_color(finding->status)),
-            muted_cell(finding->muted() ? muted_label(options_.lang) : "-"),
-            pad_to_width(to_string(finding->rule->severity), severity_width),
-            pad_to_width(finding->rule->id, control_width), finding->rule->title.get(options_.lang));
-        out +=
-            fmt::format("  {}  {}\n", std::string(7, ' '),
-                        paint(fmt::format("└ {}", terminal_safe(finding->reason.get(options_.lang))), kDim));
+        out += fmt::format("  {}  {}{}  {}  ",
+                           paint(pad_to_width(display_name(finding->status, lang), status_width),
+                                 status_color(finding->status)),
+                           muted_cell(finding->muted() ? muted_label(lang) : "-"),
+                           pad_to_width(display_name(finding->rule->severity, lang), severity_width),
+                           pad_to_width(finding->rule->id, control_width));
+        append_wrapped(out, finding->rule->title.get(lang), title_column, title_column, nullptr);
+        const auto reason = fmt::format("└ {}", terminal_safe(finding->reason.get(lang)));
+        out += std::string(reason_column, ' ');
+        append_wrapped(out, reason, reason_column, reason_column + 2, kDim);
         if (finding->muted()) {
-          out += fmt::format(
-              "  {}  {}\n", std::string(7, ' '),
-              paint(fmt::format("└ {}", terminal_safe(describe_mute(*finding->muted_by, options_.lang))),
-                    kDim));
+          const auto mute = fmt::format("└ {}", terminal_safe(describe_mute(*finding->muted_by, lang)));
+          out += std::string(reason_column, ' ');
+          append_wrapped(out, mute, reason_column, reason_column + 2, kDim);
         }
       }
       out += '\n';
@@ -122,37 +125,55 @@ public:
   }
 
 private:
+  // `text` from column `used` to the terminal's edge, later lines indented to `indent`; each line painted
+  // on its own, so a colour never runs into the indent of the next.
+  void append_wrapped(std::string& out, std::string_view text, size_t used, size_t indent,
+                      const char* code) const {
+    const auto lines = wrap_to_width(text, options_.width, used, indent);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (i > 0) {
+        out += std::string(indent, ' ');
+      }
+      out += code == nullptr ? lines[i] : paint(lines[i], code);
+      out += '\n';
+    }
+  }
+
   void render_summary(const Report& report, std::string& out) const {
     const bool ja = options_.lang == Lang::kJa;
     const auto summary = summarize(report);
+    std::string line;
     if (ja) {
-      out += fmt::format("{} アカウント、{} 件: {} {} 件、{} {} 件、{} {} 件", report.accounts.size(),
-                         summary.total, paint("FAIL", status_color(Status::kFail)), summary.fail,
-                         paint("PASS", status_color(Status::kPass)), summary.pass,
-                         paint("UNKNOWN", status_color(Status::kUnknown)), summary.unknown);
+      line += fmt::format(
+          "{} アカウント、{} 件: {} {} 件、{} {} 件、{} {} 件", report.accounts.size(), summary.total,
+          paint(display_name(Status::kFail, Lang::kJa), status_color(Status::kFail)), summary.fail,
+          paint(display_name(Status::kPass, Lang::kJa), status_color(Status::kPass)), summary.pass,
+          paint(display_name(Status::kUnknown, Lang::kJa), status_color(Status::kUnknown)), summary.unknown);
     } else {
-      out += fmt::format("{} accounts, {} findings: {} {}, {} {}, {} {}", report.accounts.size(),
-                         summary.total, summary.fail, paint("FAIL", status_color(Status::kFail)),
-                         summary.pass, paint("PASS", status_color(Status::kPass)), summary.unknown,
-                         paint("UNKNOWN", status_color(Status::kUnknown)));
+      line += fmt::format("{} accounts, {} findings: {} {}, {} {}, {} {}", report.accounts.size(),
+                          summary.total, summary.fail, paint("FAIL", status_color(Status::kFail)),
+                          summary.pass, paint("PASS", status_color(Status::kPass)), summary.unknown,
+                          paint("UNKNOWN", status_color(Status::kUnknown)));
     }
     if (summary.fail > 0) {
       std::string parts;
       for (const auto severity : {Severity::kCritical, Severity::kHigh, Severity::kMedium, Severity::kLow}) {
         const auto count = summary.fail_by_severity[static_cast<int>(severity)];
         if (count > 0) {
-          parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", count, to_string(severity));
+          const auto name = display_name(severity, options_.lang);
+          parts += ja ? fmt::format("{}{} {} 件", parts.empty() ? "" : "、", name, count)
+                      : fmt::format("{}{} {}", parts.empty() ? "" : ", ", count, name);
         }
       }
-      out += ja ? fmt::format(" (FAIL の内訳: {})", parts) : fmt::format(" (failed: {})", parts);
+      line += ja ? fmt::format("（失敗の内訳: {}）", parts) : fmt::format(" (failed: {})", parts);
     }
-    out += '\n';
+    append_wrapped(out, line, 0, 2, nullptr);
     if (report.mutelist) {
       const auto lines = describe_review(*report.mutelist, summary.muted, summary.fail_muted, options_.lang);
-      out += terminal_safe(lines.front());
-      out += '\n';
+      append_wrapped(out, terminal_safe(lines.front()), 0, 2, nullptr);
       for (size_t i = 1; i < lines.size(); ++i) {
-        out += paint(fmt::format("  - {}\n", terminal_safe(lines[i])), status_color(Status::kUnknown));
+        out += paint("  - ", status_color(Status::kUnknown));
+        append_wrapped(out, terminal_safe(lines[i]), 4, 4, status_color(Status::kUnknown));
       }
     }
     if (!report.problems.empty()) {
@@ -160,7 +181,8 @@ private:
                       : fmt::format("Inputs that could not be read: {}\n", report.problems.size()),
                    status_color(Status::kUnknown));
       for (const auto& problem : report.problems) {
-        out += fmt::format("  - {}\n", terminal_safe(problem.describe()));
+        out += "  - ";
+        append_wrapped(out, terminal_safe(describe(problem, options_.lang)), 4, 4, nullptr);
       }
     }
   }

@@ -1,5 +1,6 @@
 // The integrity section of the `rootguard trail --verify-digests` table: counts, then every digest, log
 // and chain break that is not valid (valid ones are only counted: a year of logs is a million lines).
+#include "i18n/messages.hpp"
 #include "report/trail_integrity.hpp"
 #include "util/terminal_text.hpp"
 
@@ -91,13 +92,13 @@ std::string render_integrity_table(const IntegrityResult& integrity, const Rende
                           "digest, {} unchecked\n",
                           s.logs, s.logs_valid, s.logs_modified, s.logs_deleted, s.logs_moved,
                           s.logs_not_covered, s.logs_unchecked);
-  out += ja ? fmt::format("  チェーンの切れ目 {} 件、ルート活動の時間帯の失敗 {} 件\n", s.gaps,
+  out += ja ? fmt::format("  チェーンの切れ目 {} 件、ルートユーザーの活動の時間帯の失敗 {} 件\n", s.gaps,
                           s.failures_in_root_periods)
             : fmt::format("  {} chain gaps, {} failures in periods with root activity\n", s.gaps,
                           s.failures_in_root_periods);
   const auto root_note = [&](std::size_t events) {
     return events == 0 ? std::string()
-                       : paint(ja ? fmt::format(" [前後にルートのイベント {} 件]", events)
+                       : paint(ja ? fmt::format(" [前後にルートユーザーのイベント {} 件]", events)
                                   : fmt::format(" [{} root events nearby]", events),
                                kRed);
   };
@@ -122,7 +123,8 @@ std::string render_integrity_table(const IntegrityResult& integrity, const Rende
                        terminal_safe(g.message), root_note(g.root_events));
   }
   for (const auto& p : integrity.problems) {
-    out += fmt::format("  {} {}\n", ja ? "問題" : "problem", terminal_safe(p.describe()));
+    out += fmt::format("  {} {}\n", ja ? "問題" : "problem",
+                       terminal_safe(describe(p, ja ? Lang::kJa : Lang::kEn)));
   }
   if (integrity.clean()) {
     out += paint(ja ? "  すべてのダイジェストとログファイルを検証しました。改ざんはありません。\n"

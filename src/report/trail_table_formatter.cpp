@@ -3,6 +3,7 @@
 #include "detections/account_activity.hpp"
 #include "detections/catalog.hpp"
 #include "i18n/display_width.hpp"
+#include "i18n/messages.hpp"
 #include "report/mute_text.hpp"
 #include "report/trail_integrity.hpp"
 #include "report/trail_report.hpp"
@@ -83,21 +84,35 @@ private:
     out += paint(fmt::format("{} {}", ja_ ? "アカウント" : "Account", terminal_safe(activity.account_id)),
                  kBold) +
            '\n';
-    out += fmt::format("  {}: {}   {}: {}\n", ja_ ? "ルート使用 (最初)" : "Root use, first",
+    out += fmt::format("  {}: {}   {}: {}\n", ja_ ? "ルートユーザーの使用 (最初)" : "Root use, first",
                        when(activity.first_use), ja_ ? "最後" : "last", when(activity.last_use));
     std::size_t width = 0;
     for (const auto& [id, count] : activity.by_detection) {
       width = std::max(width, display_width(id));
     }
     out += fmt::format("  {}:\n", ja_ ? "検知" : "Detections");
+    // The most severe first, then by id, as the scan table orders its controls.
+    std::vector<const detections::Detection*> seen;
+    std::size_t severity_width = 0;
     for (const auto* detection : detections::catalog()) {
-      const auto it = activity.by_detection.find(detection->metadata.id);
-      if (it == activity.by_detection.end()) {
-        continue;
+      if (activity.by_detection.contains(detection->metadata.id)) {
+        seen.push_back(detection);
+        severity_width = std::max(severity_width,
+                                  display_width(display_name(detection->metadata.severity, options_.lang)));
       }
-      out += fmt::format(
-          "    {:>5}  {}  {}  {}\n", it->second, pad_to_width(to_string(detection->metadata.severity), 8),
-          pad_to_width(detection->metadata.id, width), detection->metadata.title.get(options_.lang));
+    }
+    std::sort(seen.begin(), seen.end(), [](const auto* a, const auto* b) {
+      if (a->metadata.severity != b->metadata.severity) {
+        return a->metadata.severity > b->metadata.severity;
+      }
+      return a->metadata.id < b->metadata.id;
+    });
+    for (const auto* detection : seen) {
+      out += fmt::format("    {:>5}  {}  {}  {}\n", activity.by_detection.at(detection->metadata.id),
+                         pad_to_width(display_name(detection->metadata.severity, options_.lang),
+                                      std::max<std::size_t>(severity_width, 8)),
+                         pad_to_width(detection->metadata.id, width),
+                         detection->metadata.title.get(options_.lang));
     }
     out += fmt::format("  {}: {}\n", ja_ ? "送信元 IP" : "Source IPs", top(activity.source_ips));
     out += fmt::format("  {}: {}\n", ja_ ? "ユーザーエージェント" : "User agents", top(activity.user_agents));
@@ -111,7 +126,7 @@ private:
       if (!cis_alarm_would_fire(event) && event.user_type == "Root") {
         out +=
             "      " +
-            paint(ja_ ? "└ CIS のルート使用アラームはこのイベントでは発報しません (invokedBy: " +
+            paint(ja_ ? "└ CIS のルートユーザー使用アラームはこのイベントでは発報しません (invokedBy: " +
                             (event.invoked_by.empty() ? std::string("-") : terminal_safe(event.invoked_by)) +
                             ")"
                       : "└ the CIS root-usage alarm would not fire for this event (invokedBy: " +
@@ -155,7 +170,7 @@ private:
                        : fmt::format("Inputs that could not be read: {}\n", s.errors.size()),
                    kRed);
       for (const auto& problem : s.errors) {
-        out += fmt::format("  - {}\n", terminal_safe(problem.describe()));
+        out += fmt::format("  - {}\n", terminal_safe(describe(problem, ja_ ? Lang::kJa : Lang::kEn)));
       }
     }
   }

@@ -96,7 +96,7 @@ TEST(Cli, CleanScanExitsZero) {
 }
 
 TEST(Cli, ControlsAndSeverityFilters) {
-  const auto doc = scan_json({"--controls", "root-mfa", "root-access-keys", "--severity", "critical"}, 3);
+  const auto doc = scan_json({"--controls", "root-mfa,root-access-keys", "--severity", "critical"}, 3);
   for (const auto& finding : doc["findings"]) {
     const auto id = finding["control_id"].get<std::string>();
     EXPECT_TRUE(id == "root-mfa" || id == "root-access-keys") << id;

@@ -108,7 +108,8 @@ TEST(Golden, MutedTrailTableJapanese) {
                                                      "ja", "--color", "never", "--threads", "1"}));
 }
 
-INSTANTIATE_TEST_SUITE_P(Golden, GoldenFormat, ::testing::Values("asff", "ocsf", "sarif", "csv", "html"));
+INSTANTIATE_TEST_SUITE_P(Golden, GoldenFormat,
+                         ::testing::Values("asff", "ocsf", "sarif", "csv", "html", "jsonl"));
 
 } // namespace
 } // namespace rg::testing

@@ -98,7 +98,7 @@ TEST(PolicyCheck, TextInJapanese) {
   EXPECT_EQ(result.exit_code, 3);
   EXPECT_NE(result.out.find("SCP は Principal と NotPrincipal をサポートしません"), std::string::npos)
       << result.out;
-  EXPECT_NE(result.out.find("ルートの拒否: none"), std::string::npos);
+  EXPECT_NE(result.out.find("ルートユーザーの拒否: なし"), std::string::npos);
 }
 
 TEST(PolicyCheck, ErrorsAndUsage) {

@@ -147,7 +147,8 @@ TEST(TrailCli, TableInJapaneseAndOutputFile) {
   const auto table = run_rootguard({"trail", kTrail, "--lang", "ja", "--color", "never"});
   EXPECT_EQ(table.exit_code, 3) << table.err;
   EXPECT_NE(table.out.find("アカウント 111122223333"), std::string::npos) << table.out;
-  EXPECT_NE(table.out.find("CIS のルート使用アラームはこのイベントでは発報しません"), std::string::npos);
+  EXPECT_NE(table.out.find("CIS のルートユーザー使用アラームはこのイベントでは発報しません"),
+            std::string::npos);
   const auto out =
       std::filesystem::temp_directory_path() / ("rg_trail_cli_" + std::to_string(::getpid()) + ".json");
   const auto written = run_rootguard({"trail", kTrail, "--format", "json", "--output", out.string()});

@@ -178,7 +178,7 @@ TEST(CheckReport, TextNamesScopeAndActions) {
       render_check_text(check_policy(fixtures::kDenyRootAccessKeys, PolicyType::kScp), "k.json", Lang::kEn);
   EXPECT_NE(text.find("denies root: some (iam:CreateAccessKey)"), std::string::npos);
   const auto ja = render_check_text(check_policy(fixtures::kGoodScp, PolicyType::kScp), "k.json", Lang::kJa);
-  EXPECT_NE(ja.find("ルートの拒否: all"), std::string::npos);
+  EXPECT_NE(ja.find("ルートユーザーの拒否: すべて"), std::string::npos);
 }
 
 } // namespace
