@@ -49,7 +49,7 @@ TEST(FixPlan, MemberRootStepsRunInARootSessionAndMergeTheFindingsTheyFix) {
   EXPECT_EQ(plan.steps[0].kind, StepKind::kDeleteAccessKeys);
   EXPECT_EQ(plan.steps[0].credentials, Credentials::kMemberRoot);
   ASSERT_EQ(plan.steps[0].fixes.size(), 2U);
-  EXPECT_NE(describe(plan.steps[0]).find("root-access-keys in 222222222222"), std::string::npos);
+  EXPECT_NE(describe(plan.steps[0], Lang::kEn).find("root-access-keys in 222222222222"), std::string::npos);
 }
 
 TEST(FixPlan, AStandaloneRootNeedsTheConsole) {
