@@ -5,9 +5,8 @@
 #include "remediate/fix_plan.hpp"
 #include "remediate/fix_values.hpp"
 
-#include <algorithm>
+#include <array>
 #include <fmt/format.h>
-#include <iterator>
 #include <stdexcept>
 
 namespace rg::remediate {
@@ -489,7 +488,7 @@ struct Phrase {
   std::string_view key;
   Text text;
 };
-constexpr Phrase kPreludePhrases[] = {
+constexpr auto kPreludePhrases = std::to_array<Phrase>({
     {"globbed",
      {"# word lists read from AWS are split, never globbed",
       "# AWS から読んだ単語リストは分割するだけで、グロブ展開はしない"}},
@@ -557,7 +556,16 @@ constexpr Phrase kPreludePhrases[] = {
     {"wrong_root",
      {"the root session is $caller, not the root user of $1",
       "ルートユーザーのセッションは $caller で、$1 のルートユーザーではありません"}},
-};
+});
+
+std::string_view prelude_phrase(std::string_view key, Lang lang) {
+  for (const auto& phrase : kPreludePhrases) {
+    if (phrase.key == key) {
+      return phrase.text.get(lang);
+    }
+  }
+  throw std::logic_error(fmt::format("fix.sh prelude: no phrase {}", key));
+}
 
 // The prelude with each @@key@@ replaced by its phrase. An unknown key is a bug in this file: it
 // throws, and every test that renders a script fails.
@@ -570,13 +578,8 @@ std::string localized_prelude(Lang lang) {
       throw std::logic_error("fix.sh prelude: unterminated @@ marker");
     }
     const auto key = rest.substr(open + 2, close - open - 2);
-    const auto* phrase = std::find_if(std::begin(kPreludePhrases), std::end(kPreludePhrases),
-                                      [&](const Phrase& p) { return p.key == key; });
-    if (phrase == std::end(kPreludePhrases)) {
-      throw std::logic_error(fmt::format("fix.sh prelude: no phrase {}", key));
-    }
     out += rest.substr(0, open);
-    out += phrase->text.get(lang);
+    out += prelude_phrase(key, lang);
     rest.remove_prefix(close + 2);
   }
   out += rest;
