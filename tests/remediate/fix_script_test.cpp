@@ -159,6 +159,28 @@ TEST(EveryStepJapanese, LabelsDifferFromEnglishAndKeepTheValues) {
   }
 }
 
+// The two plans EveryStep does not make: nothing to fix, and a standalone account run as the operator.
+TEST(EveryStepJapanese, EmptyAndStandalonePlansSpeakJapanese) {
+  FixPlan empty;
+  empty.lang = Lang::kJa;
+  EXPECT_NE(render_fix_script(empty).find("AWS CLI で修正できる失敗したコントロールはありません。"),
+            std::string::npos);
+  EXPECT_NE(
+      render_terraform(empty).front().text.find("# Terraform で修正できる失敗したコントロールはありません。"),
+      std::string::npos);
+
+  const auto standalone = build_fix_plan({fail("guardduty-enabled", "333333333333", "eu-west-1",
+                                               "arn:aws:guardduty:eu-west-1:333333333333:detector")},
+                                         FixContext{}, Lang::kJa);
+  ASSERT_EQ(standalone.steps.size(), 1U);
+  const auto script = render_fix_script(standalone);
+  EXPECT_NE(script.find(
+                "# ---- アカウント 333333333333: オペレーターの認証情報 ----\nexpect_account '333333333333'"),
+            std::string::npos)
+      << script;
+  EXPECT_NE(script.find("(333333333333、オペレーター)"), std::string::npos) << script;
+}
+
 INSTANTIATE_TEST_SUITE_P(Lang, EveryStep, ::testing::Values(Lang::kEn, Lang::kJa),
                          [](const ::testing::TestParamInfo<Lang>& param) {
                            return std::string(to_string(param.param));
