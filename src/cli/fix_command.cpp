@@ -76,8 +76,11 @@ ExitCode run(const FixArguments& args) {
                                std::filesystem::perms::owner_exec | std::filesystem::perms::group_exec,
                                std::filesystem::perm_options::add);
   write_file_atomically(dir / "CHECKLIST.md", remediate::render_checklist(plan, lang));
-  note(fmt::format("rootguard: {} fix steps and {} console steps written to {}", plan.steps.size(),
-                   plan.manual.size(), terminal_safe(args.output_dir)));
+  note(lang == Lang::kJa
+           ? fmt::format("rootguard: {} 件の修正手順と {} 件のコンソールでの手順を {} に書き込みました",
+                         plan.steps.size(), plan.manual.size(), terminal_safe(args.output_dir))
+           : fmt::format("rootguard: {} fix steps and {} console steps written to {}", plan.steps.size(),
+                         plan.manual.size(), terminal_safe(args.output_dir)));
   note_written(dir, lang);
   // Exit 1 is never silent: the fixes were written, but for a snapshot that was not read whole.
   const auto unreadable = report::summarize(result).unreadable;
@@ -107,7 +110,9 @@ void add_fix_command(CLI::App& app, Action& action) {
   command
       ->add_option("--output-dir", args->output_dir, "Folder to write main.tf, fix.sh and CHECKLIST.md into")
       ->required();
-  command->add_option("--lang", args->lang, "Language of the checklist (default: from LANG)")
+  command
+      ->add_option("--lang", args->lang,
+                   "Language of the comments, messages and checklist (default: from LANG)")
       ->check(CLI::IsMember({"en", "ja"}));
   command->callback([args, &action] { action = [args] { return run(*args); }; });
 }

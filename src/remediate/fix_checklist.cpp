@@ -11,8 +11,8 @@ std::string render_checklist(const FixPlan& plan, Lang lang) {
   const bool ja = lang == Lang::kJa;
   std::string out =
       ja ? "# rootguard 修正チェックリスト\n\n"
-           "`fix.sh` が行う手順と、API では実行できない手順 (ルートの MFA、スタンドアロン"
-           "アカウントのルート認証情報など) のコンソールでの作業です。\n"
+           "`fix.sh` が行う手順と、API では実行できない手順 (ルートユーザーの MFA、スタンドアロン"
+           "アカウントのルートユーザーの認証情報など) のコンソールでの作業です。\n"
          : "# rootguard fix checklist\n\n"
            "What `fix.sh` does, and the console steps no API can do for the root user (root MFA, a "
            "standalone account's root credentials).\n";
@@ -22,7 +22,7 @@ std::string render_checklist(const FixPlan& plan, Lang lang) {
     out += ja ? "なし。\n" : "None.\n";
   }
   for (const auto& step : plan.steps) {
-    out += fmt::format("- [ ] {}\n", markdown_escape(describe(step)));
+    out += fmt::format("- [ ] {}\n", markdown_escape(describe(step, lang)));
   }
   std::string current;
   bool any = false;

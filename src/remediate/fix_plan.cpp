@@ -292,12 +292,21 @@ int rank(StepKind kind) {
   return 99;
 }
 
-std::string fixes_text(const FixStep& step) {
+// "root-mfa in 222222222222 (id), ..." / "222222222222 の root-mfa (id)、...": one separator per language.
+std::string fixes_text(const FixStep& step, Lang lang, ValueEscape value) {
   std::vector<std::string> names;
   for (const auto& fixed : step.fixes) {
-    names.push_back(fmt::format("{} in {} ({})", fixed.control, fixed.account_id, fixed.finding_id));
+    const auto control = value(fixed.control);
+    const auto account = value(fixed.account_id);
+    const auto id = value(fixed.finding_id);
+    names.push_back(lang == Lang::kJa ? fmt::format("{} の {} ({})", account, control, id)
+                                      : fmt::format("{} in {} ({})", control, account, id));
   }
-  return fmt::format("{}", fmt::join(names, ", "));
+  return fmt::format("{}", fmt::join(names, lang == Lang::kJa ? "、" : ", "));
+}
+
+std::string unescaped(std::string_view text) {
+  return std::string(text);
 }
 
 } // namespace
@@ -310,6 +319,7 @@ bool FixPlan::needs_alert_email() const {
 
 FixPlan build_fix_plan(const std::vector<Finding>& findings, const FixContext& context, Lang lang) {
   FixPlan plan;
+  plan.lang = lang;
   plan.partition = context.partition;
   plan.collected_at = context.collected_at;
   plan.management_account = context.management_account;
@@ -344,76 +354,95 @@ FixPlan build_fix_plan(const std::vector<Finding>& findings, const FixContext& c
   return plan;
 }
 
-std::string describe(const FixStep& step) {
-  const auto& t = step.target;
-  const auto& a = step.account_id;
-  const auto& r = step.region;
-  std::string what;
+namespace {
+
+// The English and the Japanese of one step side by side; t, a and r are the target, account and
+// region, already escaped. Japanese puts the place first and says the state reached, as English does.
+std::string what_step_does(const FixStep& step, bool ja, const std::string& t, const std::string& a,
+                           const std::string& r, const std::string& metric) {
   switch (step.kind) {
   case StepKind::kCreateRootDenyScp:
-    what = t.empty()
-               ? "SCP DenyRootUser exists in the organization"
-               : fmt::format("SCP DenyRootUser exists in the organization (the snapshot has it: {})", t);
-    break;
+    if (t.empty()) {
+      return ja ? "組織にサービスコントロールポリシー (SCP) DenyRootUser がある"
+                : "SCP DenyRootUser exists in the organization";
+    }
+    return ja ? fmt::format("組織にサービスコントロールポリシー (SCP) DenyRootUser がある (スナップショットに"
+                            "あるもの: {})",
+                            t)
+              : fmt::format("SCP DenyRootUser exists in the organization (the snapshot has it: {})", t);
   case StepKind::kAttachRootDenyScp:
-    what = fmt::format("SCP DenyRootUser is attached to {}", t);
-    break;
+    return ja ? fmt::format("SCP DenyRootUser が {} にアタッチされている", t)
+              : fmt::format("SCP DenyRootUser is attached to {}", t);
   case StepKind::kIamTrustedAccess:
-    what = "Organizations trusted access for iam.amazonaws.com";
-    break;
+    return ja ? "AWS Organizations で iam.amazonaws.com の信頼されたアクセスが有効"
+              : "Organizations trusted access for iam.amazonaws.com";
   case StepKind::kRootCredentialsManagement:
-    what = "centralized root access: RootCredentialsManagement";
-    break;
+    return ja ? "ルートアクセスの一元管理: RootCredentialsManagement"
+              : "centralized root access: RootCredentialsManagement";
   case StepKind::kRootSessions:
-    what = "centralized root access: RootSessions";
-    break;
+    return ja ? "ルートアクセスの一元管理: RootSessions" : "centralized root access: RootSessions";
   case StepKind::kEnableDetector:
-    what = fmt::format("GuardDuty detector {} enabled in {} {}", t, a, r);
-    break;
+    return ja ? fmt::format("{} {} で GuardDuty ディテクター {} が有効", a, r, t)
+              : fmt::format("GuardDuty detector {} enabled in {} {}", t, a, r);
   case StepKind::kCreateDetector:
-    what = fmt::format("a GuardDuty detector enabled in {} {}", a, r);
-    break;
+    return ja ? fmt::format("{} {} で GuardDuty ディテクターが有効", a, r)
+              : fmt::format("a GuardDuty detector enabled in {} {}", a, r);
   case StepKind::kMultiRegionTrail:
-    what = fmt::format("trail {} multi-region in {} {}", t, a, r);
-    break;
+    return ja ? fmt::format("{} {} の証跡 {} がマルチリージョン", a, r, t)
+              : fmt::format("trail {} multi-region in {} {}", t, a, r);
   case StepKind::kStartLogging:
-    what = fmt::format("trail {} logging in {} {}", t, a, r);
-    break;
+    return ja ? fmt::format("{} {} の証跡 {} がログ記録中", a, r, t)
+              : fmt::format("trail {} logging in {} {}", t, a, r);
   case StepKind::kRootUsageFilter:
-    what = fmt::format("metric filter RootAccountUsage on log group {} in {} {}", t, a, r);
-    break;
+    return ja ? fmt::format("{} {} のロググループ {} にメトリクスフィルター RootAccountUsage がある", a, r, t)
+              : fmt::format("metric filter RootAccountUsage on log group {} in {} {}", t, a, r);
   case StepKind::kRootUsageAlarm:
-    what = fmt::format("alarm RootAccountUsage on {}/{} notifying root-usage-alarm in {} {}",
-                       step.metric_namespace, step.metric_name, a, r);
-    break;
+    return ja ? fmt::format("{} {} で {} のアラーム RootAccountUsage が root-usage-alarm に通知する", a, r,
+                            metric)
+              : fmt::format("alarm RootAccountUsage on {} notifying root-usage-alarm in {} {}", metric, a, r);
   case StepKind::kAlertTopic:
-    what = fmt::format("SNS topic root-usage-alarm with an e-mail subscription in {} {}", a, r);
-    break;
+    return ja ? fmt::format("{} {} に E メールのサブスクリプションがある SNS トピック root-usage-alarm", a, r)
+              : fmt::format("SNS topic root-usage-alarm with an e-mail subscription in {} {}", a, r);
   case StepKind::kResubscribe:
-    what = fmt::format("a confirmed subscription on topic {}", t);
-    break;
+    return ja ? fmt::format("トピック {} に確認済みサブスクリプションがある", t)
+              : fmt::format("a confirmed subscription on topic {}", t);
   case StepKind::kGuardDutyRootRule:
-    what = fmt::format("EventBridge rule guardduty-root-credential-usage -> root-usage-alarm (topic policy "
-                       "allows events.amazonaws.com) in {} {}",
-                       a, r);
-    break;
+    return ja ? fmt::format("{} {} に EventBridge ルール guardduty-root-credential-usage -> root-usage-alarm "
+                            "(トピックポリシーで events.amazonaws.com を許可)",
+                            a, r)
+              : fmt::format("EventBridge rule guardduty-root-credential-usage -> root-usage-alarm (topic "
+                            "policy allows events.amazonaws.com) in {} {}",
+                            a, r);
   case StepKind::kCredentialReport:
-    what = fmt::format("a fresh credential report for {}", a);
-    break;
+    return ja ? fmt::format("{} の新しい認証情報レポート", a)
+              : fmt::format("a fresh credential report for {}", a);
   case StepKind::kDeleteLoginProfile:
-    what = fmt::format("no root console password in {}", a);
-    break;
+    return ja ? fmt::format("{} にルートユーザーのコンソールパスワードがない", a)
+              : fmt::format("no root console password in {}", a);
   case StepKind::kDeleteAccessKeys:
-    what = fmt::format("no root access keys in {}", a);
-    break;
+    return ja ? fmt::format("{} にルートユーザーのアクセスキーがない", a)
+              : fmt::format("no root access keys in {}", a);
   case StepKind::kDeleteSigningCertificates:
-    what = fmt::format("no root signing certificates in {}", a);
-    break;
+    return ja ? fmt::format("{} にルートユーザーの署名証明書がない", a)
+              : fmt::format("no root signing certificates in {}", a);
   case StepKind::kDeactivateMfaDevices:
-    what = fmt::format("no root MFA devices left in {} (after its password is gone)", a);
-    break;
+    return ja ? fmt::format("{} にルートユーザーの MFA デバイスが残っていない (パスワードの削除後)", a)
+              : fmt::format("no root MFA devices left in {} (after its password is gone)", a);
   }
-  return fmt::format("{} [fixes {}]", what, fixes_text(step));
+  return {};
+}
+
+} // namespace
+
+std::string describe(const FixStep& step, Lang lang, ValueEscape value) {
+  if (value == nullptr) {
+    value = unescaped;
+  }
+  const bool ja = lang == Lang::kJa;
+  const auto what = what_step_does(step, ja, value(step.target), value(step.account_id), value(step.region),
+                                   value(fmt::format("{}/{}", step.metric_namespace, step.metric_name)));
+  const auto fixes = fixes_text(step, lang, value);
+  return ja ? fmt::format("{} [修正対象: {}]", what, fixes) : fmt::format("{} [fixes {}]", what, fixes);
 }
 
 } // namespace rg::remediate

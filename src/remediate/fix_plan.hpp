@@ -5,9 +5,11 @@
 // account (once), account steps through a role in the account, member root steps inside an
 // sts:AssumeRoot session. Rendered as fix.sh, Terraform and a console checklist (docs/decisions/0007).
 #include "findings/finding.hpp"
+#include "i18n/text.hpp"
 #include "remediate/remediation.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rg::remediate {
@@ -77,6 +79,7 @@ struct FixPlan {
   // Values that failed their grammar, each naming the value and where it came from. Non-empty: no
   // file may be written.
   std::vector<std::string> rejected;
+  Lang lang = Lang::kEn; // of every comment, message and label the renderers write
   bool needs_alert_email() const;
 };
 
@@ -91,8 +94,10 @@ struct FixContext {
 // FAIL findings only; PASS and UNKNOWN need no change (UNKNOWN needs data first).
 FixPlan build_fix_plan(const std::vector<Finding>& findings, const FixContext& context, Lang lang);
 
-// What a step does, in one line, naming the values it acts on and the findings it fixes.
-std::string describe(const FixStep& step);
+// What a step does, in one line, naming the values it acts on and the findings it fixes. Every value
+// goes through `value` first (comment_safe for a comment); the fixed words are ours, in `lang`.
+using ValueEscape = std::string (*)(std::string_view);
+std::string describe(const FixStep& step, Lang lang, ValueEscape value = nullptr);
 
 std::string render_fix_script(const FixPlan& plan);           // fix.sh
 std::string render_checklist(const FixPlan& plan, Lang lang); // CHECKLIST.md
@@ -110,5 +115,10 @@ std::vector<TerraformFile> render_terraform(const FixPlan& plan);
 inline constexpr std::string_view kMinAwsCliV2 = "2.22.0";
 inline constexpr std::string_view kMinAwsCliV1 = "1.36.2";
 inline constexpr std::string_view kMinAwsProvider = "5.77.0";
+
+// The DenyRootUser SCP's description: fix.sh and the Terraform create the same policy.
+inline constexpr Text kRootDenyScpDescription{
+    "Deny the root user of member accounts; AssumeRoot task sessions still work",
+    "メンバーアカウントのルートユーザーを拒否します。AssumeRoot のタスクセッションは引き続き使えます"};
 
 } // namespace rg::remediate

@@ -326,6 +326,71 @@ TEST(Fix, RefusesToApplyWithoutAnAlertAddress) {
   EXPECT_TRUE(recorded_calls(dir.path() / "state").empty());
 }
 
+// --lang ja on the example: the comments, labels and messages fix.sh and the Terraform carry are
+// Japanese, the commands and values are the same as in English, and both still pass their checkers.
+TEST(Fix, JapaneseScriptAndTerraformStayValid) {
+  TempDir dir("fix-ja");
+  const auto result = run_rootguard(
+      {"fix", "--snapshot", "examples/example-org", "--output-dir", dir.path().string(), "--lang", "ja"});
+  ASSERT_TRUE(result.exit_code == 0 || result.exit_code == 1) << result.err;
+  EXPECT_NE(result.err.find("rootguard: 20 件の修正手順と 5 件のコンソールでの手順を "), std::string::npos)
+      << result.err;
+  EXPECT_EQ(result.err.find("fix steps"), std::string::npos) << result.err;
+
+  const auto script = read_all(dir.path() / "fix.sh");
+  for (const char* japanese :
+       {"# rootguard fix が 2026-11-28T09:00:00Z に収集されたスナップショットから生成。",
+        "# ( サブシェル ) の中で: ルートアクセスの一元管理 (sts assume-root、タスクポリシー",
+        "# ---- 管理アカウント 111111111111: 組織全体の手順 (一度だけ) ----",
+        "begin '222222222222 us-east-1 で GuardDuty ディテクター d2222aaaa が有効 [修正対象: 222222222222 の "
+        "guardduty-enabled (0d32eff1a7c8fe8d2a92e076f35885b3)]'",
+        "--description 'メンバーアカウントのルートユーザーを拒否します。"}) {
+    EXPECT_NE(script.find(japanese), std::string::npos) << japanese;
+  }
+  EXPECT_NE(script.find("--detector-id 'd2222aaaa'"), std::string::npos); // the commands are unchanged
+  EXPECT_EQ(lint_script(dir.path() / "fix.sh"), "");
+
+  const auto member = read_all(dir.path() / "accounts" / "222222222222-us-east-1" / "main.tf");
+  EXPECT_NE(member.find("# rootguard fix が生成: アカウント 222222222222-us-east-1。"), std::string::npos);
+  EXPECT_NE(member.find("# これがないと EventBridge はトピックに発行できず"), std::string::npos);
+  EXPECT_NE(member.find("log_group_name = \"prod/cloudtrail\""), std::string::npos);
+  const auto main_tf = read_all(dir.path() / "main.tf");
+  EXPECT_NE(main_tf.find("description = \"ルートユーザーの使用アラートを受け取るアドレス"),
+            std::string::npos);
+  const auto hcl = run_program("/usr/bin/env",
+                               {"node", RG_SOURCE_DIR "/tests/tools/validate-hcl.mjs", dir.path().string()},
+                               {std::string("PATH=") + std::getenv("PATH")});
+  if (hcl.exit_code == 77) {
+    GTEST_SKIP() << "@cdktf/hcl2json is not installed: tests/tools/setup";
+  }
+  EXPECT_EQ(hcl.exit_code, 0) << hcl.out << hcl.err;
+}
+
+TEST(Fix, JapaneseDryRunAndFailureSpeakJapanese) {
+  TempDir dir("fix-ja-run");
+  write_fix(dir.path(), "ja");
+  const auto dry = run_fix_script(dir.path() / "fix.sh", dir.path() / "state", {});
+  EXPECT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_NE(dry.out.find("   実行予定: aws guardduty update-detector --detector-id d2222aaaa --enable"),
+            std::string::npos)
+      << dry.out;
+  EXPECT_NE(dry.out.find("ドライラン: 何も変更していません。"), std::string::npos) << dry.out;
+  EXPECT_TRUE(recorded_calls(dir.path() / "state").empty());
+
+  const auto usage = run_fix_script(dir.path() / "fix.sh", dir.path() / "state", {"--bogus"});
+  EXPECT_EQ(usage.exit_code, 2);
+  EXPECT_NE(usage.err.find("使い方: "), std::string::npos) << usage.err;
+
+  const auto failed =
+      run_fix_script(dir.path() / "fix.sh", dir.path() / "state", {"--apply"},
+                     {"ROOTGUARD_ALERT_EMAIL=security@example.org", "STUB_FAIL=update-detector"});
+  EXPECT_EQ(failed.exit_code, 99);
+  EXPECT_NE(failed.err.find("rootguard fix: 中止: 手順が失敗しました"), std::string::npos) << failed.err;
+  EXPECT_NE(failed.err.find("222222222222 us-east-1 で GuardDuty ディテクター d2222aaaa が有効"),
+            std::string::npos)
+      << failed.err;
+}
+
 // Goldens: every file `rootguard fix` writes for the example organization, per language.
 void expect_fix_golden(const std::string& lang) {
   TempDir dir("fix-golden-" + lang);

@@ -2,6 +2,7 @@
 // merge, root work needs an organization member, and a value off its grammar refuses the plan.
 #include "controls/control.hpp"
 #include "remediate/fix_plan.hpp"
+#include "remediate/fix_values.hpp"
 
 #include <gtest/gtest.h>
 
@@ -49,7 +50,24 @@ TEST(FixPlan, MemberRootStepsRunInARootSessionAndMergeTheFindingsTheyFix) {
   EXPECT_EQ(plan.steps[0].kind, StepKind::kDeleteAccessKeys);
   EXPECT_EQ(plan.steps[0].credentials, Credentials::kMemberRoot);
   ASSERT_EQ(plan.steps[0].fixes.size(), 2U);
-  EXPECT_NE(describe(plan.steps[0]).find("root-access-keys in 222222222222"), std::string::npos);
+  EXPECT_NE(describe(plan.steps[0], Lang::kEn).find("root-access-keys in 222222222222"), std::string::npos);
+}
+
+// The Japanese label: the same values, one 「、」 between the findings, and the escape applied to the
+// values only, so a Terraform comment keeps its Japanese words while a value stays printable ASCII.
+TEST(FixPlan, TheJapaneseLabelEscapesItsValuesOnly) {
+  FixStep step;
+  step.kind = StepKind::kStartLogging;
+  step.account_id = "222222222222";
+  step.region = "eu-west-1";
+  step.target = "tr\xc3\xa9il\nrm";
+  step.fixes = {{"root-usage-alarm", "f1", "222222222222"}, {"root-recent-use", "f2", "222222222222"}};
+  const auto label = describe(step, Lang::kJa, comment_safe);
+  EXPECT_EQ(label, "222222222222 eu-west-1 の証跡 tr\\xc3\\xa9il\\x0arm がログ記録中 [修正対象: "
+                   "222222222222 の root-usage-alarm (f1)、222222222222 の root-recent-use (f2)]");
+  EXPECT_EQ(describe(step, Lang::kEn, comment_safe),
+            "trail tr\\xc3\\xa9il\\x0arm logging in 222222222222 eu-west-1 [fixes root-usage-alarm in "
+            "222222222222 (f1), root-recent-use in 222222222222 (f2)]");
 }
 
 TEST(FixPlan, AStandaloneRootNeedsTheConsole) {
