@@ -32,6 +32,7 @@ int run(int argc, char** argv) {
   rg::cli::add_snapshot_command(app, action);
   rg::cli::add_history_command(app, action);
   rg::cli::add_diff_command(app, action);
+  rg::cli::add_serve_command(app, action);
   rg::cli::add_completion_commands(app, action);
   rg::cli::add_global_flags(app); // last: every subcommand gets --quiet and --no-color
   // Unknown commands and options are named, with the nearest known one, before CLI11 would report a
