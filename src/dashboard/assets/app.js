@@ -291,16 +291,20 @@ const COLUMNS = [
     compare: (a, b) => Number(a.muted) - Number(b.muted) },
 ];
 
+// Code point order: ids, ARNs and account numbers sort as written, and it is fast (a locale-aware
+// comparison made sorting 10,000 findings take seconds).
+const collator = { compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0) };
+
 function compareBy(column) {
-  return column.compare ?? ((a, b) => String(a[column.key]).localeCompare(String(b[column.key])));
+  return column.compare ?? ((a, b) => collator.compare(String(a[column.key]), String(b[column.key])));
 }
 
 // FAIL first, then the most severe, then account and control: the order a reviewer works in.
 function defaultOrder(a, b) {
   return rank(STATUSES, a.status) - rank(STATUSES, b.status)
     || rank(SEVERITIES, a.severity) - rank(SEVERITIES, b.severity)
-    || a.account.localeCompare(b.account) || a.rule_id.localeCompare(b.rule_id)
-    || a.resource.localeCompare(b.resource);
+    || collator.compare(a.account, b.account) || collator.compare(a.rule_id, b.rule_id)
+    || collator.compare(a.resource, b.resource);
 }
 
 function visibleFindings(findings) {
