@@ -69,7 +69,7 @@ HttpResponse Dashboard::handle(const HttpRequest& request) const {
     response = text_response(403, "forbidden: this server answers only to 127.0.0.1 and localhost\n");
   } else {
     const auto query_token = first_param(request, "token");
-    const auto cookie_token = cookie_value(request.cookie, kTokenCookie);
+    const auto cookie_token = cookie_value(request.cookie, token_cookie_name(port_));
     const bool query_ok = query_token && token_matches(*query_token, token_);
     const bool cookie_ok = cookie_token && token_matches(*cookie_token, token_);
     if (!query_ok && !cookie_ok) {
@@ -99,7 +99,7 @@ HttpResponse Dashboard::route(const HttpRequest& request, bool token_in_query) c
   response.body = std::string(asset->body);
   if (token_in_query && request.path == "/") {
     // From here on the browser sends the token by itself, and the page drops it from the address bar.
-    response.headers.emplace_back("Set-Cookie", token_cookie(token_));
+    response.headers.emplace_back("Set-Cookie", token_cookie(token_, port_));
   }
   return response;
 }

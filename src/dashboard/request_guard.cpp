@@ -73,8 +73,12 @@ const HeaderList& security_headers() {
   return kHeaders;
 }
 
-std::string token_cookie(std::string_view token) {
-  return fmt::format("{}={}; HttpOnly; SameSite=Strict; Path=/", kTokenCookie, token);
+std::string token_cookie_name(int port) {
+  return fmt::format("rootguard_token_{}", port);
+}
+
+std::string token_cookie(std::string_view token, int port) {
+  return fmt::format("{}={}; HttpOnly; SameSite=Strict; Path=/", token_cookie_name(port), token);
 }
 
 } // namespace rg::dashboard

@@ -64,7 +64,7 @@ protected:
     HttpRequest r;
     r.path = path;
     r.host = "127.0.0.1:" + std::to_string(kPort);
-    r.cookie = std::string(kTokenCookie) + "=" + token_;
+    r.cookie = token_cookie_name(kPort) + "=" + token_;
     return r;
   }
   json get_json(const std::string& path, const std::string& lang = "") const {
@@ -97,9 +97,15 @@ TEST_F(DashboardRequests, NoTokenIsRefusedWithTheHeadersStill) {
   }
 }
 
+TEST_F(DashboardRequests, AnotherPortsCookieIsNotOurs) {
+  auto r = request("/api/runs");
+  r.cookie = token_cookie_name(kPort + 1) + "=" + token_;
+  EXPECT_EQ(dashboard_->handle(r).status, 403);
+}
+
 TEST_F(DashboardRequests, WrongTokenIsRefused) {
   auto r = request("/api/runs");
-  r.cookie = std::string(kTokenCookie) + "=" + new_token();
+  r.cookie = token_cookie_name(kPort) + "=" + new_token();
   EXPECT_EQ(dashboard_->handle(r).status, 403);
   r.cookie.clear();
   r.params.emplace("token", token_.substr(0, 32));
@@ -131,7 +137,7 @@ TEST_F(DashboardRequests, FirstPageSetsTheCookie) {
   ASSERT_EQ(response.status, 200);
   EXPECT_EQ(response.content_type, "text/html; charset=utf-8");
   EXPECT_THAT(response.body, HasSubstr("<script src=\"/app.js\""));
-  EXPECT_EQ(header(response, "Set-Cookie"), token_cookie(token_));
+  EXPECT_EQ(header(response, "Set-Cookie"), token_cookie(token_, kPort));
   EXPECT_EQ(header(response, "X-Content-Type-Options"), "nosniff");
   EXPECT_EQ(header(response, "Referrer-Policy"), "no-referrer");
   EXPECT_EQ(header(response, "Cache-Control"), "no-store");

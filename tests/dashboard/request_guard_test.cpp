@@ -30,14 +30,17 @@ TEST(DashboardHost, OnlyLoopbackNamesWithTheServersPort) {
 }
 
 TEST(DashboardCookie, FindsTheNamedCookie) {
-  EXPECT_EQ(cookie_value("rootguard_token=abc", kTokenCookie), "abc");
-  EXPECT_EQ(cookie_value("a=1; rootguard_token=abc; b=2", kTokenCookie), "abc");
-  EXPECT_EQ(cookie_value("a=1;rootguard_token=abc", kTokenCookie), "abc");
-  EXPECT_EQ(cookie_value("x_rootguard_token=abc", kTokenCookie), std::nullopt);
-  EXPECT_EQ(cookie_value("rootguard_tokens=abc", kTokenCookie), std::nullopt);
-  EXPECT_EQ(cookie_value("", kTokenCookie), std::nullopt);
-  EXPECT_EQ(cookie_value("rootguard_token", kTokenCookie), std::nullopt);
-  EXPECT_EQ(cookie_value("rootguard_token=", kTokenCookie), "");
+  const auto name = token_cookie_name(8421);
+  EXPECT_EQ(name, "rootguard_token_8421");
+  EXPECT_EQ(cookie_value("rootguard_token_8421=abc", name), "abc");
+  EXPECT_EQ(cookie_value("a=1; rootguard_token_8421=abc; b=2", name), "abc");
+  EXPECT_EQ(cookie_value("a=1;rootguard_token_8421=abc", name), "abc");
+  EXPECT_EQ(cookie_value("rootguard_token_8422=abc", name), std::nullopt); // another dashboard's
+  EXPECT_EQ(cookie_value("x_rootguard_token_8421=abc", name), std::nullopt);
+  EXPECT_EQ(cookie_value("rootguard_token_84210=abc", name), std::nullopt);
+  EXPECT_EQ(cookie_value("", name), std::nullopt);
+  EXPECT_EQ(cookie_value("rootguard_token_8421", name), std::nullopt);
+  EXPECT_EQ(cookie_value("rootguard_token_8421=", name), "");
 }
 
 TEST(DashboardHeaders, StrictPolicyOnEveryResponse) {
@@ -52,8 +55,8 @@ TEST(DashboardHeaders, StrictPolicyOnEveryResponse) {
 }
 
 TEST(DashboardHeaders, TokenCookieIsHttpOnlyAndStrict) {
-  const auto cookie = token_cookie("abc");
-  EXPECT_THAT(cookie, ::testing::StartsWith("rootguard_token=abc;"));
+  const auto cookie = token_cookie("abc", 8421);
+  EXPECT_THAT(cookie, ::testing::StartsWith("rootguard_token_8421=abc;"));
   EXPECT_THAT(cookie, HasSubstr("; HttpOnly"));
   EXPECT_THAT(cookie, HasSubstr("; SameSite=Strict"));
   EXPECT_THAT(cookie, HasSubstr("; Path=/"));

@@ -100,7 +100,7 @@ try {
   // Plain HTTP: refusals and headers.
   check((await get(port, '/')).status === 403, 'no token: not 403');
   check((await get(port, `/?token=${'0'.repeat(64)}`)).status === 403, 'wrong token: not 403');
-  check((await get(port, '/api/runs', { Cookie: `rootguard_token=${'f'.repeat(64)}` })).status === 403, 'wrong cookie: not 403');
+  check((await get(port, '/api/runs', { Cookie: `rootguard_token_${port}=${'f'.repeat(64)}` })).status === 403, 'wrong cookie: not 403');
   const rebound = await get(port, `/?token=${token}`, { Host: `evil.example:${port}` });
   check(rebound.status === 403, `foreign Host: ${rebound.status}, not 403`);
   check(!/set-cookie/i.test(Object.keys(rebound.headers).join(' ')), 'foreign Host got a cookie');
@@ -115,7 +115,9 @@ try {
   check(first.headers['referrer-policy'] === 'no-referrer', 'no Referrer-Policy');
   check(first.headers['cache-control'] === 'no-store', 'no Cache-Control: no-store');
   const cookie = (first.headers['set-cookie'] ?? []).join(';');
+  check(cookie.startsWith(`rootguard_token_${port}=${token};`), 'the cookie is not rootguard_token_PORT=token');
   check(cookie.includes('HttpOnly') && cookie.includes('SameSite=Strict'), `cookie not HttpOnly+Strict: ${cookie}`);
+  check((await get(port, '/api/runs', { Cookie: `rootguard_token_${port}=${token}` })).status === 200, 'the right cookie: not 200');
   const refused = await get(port, '/api/runs');
   check(refused.headers['content-security-policy'] === csp, 'a 403 lacks the CSP');
   const api = async (target) => JSON.parse((await get(port, `${target}${target.includes('?') ? '&' : '?'}token=${token}`)).body);
