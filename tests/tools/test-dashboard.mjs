@@ -144,7 +144,13 @@ try {
     const target = request.url();
     if (!target.startsWith(`${origin}/`) && !target.startsWith('data:')) problems.push(`request: ${target}`);
   });
-  const shot = (name) => page.screenshot({ path: path.join(outDir, name), fullPage: true });
+  // Every page is checked for a stray "null" / "undefined" (a missing value printed as text) when it is
+  // photographed.
+  const shot = async (name) => {
+    const text = await page.locator('main').innerText();
+    if (/\b(null|undefined|NaN)\b/.test(text)) problems.push(`${name}: "null", "undefined" or "NaN" shown`);
+    await page.screenshot({ path: path.join(outDir, name), fullPage: true });
+  };
   const pageReady = (name) => page.waitForSelector(`body[data-page="${name}"]`, { timeout: 10000 });
 
   // Overview.

@@ -188,9 +188,10 @@ async function findingsOf(runId) {
   return state.runFindings.get(runId);
 }
 
+// Parts a page leaves out are null; replaceChildren would print them as the text "null".
 function setMain(...children) {
   const main = document.getElementById('main');
-  main.replaceChildren(...children);
+  main.replaceChildren(...children.filter((child) => child !== null && child !== undefined));
 }
 
 function runLabel(run) {
@@ -467,7 +468,7 @@ async function showFinding(id) {
   parts.push(el('h2', {}, w().history), el('table', { id: 'history' },
     el('thead', {}, el('tr', {}, el('th', {}, w().run), el('th', {}, w().started), el('th', {}, w().command),
       el('th', {}, w().status), el('th', {}, w().severity), el('th', {}, w().muted))), history));
-  setMain(...parts.filter((p) => p));
+  setMain(...parts);
 }
 
 // ---- root-activity timeline ----
@@ -509,7 +510,7 @@ async function showTimeline() {
   const body = el('tbody');
   for (const event of [...timeline.events].reverse()) { // newest first
     body.append(el('tr', { class: event.muted ? 'event is-muted' : 'event' },
-      el('td', {}, event.event_time || w().unknownTime),
+      el('td', { class: 'time' }, event.event_time || w().unknownTime),
       el('td', {}, el('a', { href: `#/finding/${encodeURIComponent(event.finding_id)}` }, event.title)),
       el('td', {}, severityLabel(event.severity)),
       el('td', {}, event.account), el('td', {}, event.region), el('td', { class: 'resource' }, event.resource),
