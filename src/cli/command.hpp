@@ -18,5 +18,6 @@ void add_collect_command(CLI::App& app, Action& action);
 void add_snapshot_command(CLI::App& app, Action& action);
 void add_history_command(CLI::App& app, Action& action);
 void add_diff_command(CLI::App& app, Action& action);
+void add_serve_command(CLI::App& app, Action& action);
 
 } // namespace rg::cli

@@ -33,6 +33,7 @@ int run(int argc, char** argv) {
   rg::cli::add_snapshot_command(app, action);
   rg::cli::add_history_command(app, action);
   rg::cli::add_diff_command(app, action);
+  rg::cli::add_serve_command(app, action);
   rg::cli::add_completion_commands(app, action);
   rg::cli::add_global_flags(app); // last: every subcommand gets --quiet and --no-color
   const rg::Lang lang = rg::cli::message_lang(argc, argv);

@@ -1,5 +1,6 @@
 // --format html: one self-contained page to share (no network fetch: CSS, JS and the chart are inline and
-// a Content-Security-Policy forbids any load). Rows are rendered here, escaped; the script only filters.
+// a Content-Security-Policy forbids any load). Rows are rendered here, escaped, FAIL first and by severity;
+// the script only filters, searches and sorts them.
 #include "i18n/messages.hpp"
 #include "remediate/remediation.hpp"
 #include "report/mute_text.hpp"
@@ -7,11 +8,13 @@
 #include "report/text_escape.hpp"
 #include "util/hash.hpp"
 
+#include <algorithm>
 #include <array>
 #include <fmt/format.h>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <vector>
 
 namespace rg::report {
 namespace {
@@ -20,6 +23,35 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::array<Severity, 5> kSeverities{Severity::kCritical, Severity::kHigh, Severity::kMedium,
                                               Severity::kLow, Severity::kInformational};
+// The order a reviewer works in: what failed, then what could not be decided, then what passed.
+constexpr std::array<Status, 3> kStatuses{Status::kFail, Status::kUnknown, Status::kPass};
+
+int status_rank(Status status) {
+  return static_cast<int>(std::find(kStatuses.begin(), kStatuses.end(), status) - kStatuses.begin());
+}
+
+// The words shown for a status and a severity; the data-* attributes keep the codes (FAIL, critical).
+std::string_view status_label(Status status, Lang lang) {
+  if (lang == Lang::kJa) {
+    switch (status) {
+    case Status::kPass:
+      return "成功";
+    case Status::kFail:
+      return "失敗";
+    case Status::kUnknown:
+      return "不明";
+    }
+  }
+  return to_string(status);
+}
+
+std::string_view severity_label(Severity severity, Lang lang) {
+  if (lang == Lang::kJa) {
+    static constexpr std::array<std::string_view, 5> kJaSeverities{"情報", "低", "中", "高", "重大"};
+    return kJaSeverities.at(static_cast<std::size_t>(severity));
+  }
+  return to_string(severity);
+}
 
 struct Words {
   const char* title;
@@ -31,6 +63,7 @@ struct Words {
   const char* severity;
   const char* control;
   const char* all;
+  const char* search;
   const char* shown;
   const char* reason;
   const char* risk;
@@ -54,7 +87,8 @@ constexpr Words kEn{"rootguard report",
                     "Status",
                     "Severity",
                     "Control",
-                    "All",
+                    "Show all",
+                    "Search",
                     "shown",
                     "Reason",
                     "Risk",
@@ -76,7 +110,8 @@ constexpr Words kJa{"rootguard レポート",
                     "ステータス",
                     "重大度",
                     "コントロール",
-                    "すべて",
+                    "すべて表示",
+                    "検索",
                     "件を表示",
                     "理由",
                     "リスク",
@@ -92,36 +127,98 @@ constexpr Words kJa{"rootguard レポート",
                     "ミュートリスト"};
 
 constexpr std::string_view kStyle = R"(
-body{font-family:system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans JP",sans-serif;margin:2rem;color:#1b1f24}
+body{font-family:system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans CJK JP","Noto Sans JP",sans-serif;margin:2rem;color:#1b1f24}
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f6f8fa}.num{text-align:right}
 .FAIL{color:#b42318;font-weight:600}tr.muted td{background:#f6f8fa}.PASS{color:#1a7f37}.UNKNOWN{color:#9a6700}
-.filters label{margin-right:1rem}pre{white-space:pre-wrap;background:#f6f8fa;padding:.5rem;margin:.3rem 0}
+.filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}.filters label{display:flex;flex-direction:column;gap:.2rem}
+th.sortable{cursor:pointer;user-select:none}th[aria-sort=ascending]::after{content:" \25B2"}th[aria-sort=descending]::after{content:" \25BC"}
+pre{white-space:pre-wrap;background:#f6f8fa;padding:.5rem;margin:.3rem 0}
 details{margin:.2rem 0}summary{cursor:pointer}.meta{color:#57606a}
 )";
 
-// Reads the embedded data and hides rows that do not match every filter.
+// Filters (multi-select: nothing chosen shows all), searches (the visible words of a row, not its
+// remediation) and sorts the rows rendered above; a header click sorts by that column, again reverses.
+// Status and severity sort in their own order, not alphabetically; ties keep the rendered order.
 constexpr std::string_view kScript = R"(
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('rg-data').textContent);
-  var rows = Array.prototype.slice.call(document.querySelectorAll('tr.finding'));
+  var body = document.querySelector('#findings tbody');
+  var rows = Array.prototype.slice.call(body.querySelectorAll('tr.finding'));
   var filters = ['status', 'severity', 'account', 'control'];
+  var ranks = {
+    status: ['FAIL', 'UNKNOWN', 'PASS'],
+    severity: ['critical', 'high', 'medium', 'low', 'informational'],
+    muted: ['true', 'false']
+  };
+  var sort = null;
+  function searchText(row) {
+    var parts = [];
+    Array.prototype.forEach.call(row.cells, function (cell) {
+      var details = cell.querySelector('details');
+      if (!details) { parts.push(cell.textContent); return; }
+      parts.push(details.querySelector('summary').textContent);
+      Array.prototype.forEach.call(details.querySelectorAll('p.meta, p.mute'), function (p) { parts.push(p.textContent); });
+    });
+    return parts.join(' ').toLowerCase();
+  }
+  var texts = rows.map(searchText);
+  rows.forEach(function (row, i) { row.dataset.order = String(i); });
+  function key(row, name) {
+    return name === 'muted' ? (row.dataset.muted === 'true' ? 'true' : 'false') : row.dataset[name];
+  }
+  function compare(a, b) {
+    if (sort) {
+      var x = key(a, sort.key);
+      var y = key(b, sort.key);
+      var rank = ranks[sort.key];
+      var c = rank ? rank.indexOf(x) - rank.indexOf(y) : x.localeCompare(y);
+      if (c !== 0) { return sort.descending ? -c : c; }
+    }
+    return Number(a.dataset.order) - Number(b.dataset.order);
+  }
+  function chosen(name) {
+    return Array.prototype.map.call(document.getElementById('filter-' + name).selectedOptions,
+      function (option) { return option.value; });
+  }
   function apply() {
+    var picked = {};
+    filters.forEach(function (name) { picked[name] = chosen(name); });
+    var needle = document.getElementById('search').value.trim().toLowerCase();
     var shown = 0;
-    rows.forEach(function (row) {
+    rows.slice().sort(compare).forEach(function (row) {
       var visible = filters.every(function (name) {
-        var value = document.getElementById('filter-' + name).value;
-        return value === '' || row.dataset[name] === value;
-      });
+        return picked[name].length === 0 || picked[name].indexOf(row.dataset[name]) >= 0;
+      }) && (needle === '' || texts[Number(row.dataset.order)].indexOf(needle) >= 0);
       row.hidden = !visible;
       if (visible) { shown += 1; }
+      body.appendChild(row);
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('#findings th.sortable'), function (th) {
+      th.setAttribute('aria-sort', sort && sort.key === th.dataset.sort ? (sort.descending ? 'descending' : 'ascending') : 'none');
     });
     document.getElementById('shown-count').textContent = shown + ' / ' + data.findings.length;
   }
   filters.forEach(function (name) {
     document.getElementById('filter-' + name).addEventListener('change', apply);
+  });
+  document.getElementById('search').addEventListener('input', apply);
+  document.getElementById('filter-clear').addEventListener('click', function () {
+    filters.forEach(function (name) {
+      Array.prototype.forEach.call(document.getElementById('filter-' + name).options, function (o) { o.selected = false; });
+    });
+    document.getElementById('search').value = '';
+    apply();
+  });
+  Array.prototype.forEach.call(document.querySelectorAll('#findings th.sortable'), function (th) {
+    function toggle() {
+      sort = { key: th.dataset.sort, descending: sort !== null && sort.key === th.dataset.sort ? !sort.descending : false };
+      apply();
+    }
+    th.addEventListener('click', toggle);
+    th.addEventListener('keydown', function (event) { if (event.key === 'Enter') { toggle(); } });
   });
   apply();
 })();
@@ -148,15 +245,22 @@ std::string script_safe_json(const Json& json) {
   return out;
 }
 
-std::string options_html(const std::set<std::string>& values, const Words& words) {
-  std::string out = fmt::format("<option value=\"\">{}</option>", html_escape(words.all));
-  for (const auto& value : values) {
-    out += fmt::format("<option value=\"{0}\">{0}</option>", html_escape(value));
+// One <option> per value present, in the order given (statuses and severities in their own order).
+struct FilterOption {
+  std::string value; // the code the rows carry in data-*
+  std::string label; // what the reader sees
+};
+
+std::string options_html(const std::vector<FilterOption>& options) {
+  std::string out;
+  for (const auto& option : options) {
+    out +=
+        fmt::format("<option value=\"{}\">{}</option>", html_escape(option.value), html_escape(option.label));
   }
   return out;
 }
 
-std::string chart_svg(const Summary& summary) {
+std::string chart_svg(const Summary& summary, Lang lang) {
   constexpr std::array<const char*, 5> kColors{"#7a0916", "#b42318", "#dc6803", "#eaaa08", "#667085"};
   size_t max = 1;
   for (const auto severity : kSeverities) {
@@ -169,7 +273,7 @@ std::string chart_svg(const Summary& summary) {
     const auto count = summary.fail_by_severity[static_cast<int>(kSeverities[i])];
     const auto width = static_cast<int>(360 * count / max);
     out += fmt::format(R"(<text x="0" y="{}" font-size="13">{}</text>)", y + 16,
-                       html_escape(to_string(kSeverities[i])));
+                       html_escape(severity_label(kSeverities[i], lang)));
     out +=
         fmt::format(R"(<rect x="110" y="{}" width="{}" height="22" fill="{}"></rect>)", y, width, kColors[i]);
     out += fmt::format(R"(<text x="{}" y="{}" font-size="13">{}</text>)", 116 + width, y + 16, count);
@@ -238,9 +342,12 @@ std::string render_html(const Report& report, const RenderOptions& options) {
   out += fmt::format("<h2>{}</h2>\n<table id=\"summary\"><thead><tr><th>{}</th>", html_escape(words.summary),
                      html_escape(words.account));
   for (const auto severity : kSeverities) {
-    out += fmt::format("<th>FAIL {}</th>", html_escape(to_string(severity)));
+    out += fmt::format("<th>{} {}</th>", html_escape(status_label(Status::kFail, lang)),
+                       html_escape(severity_label(severity, lang)));
   }
-  out += "<th>PASS</th><th>UNKNOWN</th></tr></thead><tbody>\n";
+  out += fmt::format("<th>{}</th><th>{}</th></tr></thead><tbody>\n",
+                     html_escape(status_label(Status::kPass, lang)),
+                     html_escape(status_label(Status::kUnknown, lang)));
   for (const auto& account : report.accounts) {
     std::array<size_t, 5> fails{};
     size_t pass = 0;
@@ -266,26 +373,73 @@ std::string render_html(const Report& report, const RenderOptions& options) {
   }
   out += "</tbody></table>\n";
 
-  out += fmt::format("<h2>{}</h2>\n{}\n", html_escape(words.chart), chart_svg(summary));
+  out += fmt::format("<h2>{}</h2>\n{}\n", html_escape(words.chart), chart_svg(summary, lang));
 
+  std::vector<FilterOption> status_options;
+  for (const auto status : kStatuses) {
+    if (statuses.contains(std::string(to_string(status)))) {
+      status_options.push_back({std::string(to_string(status)), std::string(status_label(status, lang))});
+    }
+  }
+  std::vector<FilterOption> severity_options;
+  for (const auto severity : kSeverities) {
+    if (severities.contains(std::string(to_string(severity)))) {
+      severity_options.push_back(
+          {std::string(to_string(severity)), std::string(severity_label(severity, lang))});
+    }
+  }
+  std::vector<FilterOption> account_options;
+  account_options.reserve(accounts.size());
+  for (const auto& account : accounts) {
+    account_options.push_back({account, account});
+  }
+  std::vector<FilterOption> control_options;
+  control_options.reserve(controls.size());
+  for (const auto& control : controls) {
+    control_options.push_back({control, control});
+  }
   out += fmt::format("<h2>{}</h2>\n<div class=\"filters\">", html_escape(words.findings));
-  const std::array<std::pair<const char*, const std::set<std::string>*>, 4> filters{
-      {{"status", &statuses}, {"severity", &severities}, {"account", &accounts}, {"control", &controls}}};
+  out += fmt::format(R"(<label>{} <input type="search" id="search"></label>)", html_escape(words.search));
+  const std::array<std::pair<const char*, const std::vector<FilterOption>*>, 4> filters{
+      {{"status", &status_options},
+       {"severity", &severity_options},
+       {"account", &account_options},
+       {"control", &control_options}}};
   const std::array<const char*, 4> labels{words.status, words.severity, words.account, words.control};
   for (size_t i = 0; i < filters.size(); ++i) {
-    out += fmt::format("<label>{} <select id=\"filter-{}\">{}</select></label>", html_escape(labels[i]),
-                       filters[i].first, options_html(*filters[i].second, words));
+    const auto size = std::clamp<std::size_t>(filters[i].second->size(), 2, 6);
+    out += fmt::format(R"(<label>{} <select id="filter-{}" multiple size="{}">{}</select></label>)",
+                       html_escape(labels[i]), filters[i].first, size, options_html(*filters[i].second));
   }
-  out += fmt::format(" <span id=\"shown-count\"></span> {}</div>\n", html_escape(words.shown));
+  out +=
+      fmt::format(" <button type=\"button\" id=\"filter-clear\">{}</button> <span id=\"shown-count\"></span> "
+                  "{}</div>\n",
+                  html_escape(words.all), html_escape(words.shown));
 
   // The muted column only with --mutelist: the report without one stays as it was.
   const bool mutes = report.mutelist.has_value();
-  out += fmt::format(
-      "<table id=\"findings\"><thead><tr><th>{}</th>{}<th>{}</th><th>{}</th><th>{}</th></tr></thead>"
-      "<tbody>\n",
-      html_escape(words.status), mutes ? fmt::format("<th>{}</th>", html_escape(words.muted)) : std::string(),
-      html_escape(words.severity), html_escape(words.account), html_escape(words.control));
+  const auto header = [](const char* key, const char* label) {
+    return fmt::format(R"(<th class="sortable" data-sort="{}" tabindex="0">{}</th>)", key,
+                       html_escape(label));
+  };
+  out += fmt::format("<table id=\"findings\"><thead><tr>{}{}{}{}{}</tr></thead><tbody>\n",
+                     header("status", words.status), mutes ? header("muted", words.muted) : std::string(),
+                     header("severity", words.severity), header("account", words.account),
+                     header("control", words.control));
+  // FAIL first, then the most severe; the report's own order (account, control, resource) within.
+  std::vector<const Finding*> ordered;
+  ordered.reserve(report.findings.size());
   for (const auto& finding : report.findings) {
+    ordered.push_back(&finding);
+  }
+  std::stable_sort(ordered.begin(), ordered.end(), [](const Finding* a, const Finding* b) {
+    if (status_rank(a->status) != status_rank(b->status)) {
+      return status_rank(a->status) < status_rank(b->status);
+    }
+    return a->rule->severity > b->rule->severity;
+  });
+  for (const auto* finding_pointer : ordered) {
+    const auto& finding = *finding_pointer;
     const auto& rule = *finding.rule;
     const auto remediation = remediate::render_remediation(finding, report.run.partition, lang);
     const auto status = std::string(to_string(finding.status));
@@ -302,10 +456,11 @@ std::string render_html(const Report& report, const RenderOptions& options) {
                                                  html_escape(muted_label(lang)))
                                    : std::string("<td>-</td>");
     }
-    out += fmt::format(
-        R"(<td class="{0}">{0}</td>{4}<td>{1}</td><td>{2}<br><span class="meta">{3}</span></td>)",
-        html_escape(status), html_escape(to_string(rule.severity)), html_escape(finding.account_id),
-        html_escape(account_names[finding.account_id]), muted_cell);
+    out +=
+        fmt::format(R"(<td class="{0}">{5}</td>{4}<td>{1}</td><td>{2}<br><span class="meta">{3}</span></td>)",
+                    html_escape(status), html_escape(severity_label(rule.severity, lang)),
+                    html_escape(finding.account_id), html_escape(account_names[finding.account_id]),
+                    muted_cell, html_escape(status_label(finding.status, lang)));
     out += fmt::format("<td><details><summary><strong>{}</strong> <code>{}</code><br>{}</summary>",
                        html_escape(rule.title.get(lang)), html_escape(rule.id),
                        html_escape(finding.reason.get(lang)));

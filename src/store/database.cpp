@@ -27,7 +27,8 @@ constexpr int kBusyTimeoutMs = 60000;
 // that it is a regular file; returns the descriptor, which the caller keeps until SQLite has opened the
 // same file.
 int open_checked(const std::filesystem::path& path, OpenMode mode, const std::string& name) {
-  int flags = O_RDWR | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK; // O_NONBLOCK: a FIFO must not hang the open
+  // O_NONBLOCK: a FIFO must not hang the open.
+  int flags = (mode == OpenMode::kReadOnly ? O_RDONLY : O_RDWR) | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK;
   if (mode == OpenMode::kCreate) {
     flags |= O_CREAT;
   }
@@ -40,7 +41,7 @@ int open_checked(const std::filesystem::path& path, OpenMode mode, const std::st
     if (error == EISDIR) {
       refuse(name, "is not a regular file (a folder)");
     }
-    if (error == ENOENT && mode == OpenMode::kExisting) {
+    if (error == ENOENT && mode != OpenMode::kCreate) {
       refuse(name, "no such store (scan or trail with --store creates it)");
     }
     refuse(name, std::generic_category().message(error));
@@ -84,7 +85,10 @@ Database::Database(const std::filesystem::path& path, OpenMode mode) : name_(pat
   const int fd = open_checked(path, mode, name_);
   struct stat opened {};
   ::fstat(fd, &opened);
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, nullptr);
+  const bool read_only = mode == OpenMode::kReadOnly;
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &db_, (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW,
+      nullptr);
   struct stat now {};
   const bool same =
       ::lstat(path.c_str(), &now) == 0 && now.st_dev == opened.st_dev && now.st_ino == opened.st_ino;
@@ -102,6 +106,13 @@ Database::Database(const std::filesystem::path& path, OpenMode mode) : name_(pat
   }
   sqlite3_busy_timeout(db_, kBusyTimeoutMs);
   try {
+    if (read_only) {
+      // A reader changes nothing, not even the journal mode: the writers (scan, trail) set WAL. query_only
+      // makes SQLite refuse any write on this connection too, should a statement ever try one.
+      exec("PRAGMA query_only=ON");
+      check_schema_read_only(*this);
+      return;
+    }
     set_wal(db_, name_);
     exec("PRAGMA synchronous=NORMAL");
     exec("PRAGMA foreign_keys=ON");

@@ -14,8 +14,9 @@ struct sqlite3_stmt;
 namespace rg::store {
 
 enum class OpenMode {
-  kCreate,  // scan/trail --store: create the file when missing
-  kExisting // history/diff: the store must exist
+  kCreate,   // scan/trail --store: create the file when missing
+  kExisting, // history/diff: the store must exist
+  kReadOnly  // serve: must exist, opened read-only (SQLITE_OPEN_READONLY and query_only), never migrated
 };
 
 class Database {

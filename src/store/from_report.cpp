@@ -97,6 +97,9 @@ std::vector<FindingRecord> finding_records(const report::TrailReport& report) {
     for (const auto id : event.detections) {
       if (const auto* detection = detections::find_detection(id)) {
         auto record = finding_record(pipeline::trail_finding_identity(event, detection->metadata));
+        if (event.time_known) {
+          record.event_time = format_iso8601(event.time);
+        }
         set_mute(report.muted(index, id), record);
         records.push_back(std::move(record));
       }

@@ -9,6 +9,28 @@ constexpr const char* kRunColumns = "r.id, r.command, r.started_at, r.tool_versi
                                     "r.collected_at, r.as_of, r.partition, r.mutelist, r.mutelist_date, "
                                     "r.exit_code";
 
+// The findings columns read_finding expects, from column `first` on.
+constexpr const char* kFindingColumns = "f.finding_id, f.rule_id, f.account, f.region, f.resource, f.status, "
+                                        "f.severity, f.muted, f.mute_entry, f.mute_reason, f.mute_expires, "
+                                        "f.event_time";
+
+FindingRecord read_finding(const Statement& row, int first) {
+  FindingRecord finding;
+  finding.finding_id = row.text(first);
+  finding.rule_id = row.text(first + 1);
+  finding.account = row.text(first + 2);
+  finding.region = row.text(first + 3);
+  finding.resource = row.text(first + 4);
+  finding.status = row.text(first + 5);
+  finding.severity = row.text(first + 6);
+  finding.muted = row.integer(first + 7) != 0;
+  finding.mute_entry = row.text(first + 8);
+  finding.mute_reason = row.text(first + 9);
+  finding.mute_expires = row.text(first + 10);
+  finding.event_time = row.text(first + 11);
+  return finding;
+}
+
 RunRecord read_run(const Statement& row) {
   RunRecord run;
   run.id = row.integer(0);
@@ -59,27 +81,27 @@ std::optional<RunRecord> find_run(const Database& db, std::int64_t id) {
 }
 
 std::vector<FindingRecord> run_findings(const Database& db, std::int64_t run_id) {
-  Statement select(db, "SELECT finding_id, rule_id, account, region, resource, status, severity, muted, "
-                       "mute_entry, mute_reason, mute_expires FROM findings WHERE run_id = ?1 "
-                       "ORDER BY account, rule_id, region, resource, finding_id");
+  Statement select(db, std::string("SELECT ") + kFindingColumns +
+                           " FROM findings f WHERE f.run_id = ?1 "
+                           "ORDER BY f.account, f.rule_id, f.region, f.resource, f.finding_id");
   select.bind(1, run_id);
   std::vector<FindingRecord> findings;
   while (select.step()) {
-    FindingRecord finding;
-    finding.finding_id = select.text(0);
-    finding.rule_id = select.text(1);
-    finding.account = select.text(2);
-    finding.region = select.text(3);
-    finding.resource = select.text(4);
-    finding.status = select.text(5);
-    finding.severity = select.text(6);
-    finding.muted = select.integer(7) != 0;
-    finding.mute_entry = select.text(8);
-    finding.mute_reason = select.text(9);
-    finding.mute_expires = select.text(10);
-    findings.push_back(std::move(finding));
+    findings.push_back(read_finding(select, 0));
   }
   return findings;
+}
+
+std::vector<FindingInRun> finding_history(const Database& db, std::string_view finding_id) {
+  Statement select(db, std::string("SELECT ") + kRunColumns + ", " + kFindingColumns +
+                           " FROM findings f JOIN runs r ON r.id = f.run_id WHERE f.finding_id = ?1 "
+                           "ORDER BY r.id");
+  select.bind(1, finding_id);
+  std::vector<FindingInRun> rows;
+  while (select.step()) {
+    rows.push_back({read_run(select), read_finding(select, 12)});
+  }
+  return rows;
 }
 
 } // namespace rg::store

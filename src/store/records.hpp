@@ -37,6 +37,15 @@ struct FindingRecord {
   std::string mute_entry; // "mutelist.yaml:12"
   std::string mute_reason;
   std::string mute_expires; // YYYY-MM-DD
+  // trail: when the matched event happened (ISO 8601, UTC), for the dashboard's root-activity timeline;
+  // "" for scan findings, integrity findings and events without a readable time.
+  std::string event_time;
+};
+
+// One finding as one run saw it: a row of a finding's history across runs.
+struct FindingInRun {
+  RunRecord run;
+  FindingRecord finding;
 };
 
 // A run as `history` lists it.

@@ -48,6 +48,11 @@ constexpr std::array<const char*, kSchemaVersion> kMigrations{
 ALTER TABLE findings ADD COLUMN mute_expires TEXT NOT NULL DEFAULT '';
 PRAGMA application_id = 1380406100;
 )sql",
+    // 1 -> 2: when a trail finding's event happened, so the dashboard can draw the root-activity timeline
+    // (a time is not a value quoted from the account the way a user agent or an address is: decision 0021).
+    R"sql(
+ALTER TABLE findings ADD COLUMN event_time TEXT NOT NULL DEFAULT '';
+)sql",
 };
 static_assert(kApplicationId == 1380406100);
 
@@ -117,6 +122,21 @@ void ensure_schema(Database& db) {
     db.rollback();
     throw;
   }
+}
+
+void check_schema_read_only(const Database& db) {
+  const auto version = pragma(db, "user_version");
+  if (version == 0 && !has_table(db, "runs")) {
+    not_ours(db);
+  }
+  if (check_version(db, version)) {
+    return;
+  }
+  throw FatalError(ExitCode::kError,
+                   fmt::format("--store {}: written by an older rootguard (store schema version {}, this "
+                               "rootguard reads version {} read-only); `rootguard history --store {}` "
+                               "upgrades it",
+                               db.name(), version, kSchemaVersion, db.name()));
 }
 
 } // namespace rg::store

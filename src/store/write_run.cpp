@@ -26,8 +26,8 @@ std::int64_t write_run(Database& db, const RunRecord& run, const std::vector<Fin
     insert_run.step();
     const std::int64_t id = sqlite3_last_insert_rowid(db.handle());
     Statement insert(db, "INSERT OR IGNORE INTO findings (run_id, finding_id, rule_id, account, region, "
-                         "resource, status, severity, muted, mute_entry, mute_reason, mute_expires) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+                         "resource, status, severity, muted, mute_entry, mute_reason, mute_expires, "
+                         "event_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     for (const auto& finding : findings) {
       insert.bind(1, id)
           .bind(2, finding.finding_id)
@@ -40,7 +40,8 @@ std::int64_t write_run(Database& db, const RunRecord& run, const std::vector<Fin
           .bind(9, std::int64_t{finding.muted ? 1 : 0})
           .bind(10, finding.mute_entry)
           .bind(11, finding.mute_reason)
-          .bind(12, finding.mute_expires);
+          .bind(12, finding.mute_expires)
+          .bind(13, finding.event_time);
       insert.step();
       insert.reset();
     }

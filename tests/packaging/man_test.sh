@@ -43,16 +43,16 @@ if command -v groff >/dev/null; then
     cat "$tmp/warnings" >&2
     fail "groff warnings"
   fi
-  groff -man -Tutf8 -P-cbou "$page" 2>/dev/null >"$tmp/plain" || fail "groff failed to render"
-  grep -q 'rootguard scan' "$tmp/plain" || fail "rendered page lacks rootguard scan"
+  # Rendered to a file first: `grep -q` quits at its match, and under pipefail the writer's SIGPIPE would
+  # fail the check whenever the page goes on for more than a pipe buffer after it.
+  groff -man -Tutf8 -P-cbou "$page" >"$tmp/groff.txt" 2>/dev/null || fail "groff did not render"
+  grep -q 'rootguard scan' "$tmp/groff.txt" || fail "rendered page lacks rootguard scan"
 else
   echo "groff not installed: structure only"
 fi
 if command -v man >/dev/null; then
-  # Rendered to a file first: grep -q stops reading at the first match, and under pipefail the SIGPIPE that
-  # man then gets would fail the pipeline once the page is longer than a pipe buffer.
-  MANWIDTH=80 man -l "$page" 2>"$tmp/man-warnings" >"$tmp/rendered" || fail "man -l failed"
-  sed 's/.\x08//g' "$tmp/rendered" | grep -q 'EXIT STATUS' || fail "man -l did not render"
+  MANWIDTH=80 man -l "$page" 2>"$tmp/man-warnings" | sed 's/.\x08//g' >"$tmp/man.txt" || fail "man -l failed"
+  grep -q 'EXIT STATUS' "$tmp/man.txt" || fail "man -l did not render"
 fi
 if [ "$failures" -ne 0 ]; then
   exit 1

@@ -1,5 +1,5 @@
-// Schema versions: a hand-made version-0 store (no mute_expires column) is migrated with its runs kept;
-// a store from a newer rootguard is refused naming both versions.
+// Schema versions: hand-made version-0 and version-1 stores are migrated with their runs kept; a store
+// from a newer rootguard is refused naming both versions; a read-only open (serve) migrates nothing.
 #include "store/database.hpp"
 #include "store/read_runs.hpp"
 #include "store/schema.hpp"
@@ -81,8 +81,68 @@ TEST(StoreMigration, NewerVersionIsRefused) {
     EXPECT_THAT(e.what(), HasSubstr(path.string()));
     EXPECT_THAT(e.what(), HasSubstr("newer rootguard"));
     EXPECT_THAT(e.what(), HasSubstr("version 7"));
-    EXPECT_THAT(e.what(), HasSubstr("versions 0 to 1"));
+    EXPECT_THAT(e.what(), HasSubstr("versions 0 to 2"));
   }
+}
+
+// Version 1 as rootguard 0.1 wrote it: version 0 plus the mute end date and the application id.
+void make_version_1(const std::filesystem::path& path) {
+  raw_exec(path, kSchemaVersion0Sql);
+  raw_exec(path, "ALTER TABLE findings ADD COLUMN mute_expires TEXT NOT NULL DEFAULT '';"
+                 "PRAGMA application_id = 1380406100; PRAGMA user_version = 1;"
+                 "INSERT INTO runs (command, started_at, tool_version, exit_code) "
+                 "VALUES ('trail', '2026-11-01T00:00:00Z', '0.1.0', 3);"
+                 "INSERT INTO findings (run_id, finding_id, rule_id, account, region, resource, status, "
+                 "severity, mute_expires) VALUES (1, 'e1', 'root-console-signin-success', '111111111111', "
+                 "'us-east-1', 'arn:aws:iam::111111111111:root', 'FAIL', 'high', '');");
+}
+
+TEST(StoreMigration, VersionOneGetsEventTimes) {
+  const TempDir dir;
+  const auto path = dir / "v1.db";
+  make_version_1(path);
+  Database db(path, OpenMode::kExisting);
+  EXPECT_THAT(columns(db, "findings"), ::testing::Contains("event_time"));
+  EXPECT_EQ(run_findings(db, 1).at(0).event_time, ""); // recorded before version 2: unknown
+  auto event = testing::finding("e2", "FAIL");
+  event.event_time = "2026-11-30T23:59:59Z";
+  const auto id = write_run(db, testing::run(), {event});
+  EXPECT_EQ(run_findings(db, id).at(0).event_time, "2026-11-30T23:59:59Z");
+}
+
+TEST(StoreMigration, ReadOnlyOpenRefusesAnOlderStoreAndMigratesNothing) {
+  const TempDir dir;
+  const auto path = dir / "v1.db";
+  make_version_1(path);
+  try {
+    const Database db(path, OpenMode::kReadOnly);
+    FAIL() << "opened a version-1 store read-only";
+  } catch (const FatalError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("older rootguard"));
+    EXPECT_THAT(e.what(), HasSubstr("rootguard history --store"));
+  }
+  const Database db(path, OpenMode::kExisting); // still version 1: the read-only open wrote nothing
+  EXPECT_EQ(run_findings(db, 1).size(), 1U);
+}
+
+TEST(StoreMigration, ReadOnlyOpenReadsAndCannotWrite) {
+  const TempDir dir;
+  const auto path = dir / "current.db";
+  {
+    Database db(path, OpenMode::kCreate);
+    write_run(db, testing::run(), {testing::finding("f1", "FAIL")});
+  }
+  Database db(path, OpenMode::kReadOnly);
+  EXPECT_EQ(list_runs(db).size(), 1U);
+  EXPECT_EQ(finding_history(db, "f1").size(), 1U);
+  EXPECT_THROW(write_run(db, testing::run(), {testing::finding("f2", "FAIL")}), FatalError);
+  EXPECT_EQ(list_runs(db).size(), 1U);
+}
+
+TEST(StoreMigration, ReadOnlyOpenOfAMissingStoreIsRefused) {
+  const TempDir dir;
+  EXPECT_THROW(Database(dir / "missing.db", OpenMode::kReadOnly), FatalError);
+  EXPECT_FALSE(std::filesystem::exists(dir / "missing.db"));
 }
 
 } // namespace
