@@ -84,6 +84,14 @@ std::string localize_at(std::span<const MessagePattern> catalog, std::string_vie
     return *std::move(whole);
   }
   const bool places = catalog.data() == place_catalog().data();
+  // "what: message" where `what` names an option, a file or a field ("--accounts: 12345 is not ...", "PATH:
+  // is a directory, ...; not read"): the name kept, the message after it localised. A name has no space;
+  // anything else is a clause of prose, split below.
+  if (const size_t colon = text.find(": "); !places && colon != std::string_view::npos && colon > 0 &&
+                                            text.substr(0, colon).find(' ') == std::string_view::npos) {
+    return std::string(text.substr(0, colon + 2)) +
+           localize_at(catalog, text.substr(colon + 2), depth + 1, complete);
+  }
   // Clauses joined by "; " ("truncated gzip data (...); the records inflated before it are kept"), or a
   // place's parts joined by ", ": each on its own, joined as Japanese joins them.
   const std::string_view separator = places ? ", " : "; ";
@@ -98,12 +106,6 @@ std::string localize_at(std::span<const MessagePattern> catalog, std::string_vie
       start = end + separator.size();
     }
     return out;
-  }
-  // "what: message" where `what` names an option, a file or a field ("--accounts: 12345 is not ..."):
-  // the name kept, the message after it localised.
-  if (const size_t colon = text.find(": "); !places && colon != std::string_view::npos && colon > 0) {
-    return std::string(text.substr(0, colon + 2)) +
-           localize_at(catalog, text.substr(colon + 2), depth + 1, complete);
   }
   complete = false;
   return std::string(text);

@@ -96,7 +96,6 @@ constexpr auto kMessages = std::to_array<MessagePattern>({
     {"expected string literal", "文字列リテラルがあるべき位置です"},
     {"expected end of input", "ここで入力が終わるべきです"},
     {"expected value", "値があるべき位置です"},
-    {"expected {}", "{0} があるべき位置です"},
     {"object key", "オブジェクトのキー"},
     {"object separator", "オブジェクトの区切り"},
     {"object", "オブジェクト"},
@@ -318,6 +317,8 @@ constexpr auto kMessages = std::to_array<MessagePattern>({
     {"Could not convert: {} = {}", "変換できません: {0} = {1}"},
     // Mutelists.
     {"not valid YAML: {}", "YAML として不正です: {0}"},
+    // Last: the general forms the entries above refine.
+    {"expected {}", "{0} があるべき位置です"},
 });
 
 constexpr auto kPlaces = std::to_array<MessagePattern>({
