@@ -2,6 +2,7 @@
 
 #include "aws/uri.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
@@ -79,12 +80,7 @@ bool virtual_host_compatible(std::string_view bucket) {
   if (!alnum(bucket.front()) || !alnum(bucket.back())) {
     return false;
   }
-  for (const char c : bucket) {
-    if (!alnum(c) && c != '-') {
-      return false;
-    }
-  }
-  return true;
+  return std::ranges::all_of(bucket, [&](char c) { return alnum(c) || c == '-'; });
 }
 
 std::optional<S3ListPage> parse_list_objects(std::string_view xml) {

@@ -116,9 +116,9 @@ private:
                               page.info.attempts, page.info.attempts == 1 ? "" : "s", error.describe())});
         return;
       }
-      for (aws::S3ObjectEntry& object : page.page.objects) {
+      for (const aws::S3ObjectEntry& object : page.page.objects) {
         ++counts_.objects_listed;
-        on_object(std::move(object));
+        on_object(object);
       }
       for (const std::string& common : page.page.common_prefixes) {
         on_prefix(common);
@@ -139,7 +139,7 @@ private:
   void accounts(const std::string& prefix, bool in_organization) {
     std::vector<std::string> children;
     list(
-        prefix, "/", [&](aws::S3ObjectEntry object) { consider(std::move(object)); },
+        prefix, "/", [&](const aws::S3ObjectEntry& object) { consider(object); },
         [&](const std::string& child) { children.push_back(child); });
     for (const std::string& child : children) {
       const std::string_view name = last_component(child);
@@ -167,7 +167,7 @@ private:
     }
     std::vector<std::string> children;
     list(
-        prefix, "/", [&](aws::S3ObjectEntry object) { consider(std::move(object)); },
+        prefix, "/", [&](const aws::S3ObjectEntry& object) { consider(object); },
         [&](const std::string& child) { children.push_back(child); });
     for (const std::string& child : children) {
       dates(child);
@@ -182,7 +182,7 @@ private:
     }
     std::vector<std::string> years;
     list(
-        prefix, "/", [&](aws::S3ObjectEntry object) { consider(std::move(object)); },
+        prefix, "/", [&](const aws::S3ObjectEntry& object) { consider(object); },
         [&](const std::string& child) { years.push_back(child); });
     for (const std::string& year_prefix : years) {
       const std::string_view year = last_component(year_prefix);
@@ -202,7 +202,7 @@ private:
   void months(const std::string& prefix, std::chrono::year year) {
     std::vector<std::string> months;
     list(
-        prefix, "/", [&](aws::S3ObjectEntry object) { consider(std::move(object)); },
+        prefix, "/", [&](const aws::S3ObjectEntry& object) { consider(object); },
         [&](const std::string& child) { months.push_back(child); });
     for (const std::string& month_prefix : months) {
       const std::string_view month = last_component(month_prefix);
@@ -231,15 +231,14 @@ private:
 
   void flat(const std::string& prefix) {
     list(
-        prefix, "", [&](aws::S3ObjectEntry object) { consider(std::move(object)); },
-        [](const std::string&) {});
+        prefix, "", [&](const aws::S3ObjectEntry& object) { consider(object); }, [](const std::string&) {});
   }
 
   // A flat listing of `prefix` that leaves out what the layout walk already read under `skip`.
   void flat_except(const std::string& prefix, const std::string& skip) {
     std::vector<std::string> children;
     list(
-        prefix, "/", [&](aws::S3ObjectEntry object) { consider(std::move(object)); },
+        prefix, "/", [&](const aws::S3ObjectEntry& object) { consider(object); },
         [&](const std::string& child) {
           if (child != skip) {
             children.push_back(child);
@@ -250,7 +249,7 @@ private:
     }
   }
 
-  void consider(aws::S3ObjectEntry object) {
+  void consider(const aws::S3ObjectEntry& object) {
     if (object.key.ends_with('/')) {
       return; // a "folder" marker object made by consoles: not a file
     }

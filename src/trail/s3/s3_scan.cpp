@@ -109,7 +109,7 @@ private:
 aws::S3Client make_client(const S3Connection& connection, const std::string& region) {
   aws::S3ClientOptions options = connection.client;
   options.region = region;
-  return aws::S3Client(options, connection.credentials, connection.make_transport(), connection.retry);
+  return {options, connection.credentials, connection.make_transport(), connection.retry};
 }
 
 std::string get_failure(const aws::S3CallInfo& info) {
