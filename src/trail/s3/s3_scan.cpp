@@ -1,6 +1,7 @@
 #include "trail/s3/s3_scan.hpp"
 
 #include "trail/s3/layout_walk.hpp"
+#include "trail/s3/memory_budget.hpp"
 #include "trail/scan_worker.hpp"
 
 #include <algorithm>
@@ -54,31 +55,6 @@ private:
   std::condition_variable not_empty_;
   std::deque<T> items_;
   bool closed_ = false;
-};
-
-// Bytes of objects in memory: a fetcher takes an object's listed size before its GET, the scan worker gives
-// it back when done. An object larger than the whole budget goes when nothing else is held.
-class MemoryBudget {
-public:
-  explicit MemoryBudget(std::uint64_t limit) : limit_(limit) {}
-
-  void acquire(std::uint64_t bytes) {
-    std::unique_lock lock(mutex_);
-    freed_.wait(lock, [&] { return held_ == 0 || held_ + bytes <= limit_; });
-    held_ += bytes;
-  }
-
-  void release(std::uint64_t bytes) {
-    const std::lock_guard lock(mutex_);
-    held_ -= std::min(held_, bytes);
-    freed_.notify_all();
-  }
-
-private:
-  std::uint64_t limit_;
-  std::uint64_t held_ = 0;
-  std::mutex mutex_;
-  std::condition_variable freed_;
 };
 
 struct ListedFile {
