@@ -260,7 +260,8 @@ TrailScanResult scan_s3(const TrailScanOptions& options, const EventMatcher& mat
   TrailScanResult result = assemble_result(std::move(discovered), results);
   S3ReadCounts s3;
   s3.bucket = bucket;
-  s3.region = region;
+  s3.region =
+      lister_client.region(); // as the listing last found it (a redirect after HeadBucket corrects it)
   s3.list_requests = walked.list_requests;
   s3.objects_listed = walked.objects_listed;
   s3.objects_fetched = counters.fetched;

@@ -160,6 +160,37 @@ TEST(S3Fetch, FaultsAreRetriedNamedAndCounted) {
   }
 }
 
+// Signed for the wrong region, S3 answers 400 AuthorizationHeaderMalformed naming the bucket's region (or a
+// 301 with x-amz-bucket-region): the request is signed again for that region, lists and GETs alike.
+TEST(S3Fetch, ABucketInAnotherRegionIsFollowed) {
+  const std::string body = corpus_bytes();
+  std::atomic<int> wrong_region{0};
+  test::ScriptedServer server([&](const std::string& request) {
+    if (request.starts_with("HEAD ")) {
+      return test::respond(200, "");
+    }
+    if (request.find("/eu-west-1/s3/aws4_request") == std::string::npos) {
+      ++wrong_region;
+      return test::respond(400,
+                           "<?xml version=\"1.0\"?><Error><Code>AuthorizationHeaderMalformed</Code><Message>"
+                           "the region 'us-east-1' is wrong; expecting 'eu-west-1'</Message><Region>eu-west-1"
+                           "</Region></Error>");
+    }
+    if (target(request).find("list-type=2") != std::string::npos) {
+      return test::respond(200, listing({"a.json.gz", "b.json.gz"}, body.size()));
+    }
+    return test::respond(200, body, "application/octet-stream");
+  });
+  auto source = source_for(server, std::string("s3://bucket/") + kPrefix);
+  source.fetchers = 1;
+  const TrailScanResult result = scan_s3(TrailScanOptions{}, AnyMatcher{}, source);
+  EXPECT_TRUE(result.summary.errors.empty()) << result.summary.errors[0].describe();
+  EXPECT_EQ(result.summary.files, 2U);
+  EXPECT_EQ(result.summary.s3->objects_fetched, 2U);
+  EXPECT_EQ(result.summary.s3->region, "eu-west-1");
+  EXPECT_EQ(wrong_region.load(), 2); // the listing's first try and the fetcher's first GET, then never again
+}
+
 TEST(S3Fetch, ADeniedListingNamesTheActionAndThePrefix) {
   test::ScriptedServer server([&](const std::string& request) {
     if (request.starts_with("HEAD ")) {
