@@ -6,6 +6,7 @@
 #include "cli/live_snapshot.hpp"
 #include "cli/mutelist_options.hpp"
 #include "cli/output_options.hpp"
+#include "cli/s3_options.hpp"
 #include "cli/store_options.hpp"
 #include "pipeline/run_scan.hpp"
 #include "version.hpp"
@@ -31,6 +32,7 @@ struct ScanArguments {
   bool live = false;
   std::string keep_snapshot;
   CollectArguments collect;
+  S3Arguments s3;
 };
 
 ExitCode run(const ScanArguments& args) {
@@ -45,7 +47,17 @@ ExitCode run(const ScanArguments& args) {
   request.snapshot = args.snapshot;
   request.root_usage_days = args.root_usage_days;
   request.controls = args.controls;
-  request.cloudtrail.assign(args.cloudtrail.begin(), args.cloudtrail.end());
+  for (const auto& location : args.cloudtrail) {
+    if (trail::s3::is_s3_url(location)) {
+      S3Arguments s3 = args.s3;
+      s3.profile =
+          args.collect.profile; // scan's own --profile / --aws-region (with --live), else the environment's
+      s3.region = args.collect.region;
+      request.cloudtrail_s3.push_back(s3.source(location));
+    } else {
+      request.cloudtrail.emplace_back(location);
+    }
+  }
   request.tool_version = kVersion;
   request.mutelist = args.mutelist.file;
   request.today = args.mutelist.resolved_date();
@@ -84,6 +96,7 @@ ExitCode run(const ScanArguments& args) {
     request.snapshot = live->path();
   }
   const auto result = pipeline::run_scan(request);
+  end_s3_progress();
   args.output.emit_report(result, "scan");
 
   const auto summary = report::summarize(result);
@@ -110,6 +123,7 @@ void add_scan_command(CLI::App& app, Action& action) {
       "--keep-snapshot", args->keep_snapshot,
       "With --live: collect into this folder and keep it (default: a temporary folder, removed)");
   args->collect.add_to(*command, "--aws-region");
+  args->s3.add_to(*command, /*with_account=*/false);
   command->add_option("--as-of", args->as_of,
                       "Clock for age rules (ISO 8601); default: the snapshot's collected_at");
   command->add_option("--root-usage-days", args->root_usage_days, "Window for root-recent-use, in days")
@@ -117,8 +131,8 @@ void add_scan_command(CLI::App& app, Action& action) {
   add_list_option(*command, "--controls", args->controls, "Only these controls", ListKind::kControls);
   command->add_option(
       "--cloudtrail", args->cloudtrail,
-      "CloudTrail logs (files or folders) whose root use feeds root-recent-use; the snapshot's "
-      "cloudtrail/ folder is read automatically");
+      "CloudTrail logs (files, folders or s3://BUCKET[/PREFIX], read in place) whose root use feeds "
+      "root-recent-use; the snapshot's cloudtrail/ folder is read automatically");
   add_list_option(*command, "--status", args->statuses, "Only findings with these statuses",
                   ListKind::kStatuses);
   add_list_option(*command, "--severity", args->severities, "Only findings of these severities",

@@ -5,12 +5,14 @@
 #include "cli/list_options.hpp"
 #include "cli/mutelist_options.hpp"
 #include "cli/output_options.hpp"
+#include "cli/s3_options.hpp"
 #include "cli/store_options.hpp"
 #include "pipeline/run_trail_scan.hpp"
 #include "pipeline/trail_findings.hpp"
 #include "util/files.hpp"
 #include "version.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <memory>
@@ -32,6 +34,7 @@ struct TrailArguments {
   OutputOptions output;
   MutelistArguments mutelist;
   StoreArguments store;
+  S3Arguments s3;
 };
 
 std::optional<TimePoint> parse_time_option(const std::string& text, const char* option, bool end_of_day) {
@@ -112,9 +115,16 @@ ExitCode run(const TrailArguments& args) {
     request.public_keys = args.public_keys;
   }
   request.digest_bucket = args.digest_bucket;
+  if (std::any_of(args.paths.begin(), args.paths.end(), trail::s3::is_s3_url)) {
+    if (args.paths.size() != 1) {
+      throw FatalError(ExitCode::kUsage, "trail: an s3:// location is read alone (give one, and no folders)");
+    }
+    request.s3 = args.s3.source(args.paths.front());
+  }
 
   args.store.open(); // a bad --store fails before the logs are read
   const auto report = pipeline::run_trail_scan(request);
+  end_s3_progress();
   const auto& summary = report.result.summary;
   // Nothing to read is not "no root activity": a wrong folder must not pass a CI gate.
   if (summary.files == 0 && summary.pruned == 0 && summary.errors.empty()) {
@@ -152,7 +162,8 @@ void add_trail_command(CLI::App& app, Action& action) {
       "trail", "Find every use of the root user in CloudTrail logs (.json, .json.gz, folders)");
   command
       ->add_option("paths", args->paths,
-                   "CloudTrail files or folders (the S3 layout AWSLogs/..., or lookup-events output)")
+                   "CloudTrail files or folders (the S3 layout AWSLogs/..., or lookup-events output), or one "
+                   "s3://BUCKET[/PREFIX] read in place")
       ->required();
   command->add_option("--since", args->since,
                       "Only events at or after this time (ISO 8601; a date means midnight UTC)");
@@ -180,6 +191,7 @@ void add_trail_command(CLI::App& app, Action& action) {
   args->output.add_report_formats_to(*command);
   args->mutelist.add_to(*command);
   args->store.add_to(*command);
+  args->s3.add_to(*command, /*with_account=*/true);
   command->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

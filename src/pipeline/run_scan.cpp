@@ -47,17 +47,31 @@ std::string role_of(const model::Snapshot& snapshot, const std::string& account_
 
 // Scans the CloudTrail logs once and keeps, per account, the latest root use; unreadable files become
 // problems of the report like any other input.
-model::TrailEvidence scan_cloudtrail(const std::vector<std::filesystem::path>& paths,
-                                     std::vector<Problem>& problems) {
-  trail::TrailScanOptions options;
-  options.paths = paths;
-  const auto result = detections::scan_trail(options);
+void add_evidence(const trail::TrailScanResult& result, model::TrailEvidence& evidence,
+                  std::vector<Problem>& problems) {
   problems.insert(problems.end(), result.summary.errors.begin(), result.summary.errors.end());
-  model::TrailEvidence evidence;
-  evidence.files = result.summary.files;
+  evidence.files += result.summary.files;
   for (const auto& use : detections::most_recent_root_use(result)) {
-    evidence.last_use[use.account_id] =
-        model::RootUseEvidence{use.time, use.event_name, use.event_id, use.source_ip, use.assumed_root};
+    const model::RootUseEvidence found{use.time, use.event_name, use.event_id, use.source_ip,
+                                       use.assumed_root};
+    const auto [at, added] = evidence.last_use.emplace(use.account_id, found);
+    if (!added && at->second.time < found.time) {
+      at->second = found; // several sources: the latest use wins
+    }
+  }
+}
+
+model::TrailEvidence scan_cloudtrail(const std::vector<std::filesystem::path>& paths,
+                                     const std::vector<trail::s3::S3ScanSource>& buckets,
+                                     std::vector<Problem>& problems) {
+  model::TrailEvidence evidence;
+  if (!paths.empty()) {
+    trail::TrailScanOptions options;
+    options.paths = paths;
+    add_evidence(detections::scan_trail(options), evidence, problems);
+  }
+  for (const auto& bucket : buckets) {
+    add_evidence(detections::scan_trail_s3(trail::TrailScanOptions{}, bucket), evidence, problems);
   }
   return evidence;
 }
@@ -99,8 +113,8 @@ report::Report run_scan(const ScanRequest& request) {
     cloudtrail.push_back(request.snapshot / "cloudtrail");
   }
   model::TrailEvidence trail_evidence;
-  if (!cloudtrail.empty()) {
-    trail_evidence = scan_cloudtrail(cloudtrail, result.problems);
+  if (!cloudtrail.empty() || !request.cloudtrail_s3.empty()) {
+    trail_evidence = scan_cloudtrail(cloudtrail, request.cloudtrail_s3, result.problems);
     options.trail = &trail_evidence;
   }
 

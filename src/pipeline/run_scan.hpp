@@ -3,6 +3,7 @@
 #include "findings/severity.hpp"
 #include "mutelist/mutelist.hpp"
 #include "report/report.hpp"
+#include "trail/s3/s3_scan.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -21,6 +22,7 @@ struct ScanRequest {
   // CloudTrail logs whose root use feeds root-recent-use; the snapshot's cloudtrail/ folder is added
   // automatically when present.
   std::vector<std::filesystem::path> cloudtrail;
+  std::vector<trail::s3::S3ScanSource> cloudtrail_s3; // --cloudtrail s3://...: read in place (decision 0022)
   std::string tool_version;
   // --mutelist: checked before the snapshot is read; findings it mutes keep their status, marked muted.
   std::filesystem::path mutelist;

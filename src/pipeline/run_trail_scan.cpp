@@ -67,7 +67,16 @@ report::TrailReport run_trail_scan(const TrailScanRequest& request) {
   report.run.until = request.until;
   report.run.accounts = request.accounts;
   report.run.regions = request.regions;
-  report.result = detections::scan_trail(options);
+  if (request.s3) {
+    if (request.verify_digests) {
+      throw FatalError(ExitCode::kUsage,
+                       "--verify-digests reads local folders only for now: copy the digests with aws s3 sync "
+                       "and give the folder");
+    }
+    report.result = detections::scan_trail_s3(options, *request.s3);
+  } else {
+    report.result = detections::scan_trail(options);
+  }
   if (mutes) {
     mute_events(*mutes, request.today, report);
   }

@@ -2,6 +2,7 @@
 // The trail use case, shared by the CLI and (later) the dashboard: CloudTrail files -> detections -> report.
 #include "mutelist/mutelist.hpp"
 #include "report/trail_report.hpp"
+#include "trail/s3/s3_scan.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -26,6 +27,8 @@ struct TrailScanRequest {
   bool verify_digests = false;
   std::optional<std::filesystem::path> public_keys; // --public-keys: list-public-keys JSON
   std::string digest_bucket;                        // --digest-bucket: the bucket the copy came from
+  // s3://BUCKET[/PREFIX] read in place instead of `paths` (decision 0022); paths then holds the URL alone.
+  std::optional<trail::s3::S3ScanSource> s3;
 };
 
 // Bad files never throw: they are problems in the report. Throws FatalError only for an unusable request.

@@ -159,6 +159,18 @@ void write_trail_json(const TrailReport& report, const RenderOptions& options, c
                     {"bytes_read", s.bytes_read},
                     {"bytes_inflated", s.bytes_inflated},
                     {"errors", std::move(errors)}};
+  if (s.s3) {
+    // Only for s3:// runs: what was asked of S3 (a local run's document is unchanged).
+    doc["summary"]["s3"] = {{"bucket", s.s3->bucket},
+                            {"region", s.s3->region},
+                            {"list_requests", s.s3->list_requests},
+                            {"objects_listed", s.s3->objects_listed},
+                            {"objects_fetched", s.s3->objects_fetched},
+                            {"objects_failed", s.s3->objects_failed},
+                            {"get_attempts", s.s3->get_attempts},
+                            {"throttled", s.s3->throttled},
+                            {"bytes_fetched", s.s3->bytes_fetched}};
+  }
   if (report.mutelist) {
     doc["summary"]["muted"] = report.mutes.size();
     doc["summary"]["unmuted_findings"] = unmuted_findings(report);

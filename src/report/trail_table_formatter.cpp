@@ -158,6 +158,18 @@ private:
                       "--since/--until/--accounts/--regions\n",
                       s.files, s.files_failed, s.events, s.matched, s.skipped, s.skipped_digest, s.pruned);
     }
+    if (s.s3) {
+      out +=
+          ja_ ? fmt::format(
+                    "S3 {} ({}): 一覧 {} 回、オブジェクト {} 件を一覧、{} 件を取得 ({} バイト)、失敗 {} 件\n",
+                    terminal_safe(s.s3->bucket), terminal_safe(s.s3->region), s.s3->list_requests,
+                    s.s3->objects_listed, s.s3->objects_fetched, s.s3->bytes_fetched, s.s3->objects_failed)
+              : fmt::format(
+                    "S3 bucket {} ({}): {} list requests, {} objects listed, {} fetched ({} bytes), {} "
+                    "failed\n",
+                    terminal_safe(s.s3->bucket), terminal_safe(s.s3->region), s.s3->list_requests,
+                    s.s3->objects_listed, s.s3->objects_fetched, s.s3->bytes_fetched, s.s3->objects_failed);
+    }
     if (s.damaged > 0) {
       out += paint(
           ja_ ? fmt::format("ファイル内の破損箇所 {} 件 (前後の無傷のレコードは読み取り済み)\n", s.damaged)

@@ -63,15 +63,23 @@ constexpr std::size_t kCompressedShareOfLimit = 2;
 // A gzip file ends with ISIZE, the last member's inflated size mod 2^32: for the usual single-member file
 // that is the whole size, so a file bound to overflow the whole-file buffer goes straight to the stream
 // instead of being half inflated first. (A multi-member file may understate it; the inflater then says so.)
+// ISIZE from the last four bytes of a file of `size` bytes; 0 when the file is too short to be gzip.
+std::uint64_t trailer_isize(std::span<const char> last4, std::uint64_t size) {
+  if (size < 18 || last4.size() != 4) {
+    return 0;
+  }
+  const auto byte = [&](std::size_t i) {
+    return static_cast<std::uint64_t>(static_cast<unsigned char>(last4[i]));
+  };
+  return byte(0) | byte(1) << 8 | byte(2) << 16 | byte(3) << 24;
+}
+
 bool trailer_says_too_large(int fd, std::uint64_t size, std::size_t whole_limit) {
-  std::array<unsigned char, 4> trailer{};
+  std::array<char, 4> trailer{};
   if (size < 18 || ::pread(fd, trailer.data(), trailer.size(), static_cast<off_t>(size - 4)) != 4) {
     return false;
   }
-  const std::uint64_t isize =
-      static_cast<std::uint64_t>(trailer[0]) | static_cast<std::uint64_t>(trailer[1]) << 8 |
-      static_cast<std::uint64_t>(trailer[2]) << 16 | static_cast<std::uint64_t>(trailer[3]) << 24;
-  return isize > whole_limit;
+  return trailer_isize(trailer, size) > whole_limit;
 }
 
 void report_not_objects(const TrailFile& file, const ReadCounts& counts, FileOutcome& outcome) {
@@ -146,26 +154,65 @@ FileOutcome FileScanner::scan(const TrailFile& file, EventSink& sink) {
     return outcome;
   }
   input.resize(static_cast<std::size_t>(read));
+  read_loaded(file, gzip, {input.data(), input.size()}, whole_limit, sink, outcome);
+  return outcome;
+}
+
+FileOutcome FileScanner::scan_bytes(const TrailFile& file, std::span<const char> bytes, EventSink& sink) {
+  FileOutcome outcome;
+  if (bytes.empty()) {
+    outcome.problems.push_back(file_problem(file, "", "empty file"));
+    return outcome;
+  }
+  const bool gzip = bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
+                    static_cast<unsigned char>(bytes[1]) == 0x8b;
+  if (!gzip && file.path.ends_with(".gz")) {
+    outcome.problems.push_back(
+        file_problem(file, "", "the name ends in .gz but the content is not gzip data"));
+    return outcome;
+  }
+  memory_ = bytes;
+  const auto whole_limit = static_cast<std::size_t>(
+      std::min<std::uint64_t>(options_.whole_file_limit, options_.inflated_cap(bytes.size())));
+  const std::uint64_t whole_input_limit = gzip ? whole_limit / kCompressedShareOfLimit : whole_limit;
+  if (bytes.size() > whole_input_limit ||
+      (gzip &&
+       trailer_isize(bytes.last(std::min<std::size_t>(bytes.size(), 4)), bytes.size()) > whole_limit)) {
+    read_streamed(file, gzip, sink, outcome);
+  } else if (gzip) {
+    read_loaded(file, gzip, bytes, whole_limit, sink, outcome);
+  } else {
+    // simdjson reads past the end: plain bytes are copied into the padded buffer.
+    inflated_.reserve(bytes.size());
+    std::memcpy(inflated_.data(), bytes.data(), bytes.size());
+    inflated_.resize(bytes.size());
+    read_loaded(file, gzip, bytes, whole_limit, sink, outcome);
+  }
+  memory_ = {};
+  return outcome;
+}
+
+void FileScanner::read_loaded(const TrailFile& file, bool gzip, std::span<const char> compressed,
+                              std::size_t whole_limit, EventSink& sink, FileOutcome& outcome) {
   if (gzip) {
     const auto inflated =
         inflater_.inflate(std::span<const unsigned char>(
-                              reinterpret_cast<const unsigned char*>(compressed_.data()), compressed_.size()),
+                              reinterpret_cast<const unsigned char*>(compressed.data()), compressed.size()),
                           inflated_, whole_limit);
     if (inflated.status == WholeInflateStatus::kCorrupt) {
       // libdeflate cannot say where a member is damaged nor how far it was good; isa-l streams up to the
       // damage and on from the next member, so the file is read again that way: a CloudTrail log keeps every
       // record around the damage, any other file (lookup-events output) is reported with the damage's place.
       read_streamed(file, gzip, sink, outcome);
-      return outcome;
+      return;
     }
     if (inflated.status == WholeInflateStatus::kTooLarge) {
       // Bigger than one piece: start again as a stream (the cap, if that is what was hit, fires there).
       read_streamed(file, gzip, sink, outcome);
-      return outcome;
+      return;
     }
   }
   read_whole(file, gzip, sink, outcome);
-  return outcome;
 }
 
 void FileScanner::read_whole(const TrailFile& file, bool gzip, EventSink& sink, FileOutcome& outcome) {
@@ -193,7 +240,9 @@ void FileScanner::read_whole(const TrailFile& file, bool gzip, EventSink& sink, 
 void FileScanner::read_streamed(const TrailFile& file, bool gzip, EventSink& sink, FileOutcome& outcome) {
   outcome.streamed = true;
   outcome.bytes_inflated = 0;
-  if (auto opened = stream_.open(file.path, gzip); !opened) {
+  if (memory_.data() != nullptr) {
+    stream_.open_memory(file.path, memory_, gzip);
+  } else if (auto opened = stream_.open(file.path, gzip); !opened) {
     outcome.problems.push_back(opened.error());
     return;
   }

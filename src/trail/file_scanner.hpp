@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace rg::trail {
@@ -34,13 +35,20 @@ public:
   // `oversized_gate` is shared by every worker of a scan (see StreamLimits::oversized_gate).
   explicit FileScanner(const TrailScanOptions& options, std::mutex* oversized_gate = nullptr);
   FileOutcome scan(const TrailFile& file, EventSink& sink);
+  // The same for a file already in memory (an S3 object): `file.path` names it in problems; nothing is
+  // read from disk. The bytes must stay valid for the call.
+  FileOutcome scan_bytes(const TrailFile& file, std::span<const char> bytes, EventSink& sink);
 
 private:
+  // Inflates `compressed` (gzip) whole, or takes inflated_ as it is (plain), then parses it.
+  void read_loaded(const TrailFile& file, bool gzip, std::span<const char> compressed,
+                   std::size_t whole_limit, EventSink& sink, FileOutcome& outcome);
   void read_whole(const TrailFile& file, bool gzip, EventSink& sink, FileOutcome& outcome);
   void read_streamed(const TrailFile& file, bool gzip, EventSink& sink, FileOutcome& outcome);
 
   const TrailScanOptions& options_;
   std::mutex* oversized_gate_;
+  std::span<const char> memory_; // during scan_bytes: the object, for the streamed reader
   RecordReader reader_;
   WholeInflater inflater_;
   InflateStream stream_;

@@ -55,6 +55,41 @@ void InflateStream::close() {
     ::close(fd_);
     fd_ = -1;
   }
+  memory_ = {};
+  memory_position_ = 0;
+}
+
+ssize_t InflateStream::source_read(void* out, std::size_t size) {
+  if (fd_ >= 0) {
+    return ::read(fd_, out, size);
+  }
+  const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(
+      size, memory_.size() - std::min<std::uint64_t>(memory_position_, memory_.size())));
+  if (n > 0) {
+    std::memcpy(out, memory_.data() + memory_position_, n);
+  }
+  memory_position_ += n;
+  return static_cast<ssize_t>(n);
+}
+
+ssize_t InflateStream::source_read_at(void* out, std::size_t size, std::uint64_t offset) {
+  if (fd_ >= 0) {
+    return ::pread(fd_, out, size, static_cast<off_t>(offset));
+  }
+  if (offset >= memory_.size()) {
+    return 0;
+  }
+  const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(size, memory_.size() - offset));
+  std::memcpy(out, memory_.data() + offset, n);
+  return static_cast<ssize_t>(n);
+}
+
+bool InflateStream::source_seek(std::uint64_t offset) {
+  if (fd_ >= 0) {
+    return ::lseek(fd_, static_cast<off_t>(offset), SEEK_SET) >= 0;
+  }
+  memory_position_ = offset;
+  return offset <= memory_.size();
 }
 
 Problem InflateStream::problem(std::string message) const {
@@ -65,7 +100,7 @@ Problem InflateStream::problem(std::string message) const {
                  std::move(message)};
 }
 
-Result<bool> InflateStream::open(const std::string& path, bool gzip) {
+void InflateStream::reset(const std::string& path, bool gzip) {
   close();
   path_ = path;
   gzip_ = gzip;
@@ -80,11 +115,28 @@ Result<bool> InflateStream::open(const std::string& path, bool gzip) {
   if_last_ = {};
   resync_ = true;
   staged_begin_ = staged_end_ = 0;
+}
+
+Result<bool> InflateStream::open(const std::string& path, bool gzip) {
+  reset(path, gzip);
   fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0) {
     return Problem{ProblemKind::kUnreadable, path, "",
                    fmt::format("cannot open: {}", std::generic_category().message(errno))};
   }
+  start_inflater();
+  return true;
+}
+
+void InflateStream::open_memory(const std::string& name, std::span<const char> bytes, bool gzip) {
+  reset(name, gzip);
+  // An empty span has no data(); a non-null pointer marks the stream open all the same.
+  static constexpr char kNothing = 0;
+  memory_ = bytes.empty() ? std::span<const char>(&kNothing, 0) : bytes;
+  start_inflater();
+}
+
+void InflateStream::start_inflater() {
   if (gzip_) {
     if (!input_) {
       input_ = std::make_unique<unsigned char[]>(kInputChunk); // NOLINT(modernize-avoid-c-arrays)
@@ -95,7 +147,6 @@ Result<bool> InflateStream::open(const std::string& path, bool gzip) {
     state_->next_in = input_.get();
     state_->avail_in = 0;
   }
-  return true;
 }
 
 Result<bool> InflateStream::refill() {
@@ -106,7 +157,7 @@ Result<bool> InflateStream::refill() {
   }
   std::size_t filled = kept;
   while (filled < input_capacity_) {
-    const ssize_t n = ::read(fd_, input_.get() + filled, input_capacity_ - filled);
+    const ssize_t n = source_read(input_.get() + filled, input_capacity_ - filled);
     if (n < 0) {
       if (errno == EINTR) {
         continue;
@@ -136,7 +187,7 @@ Result<std::size_t> InflateStream::read(char* out, std::size_t capacity) {
     pending_.reset();
     return settle(std::move(found));
   }
-  if (fd_ < 0 || finished_) {
+  if (!is_open() || finished_) {
     return std::size_t{0};
   }
   if (!gzip_) {
@@ -195,8 +246,7 @@ std::optional<std::uint64_t> InflateStream::find_member(std::uint64_t from) {
   for (;;) {
     std::size_t got = 0;
     while (got < input_capacity_) {
-      const ssize_t n =
-          ::pread(fd_, input_.get() + got, input_capacity_ - got, static_cast<off_t>(offset + got));
+      const ssize_t n = source_read_at(input_.get() + got, input_capacity_ - got, offset + got);
       if (n < 0 && errno == EINTR) {
         continue;
       }
@@ -229,7 +279,7 @@ std::optional<std::uint64_t> InflateStream::find_member(std::uint64_t from) {
 }
 
 bool InflateStream::resume_at(std::uint64_t offset) {
-  if (::lseek(fd_, static_cast<off_t>(offset), SEEK_SET) < 0) {
+  if (!source_seek(offset)) {
     return false;
   }
   isal_inflate_reset(state_.get());
@@ -247,7 +297,7 @@ bool InflateStream::resume_at(std::uint64_t offset) {
 Result<std::size_t> InflateStream::read_plain(char* out, std::size_t capacity) {
   std::size_t produced = 0;
   while (produced < capacity) {
-    const ssize_t n = ::read(fd_, out + produced, capacity - produced);
+    const ssize_t n = source_read(out + produced, capacity - produced);
     if (n < 0) {
       if (errno == EINTR) {
         continue;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,9 @@ public:
   // Starts reading `path`; `gzip` says whether to inflate. The file is closed by the next open or the
   // destructor.
   Result<bool> open(const std::string& path, bool gzip);
+  // Starts reading `bytes` (an object fetched from S3), named `name` in problems. The bytes must outlive
+  // the reads until the next open.
+  void open_memory(const std::string& name, std::span<const char> bytes, bool gzip);
 
   // Writes up to `capacity` bytes to `out`; 0 means the end. Problems name the file and say where
   // ("gzip member 2 (from compressed byte 1000), compressed byte 1234"). Bytes inflated before damage are
@@ -55,8 +59,17 @@ private:
   std::optional<std::uint64_t> find_member(std::uint64_t from);
   bool resume_at(std::uint64_t offset);
   void close();
+  void reset(const std::string& path, bool gzip);
+  void start_inflater();
+  // The source, a file or bytes in memory: read on, read at an offset (the file offset unchanged), seek.
+  ssize_t source_read(void* out, std::size_t size);
+  ssize_t source_read_at(void* out, std::size_t size, std::uint64_t offset);
+  bool source_seek(std::uint64_t offset);
+  bool is_open() const { return fd_ >= 0 || memory_.data() != nullptr; }
 
   int fd_ = -1;
+  std::span<const char> memory_; // open_memory: the bytes, and how far they were read
+  std::uint64_t memory_position_ = 0;
   std::string path_;
   bool gzip_ = false;
   bool input_ended_ = false;

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -108,6 +109,20 @@ public:
   std::vector<EvidencePool> pools;
 };
 
+// How a scan of an S3 bucket went (absent for local files): what it asked S3 for, so a pruned listing can be
+// checked and a slow run explained.
+struct S3ReadCounts {
+  std::string bucket;
+  std::string region;              // where the bucket answered from
+  std::size_t list_requests = 0;   // ListObjectsV2 pages asked for
+  std::size_t objects_listed = 0;  // keys those pages returned
+  std::size_t objects_fetched = 0; // GetObject calls that returned the object
+  std::size_t objects_failed = 0;  // GetObject calls that did not (each in errors)
+  std::size_t get_attempts = 0;    // GetObject attempts, retries included
+  std::size_t throttled = 0;       // attempts answered with SlowDown (or another throttling code)
+  std::uint64_t bytes_fetched = 0;
+};
+
 struct TrailSummary {
   std::size_t files = 0;        // files read (successfully or not)
   std::size_t files_failed = 0; // files with a problem (events read before the problem are kept)
@@ -125,7 +140,8 @@ struct TrailSummary {
   std::size_t unknown_time = 0; // matched events whose eventTime could not be read (each kept and reported)
   std::uint64_t bytes_read = 0; // on disk
   std::uint64_t bytes_inflated = 0;
-  std::vector<Problem> errors; // every unreadable file or path, and why
+  std::vector<Problem> errors;    // every unreadable file or path, and why
+  std::optional<S3ReadCounts> s3; // set when the scan read s3://
 };
 
 struct TrailScanResult {

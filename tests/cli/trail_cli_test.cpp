@@ -207,5 +207,39 @@ TEST(TrailCli, AFolderWithoutCloudTrailFilesIsAnErrorNotACleanResult) {
   std::filesystem::remove_all(empty);
 }
 
+// Usage errors about an s3:// location come before anything is listed (nothing here can reach S3).
+TEST(TrailCli, S3LocationsAreCheckedBeforeAnythingIsCalled) {
+  const std::vector<std::string> env{"AWS_EC2_METADATA_DISABLED=true", "AWS_ACCESS_KEY_ID=AKIDEXAMPLE",
+                                     "AWS_SECRET_ACCESS_KEY=secret", "AWS_ENDPOINT_URL=http://127.0.0.1:9"};
+  const auto mixed = run_rootguard({"trail", "s3://trail-bucket/", kTrail}, env);
+  EXPECT_EQ(mixed.exit_code, 2);
+  EXPECT_NE(mixed.err.find("read alone"), std::string::npos) << mixed.err;
+  const auto bad = run_rootguard({"trail", "s3://Not_A_Bucket/x"}, env);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("not an S3 location"), std::string::npos) << bad.err;
+  const auto digests = run_rootguard({"trail", "s3://trail-bucket/", "--verify-digests"}, env);
+  EXPECT_EQ(digests.exit_code, 2);
+  EXPECT_NE(digests.err.find("--verify-digests reads local folders only"), std::string::npos) << digests.err;
+  const auto payer = run_rootguard({"trail", "s3://trail-bucket/", "--request-payer", "owner"}, env);
+  EXPECT_EQ(payer.exit_code, 2) << payer.err;
+}
+
+// Nothing answers on the endpoint: the run says so, names the bucket and exits 1, never 0.
+TEST(TrailCli, AnUnreachableS3EndpointIsAnErrorNotACleanRun) {
+  const std::vector<std::string> env{"AWS_EC2_METADATA_DISABLED=true",
+                                     "AWS_ACCESS_KEY_ID=AKIDEXAMPLE",
+                                     "AWS_SECRET_ACCESS_KEY=wJalrSecretExample123",
+                                     "AWS_ENDPOINT_URL=http://127.0.0.1:9",
+                                     "AWS_MAX_ATTEMPTS=1",
+                                     "AWS_REGION=us-east-1"};
+  const auto result = run_rootguard({"trail", "s3://trail-bucket/", "--format", "json"}, env);
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  const auto doc = nlohmann::json::parse(result.out);
+  ASSERT_FALSE(doc["summary"]["errors"].empty());
+  EXPECT_EQ(doc["summary"]["errors"][0]["file"], "s3://trail-bucket/");
+  EXPECT_NE(doc["summary"]["errors"][0]["message"].get<std::string>().find("HeadBucket"), std::string::npos);
+  EXPECT_EQ((result.out + result.err).find("wJalrSecretExample123"), std::string::npos);
+}
+
 } // namespace
 } // namespace rg::testing

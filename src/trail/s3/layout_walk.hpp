@@ -1,0 +1,45 @@
+#pragma once
+// Lists an S3 bucket by the CloudTrail key layout, AWSLogs/[o-org/]<account>/CloudTrail/<region>/YYYY/MM/DD/,
+// pruning before it lists: accounts and regions are listed one level at a time (Delimiter '/') and only the
+// ones --accounts/--regions keep are entered; with --since/--until only the years and months in range are
+// listed, and only the day prefixes in range (with the same day of slack as local discovery) are listed in
+// full. Digest and Insights folders are never entered. Every key listed still passes the same checks as a
+// local file (key_in_scope, the file name), so a bucket that does not follow the layout is read as a folder
+// would be. Decision 0022.
+#include "aws/s3_client.hpp"
+#include "trail/discovery.hpp"
+#include "trail/s3/s3_url.hpp"
+#include "trail/scan_options.hpp"
+#include "util/problem.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+namespace rg::trail::s3 {
+
+// One page of ListObjectsV2 (the S3 client in production, a map of keys in tests).
+class PageLister {
+public:
+  virtual ~PageLister() = default;
+  virtual aws::S3ListResult list(std::string_view prefix, std::string_view delimiter,
+                                 std::string_view token) = 0;
+};
+
+struct WalkCounts {
+  std::size_t list_requests = 0;
+  std::size_t objects_listed = 0; // every key listed, whether it is read or not
+  std::size_t skipped_digest = 0;
+  std::size_t skipped_insight = 0;
+  std::size_t skipped_other = 0;
+  std::size_t pruned = 0;        // listed, but outside the filters by their key
+  std::vector<Problem> problems; // prefixes that could not be listed
+};
+
+// Calls `on_file` for every object the scan must read, in key order (S3 lists keys in UTF-8 binary order,
+// and the levels are walked in that order too), named s3://bucket/key.
+void walk_layout(const S3Url& url, const TrailScanOptions& options, PageLister& lister,
+                 const std::function<void(TrailFile)>& on_file, WalkCounts& counts);
+
+} // namespace rg::trail::s3
