@@ -1,5 +1,8 @@
 #include "i18n/japanese_text.hpp"
 
+#include <algorithm>
+#include <array>
+
 namespace rg {
 namespace {
 
@@ -9,12 +12,8 @@ bool is_ascii_visible(unsigned char c) {
 
 // Text that begins or ends a sentence with a 「。」 or a closing mark needs no 「。」 of its own.
 bool ends_sentence(std::string_view text) {
-  for (const std::string_view end : {"。", "！", "？", "」"}) {
-    if (text.ends_with(end)) {
-      return true;
-    }
-  }
-  return false;
+  constexpr std::array<std::string_view, 4> kEnds{"。", "！", "？", "」"};
+  return std::ranges::any_of(kEnds, [text](std::string_view end) { return text.ends_with(end); });
 }
 
 std::string_view trim_spaces(std::string_view text) {

@@ -124,7 +124,7 @@ std::optional<std::string> from_catalog(std::span<const MessagePattern> catalog,
     // A place's value is one number or name: "inflated byte {}" must not swallow the ", gzip member ..."
     // part that follows it.
     if (values && places && std::any_of(values->begin(), values->end(), [](std::string_view v) {
-          return v.find(", ") != v.npos;
+          return v.find(", ") != std::string_view::npos;
         })) {
       values.reset();
     }

@@ -180,7 +180,7 @@ constexpr auto kMessages = std::to_array<MessagePattern>({
     {"{} record(s) are not JSON objects and were skipped",
      "{0} 件のレコードが JSON オブジェクトではないため読み飛ばしました"},
     {"\"Records\" is not an array", "\"Records\" が配列ではありません"},
-    {"no \"Records\" array (nor the \"Events\" of lookup-events output)",
+    {R"(no "Records" array (nor the "Events" of lookup-events output))",
      "\"Records\" 配列がありません (lookup-events の出力の \"Events\" もありません)"},
     // Usage errors and fatal errors (FatalError), as main() prints them.
     {"--snapshot {} is not a folder: give the snapshot folder (the one that holds snapshot.json and "
