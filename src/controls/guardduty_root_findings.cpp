@@ -85,7 +85,7 @@ constinit const Control kGuardDutyRootFindings{
             .kind = RuleKind::kActivity,
             .severity = Severity::kHigh,
             .title = {"GuardDuty reports no root credential use",
-                      "GuardDuty がルートユーザーの認証情報の使用を報告していない"},
+                      "GuardDuty がルートユーザーの認証情報の使用を報告してはいけません"},
             .risk =
                 {"GuardDuty saw API calls made with root credentials. Unless someone expected them, treat "
                  "them as a compromised root user.",

@@ -92,7 +92,7 @@ constinit const Control kOrgRootAccessManagement{
             .kind = RuleKind::kPosture,
             .severity = Severity::kMedium,
             .title = {"Organization manages member root access centrally",
-                      "組織がメンバーアカウントのルートアクセスを一元管理している"},
+                      "組織でメンバーアカウントのルートアクセスを一元管理する必要があります"},
             .risk = {"Without centralized root access management every member account keeps its own root "
                      "password and recovery path, and root-only tasks need a root sign-in per account.",
                      "ルートアクセスの一元管理がないと、各メンバーアカウントが独自のルートユーザーのパスワー"

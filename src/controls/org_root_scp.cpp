@@ -246,7 +246,7 @@ constinit const Control kOrgRootScp{
             .kind = RuleKind::kPosture,
             .severity = Severity::kHigh,
             .title = {"An SCP denies the root user of each member account",
-                      "各メンバーアカウントのルートユーザーを SCP で拒否している"},
+                      "各メンバーアカウントのルートユーザーを SCP で拒否する必要があります"},
             .risk =
                 {"A member account's root user is not limited by any IAM policy. Without a service control "
                  "policy that denies it, anyone holding its password or keys can do anything in the account, "

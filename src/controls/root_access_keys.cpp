@@ -72,7 +72,7 @@ constinit const Control kRootAccessKeys{
             .id = "root-access-keys",
             .kind = RuleKind::kPosture,
             .severity = Severity::kCritical,
-            .title = {"Root user has no access keys", "ルートユーザーにアクセスキーが存在しない"},
+            .title = {"Root user has no access keys", "ルートユーザーのアクセスキーが存在してはいけません"},
             .risk = {"A root access key signs API calls with unrestricted power over every resource and the "
                      "bill, needs no MFA, and is not limited by any IAM policy. A leaked key is the shortest "
                      "path to losing the account.",

@@ -63,7 +63,7 @@ constinit const Control kRootHardwareMfa{
             .kind = RuleKind::kPosture,
             .severity = Severity::kCritical,
             .title = {"Root user uses a hardware MFA device",
-                      "ルートユーザーがハードウェア MFA を使用している"},
+                      "ルートユーザーに対してハードウェア MFA を有効にする必要があります"},
             .risk =
                 {"A virtual MFA seed lives on a phone or in a password manager that can be copied, backed "
                  "up to the cloud or lost with the device; a hardware key cannot be cloned and resists "

@@ -84,7 +84,7 @@ constinit const Control kRootMfa{
             .id = "root-mfa",
             .kind = RuleKind::kPosture,
             .severity = Severity::kCritical,
-            .title = {"Root user has MFA enabled", "ルートユーザーで MFA が有効になっている"},
+            .title = {"Root user has MFA enabled", "ルートユーザーに対して MFA を有効にする必要があります"},
             .risk = {"Without MFA, a phished or reused root password is enough to take over the account, "
                      "including closing it, changing its contact details and removing every guard rail.",
                      "MFA "

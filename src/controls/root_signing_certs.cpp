@@ -59,7 +59,7 @@ constinit const Control kRootSigningCerts{
             .kind = RuleKind::kPosture,
             .severity = Severity::kMedium,
             .title = {"Root user has no active signing certificate",
-                      "ルートユーザーに有効な署名証明書がない"},
+                      "ルートユーザーに有効な署名証明書が存在してはいけません"},
             .risk = {"An X.509 signing certificate is a long-lived root credential for legacy SOAP and CLI "
                      "tools; it bypasses MFA and is easily forgotten in an old keystore.",
                      "X.509 署名証明書は旧来の SOAP や CLI "

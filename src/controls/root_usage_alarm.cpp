@@ -108,7 +108,7 @@ constinit const Control kRootUsageAlarm{
             .kind = RuleKind::kPosture,
             .severity = Severity::kLow,
             .title = {"Root activity raises an alarm that reaches someone",
-                      "ルートユーザーの使用時にアラームが担当者へ届く"},
+                      "ルートユーザーの使用時に担当者へ届くアラームを設定する必要があります"},
             .risk =
                 {"Without the full chain (trail, log group, metric filter, alarm, confirmed subscriber), "
                  "root "
