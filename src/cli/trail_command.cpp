@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <memory>
+#include <unistd.h>
 
 namespace rg::cli {
 namespace {
@@ -122,8 +123,24 @@ ExitCode run(const TrailArguments& args) {
     request.s3 = args.s3.source(args.paths.front());
   }
 
+  // Progress only for a person watching: nothing when stderr is a file or a pipe, or with --quiet.
+  bool progress_drawn = false;
+  if (::isatty(STDERR_FILENO) != 0 && !global_flags().quiet) {
+    const bool ja = args.output.resolved_lang() == Lang::kJa;
+    request.progress = [ja, &progress_drawn](const trail::TrailScanProgress& p) {
+      const double rate = p.seconds > 0 ? static_cast<double>(p.files_done) / p.seconds : 0.0;
+      fmt::print(stderr,
+                 fmt::runtime(ja ? "\rtrail: {} / {} ファイル ({:.0f} ファイル/秒、{:.1f} 秒)  "
+                                 : "\rtrail: {} of {} files ({:.0f} files/s, {:.1f} s)  "),
+                 p.files_done, p.files_total, rate, p.seconds);
+      progress_drawn = true;
+    };
+  }
   args.store.open(); // a bad --store fails before the logs are read
   const auto report = pipeline::run_trail_scan(request);
+  if (progress_drawn) {
+    fmt::print(stderr, "\n");
+  }
   end_s3_progress();
   const auto& summary = report.result.summary;
   // Nothing to read is not "no root activity": a wrong folder must not pass a CI gate.

@@ -58,6 +58,7 @@ report::TrailReport run_trail_scan(const TrailScanRequest& request) {
   options.threads = request.threads;
   options.max_inflated_bytes = request.max_inflated_bytes; // unset: proportionate to each file's size
   options.hash_inflated = request.verify_digests;
+  options.progress = request.progress;
   report::TrailReport report;
   report.run.tool_version = request.tool_version;
   for (const auto& path : request.paths) {

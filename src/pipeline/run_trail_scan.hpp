@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,8 @@ struct TrailScanRequest {
   std::string digest_bucket;                        // --digest-bucket: the bucket the copy came from
   // s3://BUCKET[/PREFIX] read in place instead of `paths` (decision 0022); paths then holds the URL alone.
   std::optional<trail::s3::S3ScanSource> s3;
+  // Progress of a local scan (the CLI's line on a terminal); may be empty.
+  std::function<void(const trail::TrailScanProgress&)> progress;
 };
 
 // Bad files never throw: they are problems in the report. Throws FatalError only for an unusable request.

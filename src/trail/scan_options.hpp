@@ -6,11 +6,20 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace rg::trail {
+
+// How far a local scan is, for a person watching (the CLI draws it on a terminal).
+struct TrailScanProgress {
+  std::size_t files_done = 0;
+  std::size_t files_total = 0;
+  double seconds = 0;
+  bool finished = false;
+};
 
 struct TrailScanOptions {
   std::vector<std::filesystem::path> paths; // files and folders; folders are walked recursively
@@ -22,6 +31,10 @@ struct TrailScanOptions {
   // --verify-digests: keep the SHA-256 of every file inflated in one piece (what a digest's hashValue
   // records), so the validation does not inflate those files a second time.
   bool hash_inflated = false;
+  // Called about twice a second while files are read, then once when done (only when it was called
+  // before: a run under half a second draws nothing); from the scan's threads, one call at a time.
+  std::function<void(const TrailScanProgress&)> progress;
+  std::int64_t progress_every_ms = 500; // tests set 0: a report after every file
 
   // A gzip bomb guard: a file whose inflated size passes its cap is abandoned there and reported. The cap is
   // max_inflated_bytes when set (--max-inflated-mib), else proportionate to the file's size on disk:

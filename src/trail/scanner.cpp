@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -51,10 +53,35 @@ TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& 
       std::min<std::size_t>(threads, std::max<std::size_t>(1, discovered.files.size())));
   std::vector<WorkerResult> workers(threads);
   std::atomic<std::size_t> next{0};
+  // Progress: whichever worker finishes a file past the next half second reports, under a mutex so the
+  // callback never runs twice at once.
+  using Clock = std::chrono::steady_clock;
+  const auto started = Clock::now();
+  const std::int64_t every_ms = options.progress_every_ms;
+  std::atomic<std::size_t> done{0};
+  std::atomic<std::int64_t> next_report_ms{every_ms};
+  std::atomic<bool> reported{false};
+  std::mutex report_mutex;
+  const auto elapsed_ms = [&] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
+  };
+  const auto report = [&](std::size_t files_done, std::int64_t ms, bool finished) {
+    const std::scoped_lock lock(report_mutex);
+    options.progress({files_done, discovered.files.size(), static_cast<double>(ms) / 1000.0, finished});
+  };
   const auto run_worker = [&](WorkerResult& out) {
     ScanWorker worker(options, matcher);
     for (std::size_t index = next.fetch_add(1); index < discovered.files.size(); index = next.fetch_add(1)) {
       worker.scan(discovered.files[index], index);
+      const std::size_t files_done = done.fetch_add(1) + 1;
+      if (options.progress) {
+        const auto ms = elapsed_ms();
+        auto due = next_report_ms.load();
+        if (ms >= due && next_report_ms.compare_exchange_strong(due, ms + every_ms)) {
+          reported = true;
+          report(files_done, ms, false);
+        }
+      }
     }
     out = worker.finish();
   };
@@ -66,6 +93,9 @@ TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& 
     }
     run_worker(workers[0]); // this thread is a worker too
   }                         // jthreads join here
+  if (options.progress && reported) {
+    report(done.load(), elapsed_ms(), true);
+  }
   return assemble_result(std::move(discovered), workers);
 }
 
