@@ -13,6 +13,7 @@ void add_scan_command(CLI::App& app, Action& action);
 void add_controls_command(CLI::App& app, Action& action);
 void add_policy_command(CLI::App& app, Action& action);
 void add_trail_command(CLI::App& app, Action& action);
+void add_merge_command(CLI::App& app, Action& action);
 void add_fix_command(CLI::App& app, Action& action);
 void add_collect_command(CLI::App& app, Action& action);
 void add_snapshot_command(CLI::App& app, Action& action);

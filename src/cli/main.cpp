@@ -28,6 +28,7 @@ int run(int argc, char** argv) {
   rg::cli::add_controls_command(app, action);
   rg::cli::add_policy_command(app, action);
   rg::cli::add_trail_command(app, action);
+  rg::cli::add_merge_command(app, action);
   rg::cli::add_fix_command(app, action);
   rg::cli::add_collect_command(app, action);
   rg::cli::add_snapshot_command(app, action);

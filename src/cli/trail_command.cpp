@@ -7,8 +7,9 @@
 #include "cli/output_options.hpp"
 #include "cli/s3_options.hpp"
 #include "cli/store_options.hpp"
+#include "cli/trail_render.hpp"
+#include "cli/trail_shard_option.hpp"
 #include "pipeline/run_trail_scan.hpp"
-#include "pipeline/trail_findings.hpp"
 #include "util/files.hpp"
 #include "version.hpp"
 
@@ -36,6 +37,9 @@ struct TrailArguments {
   MutelistArguments mutelist;
   StoreArguments store;
   S3Arguments s3;
+  std::string shard;       // --shard I/N or auto
+  std::size_t shard_count = 0; // --shard-count N, with --shard auto
+  std::string part_output; // --part-output FILE
 };
 
 std::optional<TimePoint> parse_time_option(const std::string& text, const char* option, bool end_of_day) {
@@ -51,47 +55,6 @@ std::optional<TimePoint> parse_time_option(const std::string& text, const char* 
     *time += std::chrono::hours{24} - std::chrono::seconds{1};
   }
   return time;
-}
-
-// table and json are the trail's own documents (events and per-account summary); every other format
-// renders the events as activity findings, through the same plumbing as scan.
-void emit(const report::TrailReport& report, const OutputOptions& output) {
-  const report::RenderOptions render = output.render_options();
-  // The trail's JSON is written as it is rendered (a million events never make one string); the table is
-  // a per-account summary, small whatever the event count.
-  const auto native = [&](const std::string& format, const OutputOptions::TextSink& out) {
-    if (format == "json") {
-      report::write_trail_json(report, render, out);
-    } else {
-      out(report::render_trail_table(report, render));
-    }
-  };
-  const auto& formats = output.formats;
-  if (output.output_dir.empty() && formats.size() <= 1 &&
-      (formats.empty() || formats.front() == "table" || formats.front() == "json")) {
-    const std::string format = formats.empty() ? "table" : formats.front();
-    output.emit_streamed([&](const OutputOptions::TextSink& out) { native(format, out); });
-    return;
-  }
-  OutputOptions others = output;
-  others.formats.clear();
-  for (const auto& format : formats) {
-    if (format != "table" && format != "json") {
-      others.formats.push_back(format);
-    } else if (!output.output_dir.empty()) {
-      const auto path = output.ensure_output_dir() / (format == "json" ? "trail.json" : "trail.txt");
-      OutputFile file(path);
-      native(format, [&](std::string_view piece) { file.write(piece); });
-      file.commit();
-      note_written(path, render.lang);
-    }
-  }
-  if (!others.formats.empty()) {
-    if (output.output_dir.empty() && formats.size() > 1) {
-      throw FatalError(ExitCode::kUsage, "several --format values need --output-dir");
-    }
-    others.emit_report(pipeline::trail_findings(report), "trail");
-  }
 }
 
 ExitCode run(const TrailArguments& args) {
@@ -136,39 +99,31 @@ ExitCode run(const TrailArguments& args) {
       progress_drawn = true;
     };
   }
+  if (!args.shard.empty() || args.shard_count != 0) {
+    if (args.part_output.empty()) {
+      throw FatalError(ExitCode::kUsage, "--shard needs --part-output FILE (then rootguard merge the parts)");
+    }
+    request.shard = parse_shard_option(args.shard, args.shard_count);
+  }
+  request.part_output = args.part_output;
+  if (!args.part_output.empty() && !args.store.path.empty()) {
+    throw FatalError(ExitCode::kUsage, "--part-output does not take --store (record the merged report)");
+  }
   args.store.open(); // a bad --store fails before the logs are read
   const auto report = pipeline::run_trail_scan(request);
   if (progress_drawn) {
     fmt::print(stderr, "\n");
   }
   end_s3_progress();
-  const auto& summary = report.result.summary;
-  // Nothing to read is not "no root activity": a wrong folder must not pass a CI gate.
-  if (summary.files == 0 && summary.pruned == 0 && summary.errors.empty()) {
-    throw FatalError(
-        ExitCode::kError,
-        fmt::format(
-            "no CloudTrail log files found in {} ({} digest, {} Insights and {} other files skipped); "
-            "give the folder that holds AWSLogs/ or lookup-events output",
-            fmt::join(args.paths, ", "), summary.skipped_digest, summary.skipped_insight,
-            summary.skipped_other));
+  if (!args.part_output.empty()) {
+    // A shard's findings are the merge's to judge: a shard that wrote its part succeeded, even with no file
+    // of its own (a small run spread over many shards).
+    note_written(args.part_output, args.output.resolved_lang());
+    return ExitCode::kOk;
   }
-  emit(report, args.output);
-  const auto& integrity = report.integrity;
-  const bool integrity_broken =
-      integrity && (integrity->summary.digests_failed > 0 || integrity->summary.logs_modified > 0 ||
-                    integrity->summary.logs_deleted > 0 || integrity->summary.logs_moved > 0 ||
-                    integrity->summary.gaps > 0);
-  // Every matched event is a FAIL finding per detection; only the unmuted ones count (decision 0017).
-  if (report::unmuted_findings(report) > 0 || integrity_broken) {
-    return args.store.record(report, ExitCode::kFailures);
-  }
-  // "No root activity" is only trustworthy when every file was read (as for scan: see decision 0002); an
-  // integrity validation that could not check everything is never a pass either (decision 0018).
-  const bool integrity_incomplete = integrity && !integrity->complete();
-  return args.store.record(report, report.result.summary.errors.empty() && !integrity_incomplete
-                                       ? ExitCode::kOk
-                                       : ExitCode::kError);
+  require_files_read(report, args.paths);
+  emit_trail_report(report, args.output);
+  return args.store.record(report, trail_exit_code(report));
 }
 
 } // namespace
@@ -209,6 +164,13 @@ void add_trail_command(CLI::App& app, Action& action) {
   args->mutelist.add_to(*command);
   args->store.add_to(*command);
   args->s3.add_to(*command, /*with_account=*/true);
+  command->add_option("--shard", args->shard,
+                      "Read only shard I of N (I/N, 0 <= I < N) of the files, by their account, region and day, "
+                      "and write a partial result to --part-output; auto: I from AWS_BATCH_JOB_ARRAY_INDEX or "
+                      "JOB_COMPLETION_INDEX and N from --shard-count");
+  command->add_option("--shard-count", args->shard_count, "N for --shard auto")->check(CLI::Range(1, 1000000));
+  command->add_option("--part-output", args->part_output,
+                      "Write this run's partial result (JSON) here for rootguard merge, instead of a report");
   command->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

@@ -5,6 +5,7 @@
 #include "mutelist/apply_mutelist.hpp"
 #include "pipeline/run_scan.hpp"
 #include "pipeline/trail_findings.hpp"
+#include "pipeline/trail_part.hpp"
 #include "trail/digest/root_periods.hpp"
 #include "trail/digest/validator.hpp"
 #include "util/fatal_error.hpp"
@@ -59,6 +60,20 @@ report::TrailReport run_trail_scan(const TrailScanRequest& request) {
   options.max_inflated_bytes = request.max_inflated_bytes; // unset: proportionate to each file's size
   options.hash_inflated = request.verify_digests;
   options.progress = request.progress;
+  options.shard_index = request.shard.index;
+  options.shard_count = request.shard.count;
+  const bool part = !request.part_output.empty();
+  if (part && (request.verify_digests || !request.mutelist.empty())) {
+    // Both need every shard's events at once (a mute names events, a digest chain spans days): not in a part.
+    throw FatalError(ExitCode::kUsage, "--part-output does not take --verify-digests or --mutelist");
+  }
+  nlohmann::json pieces;
+  if (part) {
+    options.on_parts = [&pieces](const trail::DiscoveryResult& discovered,
+                                 const std::vector<trail::WorkerResult>& workers) {
+      pieces = trail_part_pieces(discovered, workers);
+    };
+  }
   report::TrailReport report;
   report.run.tool_version = request.tool_version;
   for (const auto& path : request.paths) {
@@ -77,6 +92,9 @@ report::TrailReport run_trail_scan(const TrailScanRequest& request) {
     report.result = detections::scan_trail_s3(options, *request.s3);
   } else {
     report.result = detections::scan_trail(options);
+  }
+  if (part) {
+    write_trail_part(request.part_output, report.run, request.shard, pieces, report.result.summary.s3);
   }
   if (mutes) {
     mute_events(*mutes, request.today, report);

@@ -3,6 +3,7 @@
 #include "mutelist/mutelist.hpp"
 #include "report/trail_report.hpp"
 #include "trail/s3/s3_scan.hpp"
+#include "trail/shard.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -32,6 +33,10 @@ struct TrailScanRequest {
   std::optional<trail::s3::S3ScanSource> s3;
   // Progress of a local scan (the CLI's line on a terminal); may be empty.
   std::function<void(const trail::TrailScanProgress&)> progress;
+  // --shard I/N: read only this shard's files and write its partial result to part_output (trail_part.hpp)
+  // instead of a report; the report then comes from `rootguard merge`.
+  trail::ShardSpec shard;
+  std::filesystem::path part_output;
 };
 
 // Bad files never throw: they are problems in the report. Throws FatalError only for an unusable request.

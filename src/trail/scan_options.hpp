@@ -13,6 +13,9 @@
 
 namespace rg::trail {
 
+struct DiscoveryResult;
+struct WorkerResult;
+
 // How far a local scan is, for a person watching (the CLI draws it on a terminal).
 struct TrailScanProgress {
   std::size_t files_done = 0;
@@ -35,6 +38,15 @@ struct TrailScanOptions {
   // before: a run under half a second draws nothing); from the scan's threads, one call at a time.
   std::function<void(const TrailScanProgress&)> progress;
   std::int64_t progress_every_ms = 500; // tests set 0: a report after every file
+
+  // --shard I/N: only the files whose layout key falls to shard `shard_index` of `shard_count` (shard.hpp);
+  // applied after listing, before anything is read or fetched.
+  std::size_t shard_index = 0;
+  std::size_t shard_count = 1;
+  // Called with what the scan is about to combine into its result (the discovery's counts and every
+  // worker's share): a shard keeps them in its partial result, so a merge combines them exactly as one
+  // unsharded run would have.
+  std::function<void(const DiscoveryResult&, const std::vector<WorkerResult>&)> on_parts;
 
   // A gzip bomb guard: a file whose inflated size passes its cap is abandoned there and reported. The cap is
   // max_inflated_bytes when set (--max-inflated-mib), else proportionate to the file's size on disk:

@@ -2,6 +2,7 @@
 
 #include "trail/discovery.hpp"
 #include "trail/scan_worker.hpp"
+#include "trail/shard.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -47,10 +48,18 @@ StoredEvent store_event(const EventView& event, std::vector<std::string_view>& i
 TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& matcher) {
   prepare_scan();
   DiscoveryResult discovered = discover_files(options);
+  // A shard reads its own files; each keeps its index among all the files, so problems stay in path order.
+  std::vector<std::size_t> mine;
+  const ShardSpec shard{options.shard_index, options.shard_count};
+  for (std::size_t index = 0; index < discovered.files.size(); ++index) {
+    if (in_shard(discovered.files[index], shard)) {
+      mine.push_back(index);
+    }
+  }
   unsigned threads =
       options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(
-      std::min<std::size_t>(threads, std::max<std::size_t>(1, discovered.files.size())));
+      std::min<std::size_t>(threads, std::max<std::size_t>(1, mine.size())));
   std::vector<WorkerResult> workers(threads);
   std::atomic<std::size_t> next{0};
   // Progress: whichever worker finishes a file past the next half second reports, under a mutex so the
@@ -67,11 +76,12 @@ TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& 
   };
   const auto report = [&](std::size_t files_done, std::int64_t ms, bool finished) {
     const std::scoped_lock lock(report_mutex);
-    options.progress({files_done, discovered.files.size(), static_cast<double>(ms) / 1000.0, finished});
+    options.progress({files_done, mine.size(), static_cast<double>(ms) / 1000.0, finished});
   };
   const auto run_worker = [&](WorkerResult& out) {
     ScanWorker worker(options, matcher);
-    for (std::size_t index = next.fetch_add(1); index < discovered.files.size(); index = next.fetch_add(1)) {
+    for (std::size_t next_file = next.fetch_add(1); next_file < mine.size(); next_file = next.fetch_add(1)) {
+      const std::size_t index = mine[next_file];
       worker.scan(discovered.files[index], index);
       const std::size_t files_done = done.fetch_add(1) + 1;
       if (options.progress) {
@@ -95,6 +105,9 @@ TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& 
   }                         // jthreads join here
   if (options.progress && reported) {
     report(done.load(), elapsed_ms(), true);
+  }
+  if (options.on_parts) {
+    options.on_parts(discovered, workers);
   }
   return assemble_result(std::move(discovered), workers);
 }

@@ -3,6 +3,7 @@
 #include "trail/s3/layout_walk.hpp"
 #include "trail/s3/memory_budget.hpp"
 #include "trail/scan_worker.hpp"
+#include "trail/shard.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -203,10 +204,15 @@ TrailScanResult scan_s3(const TrailScanOptions& options, const EventMatcher& mat
                     fmt::format("the bucket cannot be reached (HeadBucket): {}", located.error->describe())});
       } else {
         ClientLister lister(lister_client, bucket);
+        const ShardSpec shard{options.shard_index, options.shard_count};
         std::size_t next_index = 0;
         walk_layout(
             source.url, options, lister,
             [&](TrailFile file) {
+              // Another shard's key is never fetched (walked.objects_listed still counts it: S3 listed it).
+              if (!in_shard(file, shard)) {
+                return;
+              }
               ++counters.listed;
               keys.push(ListedFile{std::move(file), next_index++});
             },
@@ -257,6 +263,9 @@ TrailScanResult scan_s3(const TrailScanOptions& options, const EventMatcher& mat
   discovered.skipped_other = walked.skipped_other;
   discovered.pruned = walked.pruned;
   discovered.problems = std::move(walked.problems);
+  if (options.on_parts) {
+    options.on_parts(discovered, results);
+  }
   TrailScanResult result = assemble_result(std::move(discovered), results);
   S3ReadCounts s3;
   s3.bucket = bucket;
