@@ -8,7 +8,7 @@
 namespace rg::cli {
 namespace {
 
-constexpr std::array<MessagePattern, 79> kHelp{{
+constexpr std::array<MessagePattern, 86> kHelp{{
     {"Options", "オプション"},
     {"Subcommands", "サブコマンド"},
     {"rootguard: find, explain and fix AWS root-user risk",
@@ -159,6 +159,25 @@ constexpr std::array<MessagePattern, 79> kHelp{{
      "bash、zsh、fish のシェル補完スクリプトを表示します"},
     {"bash, zsh or fish", "bash、zsh、fish のいずれか"},
     {"Print the man page (roff) to standard output", "man ページ（roff）を標準出力に表示します"},
+    // The options that main's s3:// reading (trail s3://BUCKET, scan --cloudtrail s3://) adds.
+    {"With s3://: the AWS profile (as for the AWS CLI)", "s3:// の場合: AWS プロファイル（AWS CLI と同じ）"},
+    {"With s3://: the region to ask first (the bucket's own region is found and followed)",
+     "s3:// の場合: 最初に問い合わせるリージョン（バケット自身のリージョンを見つけてそれに従います）"},
+    {"With s3://: 'requester' for a requester-pays bucket",
+     "s3:// の場合: リクエスタ支払いのバケットには 'requester'"},
+    {"With s3://: GetObject calls in flight (default 16)",
+     "s3:// の場合: 同時に実行する GetObject の呼び出し数（デフォルト 16）"},
+    {"With s3://: MiB of fetched objects held before they are scanned (default 64)",
+     "s3:// の場合: スキャン前に保持する取得済みオブジェクトの MiB（デフォルト 64）"},
+    {"CloudTrail logs (files, folders or s3://BUCKET[/PREFIX], read in place) whose root use feeds "
+     "root-recent-use; the snapshot's cloudtrail/ folder is read automatically",
+     "root-recent-use に使う、ルートユーザーの使用を含む CloudTrail "
+     "ログ（ファイル、フォルダー、またはその場で読む s3://BUCKET[/PREFIX]）。スナップショットの cloudtrail/ "
+     "フォルダーは自動的に読み込みます"},
+    {"CloudTrail files or folders (the S3 layout AWSLogs/..., or lookup-events output), or one "
+     "s3://BUCKET[/PREFIX] read in place",
+     "CloudTrail のファイルまたはフォルダー（S3 のレイアウト AWSLogs/...、または lookup-events "
+     "の出力）、またはその場で読む 1 つの s3://BUCKET[/PREFIX]"},
 }};
 
 } // namespace
