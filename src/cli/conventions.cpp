@@ -15,17 +15,18 @@ namespace rg::cli {
 
 namespace {
 
-constexpr Text kQuietHelp{"No progress and no informational lines on stderr (errors are still printed)",
-                          "進行状況と情報メッセージを標準エラーに出力しません (エラーは出力します)"};
-constexpr Text kNoColorHelp{"Never colour the output (as NO_COLOR=1 or TERM=dumb)",
-                            "出力を色付けしません (NO_COLOR=1 や TERM=dumb と同じ)"};
+// English, as every description in the tree: --help's catalog (help_catalog_ja.cpp) says them in
+// Japanese, and `man` and `completion` render them as they are.
+constexpr const char* kQuietHelp =
+    "No progress and no informational lines on stderr (errors are still printed)";
+constexpr const char* kNoColorHelp = "Never colour the output (as NO_COLOR=1 or TERM=dumb)";
 constexpr Text kWrote{"rootguard: wrote {}", "rootguard: {} を書き込みました"};
 
-void add_flags_recursively(CLI::App& app, GlobalFlags& flags, Lang lang) {
-  app.add_flag("-q,--quiet", flags.quiet, std::string(kQuietHelp.get(lang)));
-  app.add_flag("--no-color", flags.no_color, std::string(kNoColorHelp.get(lang)));
+void add_flags_recursively(CLI::App& app, GlobalFlags& flags) {
+  app.add_flag("-q,--quiet", flags.quiet, kQuietHelp);
+  app.add_flag("--no-color", flags.no_color, kNoColorHelp);
   for (auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
-    add_flags_recursively(*sub, flags, lang);
+    add_flags_recursively(*sub, flags);
   }
 }
 
@@ -37,7 +38,7 @@ GlobalFlags& global_flags() {
 }
 
 void add_global_flags(CLI::App& app) {
-  add_flags_recursively(app, global_flags(), lang_from_environment());
+  add_flags_recursively(app, global_flags());
 }
 
 bool color_allowed_by_environment() {

@@ -1,11 +1,10 @@
 // rootguard: dispatch, the one top-level catch, and exit codes (0 ok, 1 error, 2 usage, 3 failures found).
-#include "cli/command.hpp"
-#include "cli/completion.hpp"
+#include "cli/app.hpp"
 #include "cli/conventions.hpp"
+#include "cli/help_ja.hpp"
 #include "cli/unknown_words.hpp"
 #include "i18n/messages.hpp"
 #include "util/terminal_text.hpp"
-#include "version.hpp"
 
 #include <cstdio>
 #include <exception>
@@ -17,27 +16,15 @@ namespace {
 
 int run(int argc, char** argv) {
   using rg::ExitCode;
-  CLI::App app{"rootguard: find, explain and fix AWS root-user risk"};
-  // Name, version, commit ("unknown" when built outside git) and how it was built: what a bug report needs.
-  app.set_version_flag("--version", fmt::format("rootguard {}\ncommit: {}\nbuild: {}, {}, sanitizer: {}",
-                                                rg::cli::kVersion, rg::cli::kGitCommit, rg::cli::kBuildType,
-                                                rg::cli::kCompiler, rg::cli::kSanitizer));
-  app.require_subcommand(1);
+  CLI::App app{rg::cli::kAppDescription};
   rg::cli::Action action;
-  rg::cli::add_scan_command(app, action);
-  rg::cli::add_controls_command(app, action);
-  rg::cli::add_policy_command(app, action);
-  rg::cli::add_trail_command(app, action);
-  rg::cli::add_merge_command(app, action);
-  rg::cli::add_fix_command(app, action);
-  rg::cli::add_collect_command(app, action);
-  rg::cli::add_snapshot_command(app, action);
-  rg::cli::add_history_command(app, action);
-  rg::cli::add_diff_command(app, action);
-  rg::cli::add_serve_command(app, action);
-  rg::cli::add_completion_commands(app, action);
-  rg::cli::add_global_flags(app); // last: every subcommand gets --quiet and --no-color
+  rg::cli::add_all_commands(app, action);
   const rg::Lang lang = rg::cli::message_lang(argc, argv);
+  // --help in the chosen language; only when help is asked for, so that `man` and `completion`, which
+  // render the same tree, stay English.
+  if (rg::cli::asks_for_help(argc, argv)) {
+    rg::cli::localize_help(app, lang);
+  }
   // CLI11's own usage errors in the chosen language too (its English text is the catalog's key).
   app.failure_message([lang](const CLI::App* /*unused*/, const CLI::Error& e) {
     return fmt::format("{}\n{}\n", rg::terminal_safe(rg::localize_message(e.what(), lang)),
@@ -46,13 +33,18 @@ int run(int argc, char** argv) {
   });
   // Unknown commands and options are named, with the nearest known one, before CLI11 would report a
   // missing required option instead.
-  if (const auto message =
-          rg::cli::unknown_word_message(app, std::vector<std::string>(argv + 1, argv + argc))) {
+  // With help asked for, --lang has chosen the help's language and is parsed no further (see words_to_parse).
+  const std::vector<std::string> words = rg::cli::words_to_parse(argc, argv);
+  if (const auto message = rg::cli::unknown_word_message(app, words)) {
     fmt::print(stderr, "{}\n", rg::terminal_safe(rg::localize_message(*message, lang)));
     return static_cast<int>(ExitCode::kUsage);
   }
   try {
-    app.parse(argc, argv);
+    std::vector<const char*> args{argv[0]};
+    for (const auto& word : words) {
+      args.push_back(word.c_str());
+    }
+    app.parse(static_cast<int>(args.size()), args.data());
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {

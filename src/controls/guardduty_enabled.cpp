@@ -73,7 +73,8 @@ constinit const Control kGuardDutyEnabled{
             .id = "guardduty-enabled",
             .kind = RuleKind::kPosture,
             .severity = Severity::kHigh,
-            .title = {"GuardDuty is enabled in every region", "すべてのリージョンで GuardDuty を有効にする必要があります"},
+            .title = {"GuardDuty is enabled in every region",
+                      "すべてのリージョンで GuardDuty を有効にする必要があります"},
             .risk = {"GuardDuty is what reports root credential use (Policy:IAMUser/RootCredentialUsage) and "
                      "credential abuse without any rule of your own; a region without a detector is a region "
                      "where an attacker can work unseen.",

@@ -101,7 +101,8 @@ constinit const Control kRootCredentialsRemoved{
             .kind = RuleKind::kPosture,
             .severity = Severity::kHigh,
             .title = {"Member account root has no credentials (centralized root access)",
-                      "メンバーアカウントのルートユーザーの認証情報を削除する必要があります (ルートアクセスの一元管理)"},
+                      "メンバーアカウントのルートユーザーの認証情報を削除する必要があります "
+                      "(ルートアクセスの一元管理)"},
             .risk =
                 {"Centralized root access management only pays off once member root users have no password, "
                  "keys or certificates; until then each member keeps a long-lived root credential that can "

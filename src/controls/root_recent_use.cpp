@@ -180,7 +180,8 @@ constinit const Control kRootRecentUse{
             .id = "root-recent-use",
             .kind = RuleKind::kPosture,
             .severity = Severity::kHigh,
-            .title = {"Root user was not used recently", "ルートユーザーの日常的な使用を避ける必要があります"},
+            .title = {"Root user was not used recently",
+                      "ルートユーザーの日常的な使用を避ける必要があります"},
             .risk =
                 {"Every root sign-in or root API call exercises credentials that no policy can limit. "
                  "Regular use means the password and MFA are handled often, and an attacker's use blends in.",

@@ -261,7 +261,6 @@ constexpr auto kMessages = std::to_array<MessagePattern>({
      "--store {0}: 新しい rootguard が書いたストアです (スキーマのバージョン {1}。この rootguard "
      "が読めるのは 0 から "
      "{2} まで)。rootguard を更新するか、別のストアを指定してください"},
-    {"--store {}: {}", "--store {0}: {1}"},
     {"--mutelist-date needs --mutelist", "--mutelist-date には --mutelist が必要です"},
     {"--mutelist-date: not a date as YYYY-MM-DD: {}",
      "--mutelist-date: YYYY-MM-DD 形式の日付ではありません: {0}"},
@@ -315,10 +314,47 @@ constexpr auto kMessages = std::to_array<MessagePattern>({
     {"{} excludes {}", "{0} は {1} と同時に指定できません"},
     {"{} requires {}", "{0} には {1} が必要です"},
     {"Could not convert: {} = {}", "変換できません: {0} = {1}"},
+    // The dashboard (rootguard serve) and its store.
+    {"serve: cannot listen on {}:{}: {}", "serve: {0}:{1} で待ち受けできません: {2}"},
+    {"serve: cannot listen on {}:{}", "serve: {0}:{1} で待ち受けできません"},
+    {"serve: no random bytes for the access token (OpenSSL RAND_bytes)",
+     "serve: アクセストークン用の乱数を取得できません (OpenSSL RAND_bytes)"},
+    {"serve: cannot write the dashboard's URL to standard output",
+     "serve: ダッシュボードの URL を標準出力に書き込めません"},
+    {"serve: listening on 127.0.0.1:{} failed", "serve: 127.0.0.1:{0} での待ち受けに失敗しました"},
+    {"--store {}: written by an older rootguard (store schema version {}, this rootguard reads version {} "
+     "read-only); `rootguard history --store {}` upgrades it",
+     "--store {0}: 古い rootguard が書いたストアです (スキーマのバージョン {1}。この rootguard "
+     "が読み取り専用で"
+     "読めるのはバージョン {2})。`rootguard history --store {3}` で更新できます"},
+    {"Address already in use", "アドレスは既に使用されています"},
+    // CloudTrail read from S3 (trail/s3): the AWS error's own text is kept as AWS wrote it.
+    {"{} denied on this object: {}", "このオブジェクトで {0} が拒否されました: {1}"},
+    {"{} denied on this prefix: {}; nothing under it was read",
+     "このプレフィックスで {0} が拒否されました: {1}。その下は何も読み取っていません"},
+    {"gone between the listing and the GET: {}", "一覧取得から GET までの間に削除されました: {0}"},
+    {"cannot fetch (GetObject, {} attempt): {}", "取得できません (GetObject、{0} 回試行): {1}"},
+    {"cannot fetch (GetObject, {} attempts): {}", "取得できません (GetObject、{0} 回試行): {1}"},
+    {"cannot list (ListObjectsV2, {} attempt): {}; nothing under it was read",
+     "一覧を取得できません (ListObjectsV2、{0} 回試行): {1}。その下は何も読み取っていません"},
+    {"cannot list (ListObjectsV2, {} attempts): {}; nothing under it was read",
+     "一覧を取得できません (ListObjectsV2、{0} 回試行): {1}。その下は何も読み取っていません"},
+    {"ListObjectsV2 returned the same continuation token twice; the rest of this prefix was not read",
+     "ListObjectsV2 が同じ継続トークンを 2 回返しました。このプレフィックスの残りは読み取っていません"},
+    {"the bucket cannot be reached (HeadBucket): {}", "バケットに到達できません (HeadBucket): {0}"},
+    {"not an S3 location (s3://BUCKET[/PREFIX]): {}", "S3 の場所 (s3://BUCKET[/PREFIX]) ではありません: {0}"},
+    {"trail: an s3:// location is read alone (give one, and no folders)",
+     "trail: s3:// の場所は単独で読み取ります (1 つだけ指定し、フォルダーと併用しないでください)"},
+    {"--verify-digests reads local folders only for now: copy the digests with aws s3 sync and give the "
+     "folder",
+     "--verify-digests が読めるのは現在ローカルのフォルダーだけです: aws s3 sync "
+     "でダイジェストをコピーし、そのフォルダーを"
+     "指定してください"},
     // Mutelists.
     {"not valid YAML: {}", "YAML として不正です: {0}"},
     // Last: the general forms the entries above refine.
     {"expected {}", "{0} があるべき位置です"},
+    {"--store {}: {}", "--store {0}: {1}"},
 });
 
 constexpr auto kPlaces = std::to_array<MessagePattern>({

@@ -139,7 +139,8 @@ TEST(Cli, OutputFileIsWrittenAndStdoutStaysEmpty) {
 TEST(Cli, LanguageDefaultsFromLang) {
   const auto ja =
       run_rootguard({"scan", "--snapshot", kExample, "--controls", "root-mfa"}, {"LANG=ja_JP.UTF-8"});
-  EXPECT_NE(ja.out.find("ルートユーザーに対して MFA を有効にする必要があります"), std::string::npos) << ja.out;
+  EXPECT_NE(ja.out.find("ルートユーザーに対して MFA を有効にする必要があります"), std::string::npos)
+      << ja.out;
   const auto en = run_rootguard({"scan", "--snapshot", kExample, "--controls", "root-mfa"});
   EXPECT_NE(en.out.find("Root user has MFA enabled"), std::string::npos);
   EXPECT_EQ(en.out.find("\033["), std::string::npos); // not a TTY: no colour

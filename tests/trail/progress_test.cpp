@@ -28,9 +28,9 @@ TEST(TrailProgress, EveryFileIsCountedAndTheLastReportIsFinished) {
   TempDir dir("progress");
   constexpr int kFiles = 40;
   for (int i = 0; i < kFiles; ++i) {
-    write_bytes(layout_path(dir.path(), "111122223333", "us-east-1", "2026/11/20",
-                            fmt::format("f{}.json.gz", i)),
-                gzip(records_document({record({})})));
+    write_bytes(
+        layout_path(dir.path(), "111122223333", "us-east-1", "2026/11/20", fmt::format("f{}.json.gz", i)),
+        gzip(records_document({record({})})));
   }
   std::vector<TrailScanProgress> reports;
   std::atomic<int> inside{0};
