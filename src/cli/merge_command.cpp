@@ -1,9 +1,13 @@
 // rootguard merge PART...: the report of a sharded trail run (trail --shard I/N --part-output FILE), the
-// same in every format as the unsharded run's (decision 0024).
+// same in every format, and with the same exit code, as the unsharded run's (decision 0024).
 #include "cli/command.hpp"
+#include "cli/mutelist_options.hpp"
 #include "cli/output_options.hpp"
+#include "cli/store_options.hpp"
 #include "cli/trail_render.hpp"
+#include "pipeline/run_trail_scan.hpp"
 #include "pipeline/trail_part.hpp"
+#include "version.hpp"
 
 #include <memory>
 #include <string>
@@ -15,14 +19,19 @@ namespace {
 struct MergeArguments {
   std::vector<std::string> parts;
   OutputOptions output;
+  MutelistArguments mutelist;
+  StoreArguments store;
 };
 
 ExitCode run(const MergeArguments& args) {
   const std::vector<std::filesystem::path> parts(args.parts.begin(), args.parts.end());
-  const auto report = pipeline::merge_trail_parts(parts);
+  args.store.open(); // a bad --store fails before the parts are read
+  auto report = pipeline::merge_trail_parts(parts, kVersion);
+  // The mutelist applies to the merged events, as trail applies it to its own (a shard takes none).
+  pipeline::apply_trail_mutelist(args.mutelist.file, args.mutelist.resolved_date(), report);
   require_files_read(report, report.run.paths);
   emit_trail_report(report, args.output);
-  return trail_exit_code(report);
+  return args.store.record(report, trail_exit_code(report));
 }
 
 } // namespace
@@ -36,6 +45,8 @@ void add_merge_command(CLI::App& app, Action& action) {
       ->required();
   args->output.add_to(*command);
   args->output.add_report_formats_to(*command);
+  args->mutelist.add_to(*command);
+  args->store.add_to(*command);
   command->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

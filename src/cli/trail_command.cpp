@@ -38,6 +38,7 @@ struct TrailArguments {
   StoreArguments store;
   S3Arguments s3;
   std::string shard;       // --shard I/N or auto
+  bool shard_given = false; // --shard was given, even as ""
   std::size_t shard_count = 0; // --shard-count N, with --shard auto
   std::string part_output; // --part-output FILE
 };
@@ -99,7 +100,7 @@ ExitCode run(const TrailArguments& args) {
       progress_drawn = true;
     };
   }
-  if (!args.shard.empty() || args.shard_count != 0) {
+  if (args.shard_given || args.shard_count != 0) {
     if (args.part_output.empty()) {
       throw FatalError(ExitCode::kUsage, "--shard needs --part-output FILE (then rootguard merge the parts)");
     }
@@ -107,7 +108,7 @@ ExitCode run(const TrailArguments& args) {
   }
   request.part_output = args.part_output;
   if (!args.part_output.empty() && !args.store.path.empty()) {
-    throw FatalError(ExitCode::kUsage, "--part-output does not take --store (record the merged report)");
+    throw FatalError(ExitCode::kUsage, "--part-output does not take --store: give it to rootguard merge");
   }
   args.store.open(); // a bad --store fails before the logs are read
   const auto report = pipeline::run_trail_scan(request);
@@ -164,14 +165,17 @@ void add_trail_command(CLI::App& app, Action& action) {
   args->mutelist.add_to(*command);
   args->store.add_to(*command);
   args->s3.add_to(*command, /*with_account=*/true);
-  command->add_option("--shard", args->shard,
-                      "Read only shard I of N (I/N, 0 <= I < N) of the files, by their account, region and day, "
-                      "and write a partial result to --part-output; auto: I from AWS_BATCH_JOB_ARRAY_INDEX or "
-                      "JOB_COMPLETION_INDEX and N from --shard-count");
-  command->add_option("--shard-count", args->shard_count, "N for --shard auto")->check(CLI::Range(1, 1000000));
+  auto* shard = command->add_option("--shard", args->shard,
+                      "Read only shard I of N (I/N, 0 <= I < N <= 10000) of the files, by their account, region "
+                      "and day, and write a partial result to --part-output; auto: I from "
+                      "AWS_BATCH_JOB_ARRAY_INDEX or JOB_COMPLETION_INDEX and N from --shard-count");
+  command->add_option("--shard-count", args->shard_count, "N for --shard auto")->check(CLI::Range(1, 10000));
   command->add_option("--part-output", args->part_output,
                       "Write this run's partial result (JSON) here for rootguard merge, instead of a report");
-  command->callback([args, &action] { action = [args] { return run(*args); }; });
+  command->callback([args, shard, &action] {
+    args->shard_given = shard->count() > 0;
+    action = [args] { return run(*args); };
+  });
 }
 
 } // namespace rg::cli

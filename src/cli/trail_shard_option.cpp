@@ -21,6 +21,10 @@ std::optional<std::size_t> whole_number(std::string_view text) {
   return value;
 }
 
+// The merge keeps each part's text in a pool of its own, numbered in 16 bits; ten thousand shards is far
+// past any cluster a trail needs.
+constexpr std::size_t kMaxShards = 10000;
+
 [[noreturn]] void bad(const std::string& what) { throw FatalError(ExitCode::kUsage, what); }
 
 } // namespace
@@ -56,8 +60,8 @@ trail::ShardSpec parse_shard_option(const std::string& text, std::size_t count) 
   const auto slash = text.find('/');
   const auto index = slash == std::string::npos ? std::nullopt : whole_number(text.substr(0, slash));
   const auto total = slash == std::string::npos ? std::nullopt : whole_number(text.substr(slash + 1));
-  if (!index || !total || *total == 0 || *index >= *total) {
-    bad(fmt::format("--shard {}: give I/N with 0 <= I < N (as 0/4), or auto", text));
+  if (!index || !total || *total == 0 || *total > kMaxShards || *index >= *total) {
+    bad(fmt::format("--shard {}: give I/N with 0 <= I < N <= 10000 (as 0/4), or auto", text));
   }
   shard.index = *index;
   shard.count = *total;

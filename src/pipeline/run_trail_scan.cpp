@@ -37,6 +37,13 @@ void mute_events(const mutelist::Mutelist& mutes, mutelist::Date today, report::
 
 } // namespace
 
+void apply_trail_mutelist(const std::filesystem::path& mutelist, mutelist::Date today,
+                          report::TrailReport& report) {
+  if (!mutelist.empty()) {
+    mute_events(load_mutelist_or_fail(mutelist), today, report);
+  }
+}
+
 report::TrailReport run_trail_scan(const TrailScanRequest& request) {
   if (request.paths.empty()) {
     throw FatalError(ExitCode::kUsage, "trail: give at least one file or folder");
@@ -63,9 +70,17 @@ report::TrailReport run_trail_scan(const TrailScanRequest& request) {
   options.shard_index = request.shard.index;
   options.shard_count = request.shard.count;
   const bool part = !request.part_output.empty();
-  if (part && (request.verify_digests || !request.mutelist.empty())) {
-    // Both need every shard's events at once (a mute names events, a digest chain spans days): not in a part.
-    throw FatalError(ExitCode::kUsage, "--part-output does not take --verify-digests or --mutelist");
+  if (part && request.verify_digests) {
+    // A digest chain spans days (each digest lists the previous one's and an hour of every region's logs),
+    // and the shards split the days: no shard could validate its chain. Decision 0024.
+    throw FatalError(ExitCode::kUsage,
+                     "--shard does not take --verify-digests: a digest chain spans the days the shards split "
+                     "(validate the whole trail in one run)");
+  }
+  if (part && !request.mutelist.empty()) {
+    throw FatalError(ExitCode::kUsage,
+                     "--shard does not take --mutelist: give it to rootguard merge, which mutes the merged "
+                     "events as trail does");
   }
   nlohmann::json pieces;
   if (part) {
@@ -94,7 +109,8 @@ report::TrailReport run_trail_scan(const TrailScanRequest& request) {
     report.result = detections::scan_trail(options);
   }
   if (part) {
-    write_trail_part(request.part_output, report.run, request.shard, pieces, report.result.summary.s3);
+    write_trail_part(request.part_output, report.run, request.max_inflated_bytes, request.shard, pieces,
+                     report.result.summary.s3);
   }
   if (mutes) {
     mute_events(*mutes, request.today, report);

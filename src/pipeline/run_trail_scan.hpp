@@ -42,4 +42,9 @@ struct TrailScanRequest {
 // Bad files never throw: they are problems in the report. Throws FatalError only for an unusable request.
 report::TrailReport run_trail_scan(const TrailScanRequest& request);
 
+// --mutelist on a trail report (none when `mutelist` is empty): what run_trail_scan does, and what
+// `rootguard merge` does to the merged report of a sharded run. Throws FatalError for a bad mutelist.
+void apply_trail_mutelist(const std::filesystem::path& mutelist, mutelist::Date today,
+                          report::TrailReport& report);
+
 } // namespace rg::pipeline

@@ -6,6 +6,7 @@
 #include "util/files.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <fmt/format.h>
 #include <map>
 #include <string>
@@ -45,21 +46,98 @@ constexpr EventField kEventFields[] = {
     {"file", &StoredEvent::file, false},
 };
 
-json problem_json(const Problem& problem) {
-  return {{"kind", static_cast<int>(problem.kind)},
-          {"file", problem.file},
-          {"where", problem.where},
-          {"message", problem.message}};
+// A part carries the scan's text byte for byte, and JSON strings hold only UTF-8: a text that is not
+// (a damaged file's bytes quoted in a problem, say) goes as {"hex": ...} so the merge gives it back as read.
+bool is_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    std::size_t length = 0;
+    std::uint32_t code = 0;
+    if (byte < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((byte & 0xE0U) == 0xC0U) {
+      length = 2;
+      code = byte & 0x1FU;
+    } else if ((byte & 0xF0U) == 0xE0U) {
+      length = 3;
+      code = byte & 0x0FU;
+    } else if ((byte & 0xF8U) == 0xF0U) {
+      length = 4;
+      code = byte & 0x07U;
+    } else {
+      return false;
+    }
+    if (i + length > text.size()) {
+      return false;
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0U) != 0x80U) {
+        return false;
+      }
+      code = (code << 6U) | (next & 0x3FU);
+    }
+    constexpr std::uint32_t kShortest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code < kShortest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+      return false;
+    }
+    i += length;
+  }
+  return true;
 }
 
-json run_json(const report::TrailRunInfo& run) {
+json text_json(std::string_view text) {
+  if (is_utf8(text)) {
+    return std::string(text);
+  }
+  std::string hex;
+  hex.reserve(text.size() * 2);
+  for (const char c : text) {
+    hex += fmt::format("{:02x}", static_cast<unsigned char>(c));
+  }
+  return json{{"hex", std::move(hex)}};
+}
+
+json problem_json(const Problem& problem) {
+  return {{"kind", static_cast<int>(problem.kind)},
+          {"file", text_json(problem.file)},
+          {"where", text_json(problem.where)},
+          {"message", text_json(problem.message)}};
+}
+
+// Everything that shapes the report besides the files read: the merge takes only parts that agree on all
+// of it. (--threads does not shape it; --mutelist is the merge's own option; --verify-digests is refused.)
+json run_json(const report::TrailRunInfo& run, std::optional<std::uint64_t> max_inflated_bytes) {
+  json paths = json::array();
+  for (const auto& path : run.paths) {
+    paths.push_back(text_json(path));
+  }
   json out{{"tool_version", run.tool_version},
-           {"paths", run.paths},
+           {"paths", std::move(paths)},
            {"accounts", run.accounts},
            {"regions", run.regions}};
   out["since"] = run.since ? json(format_iso8601(*run.since)) : json(nullptr);
   out["until"] = run.until ? json(format_iso8601(*run.until)) : json(nullptr);
+  out["max_inflated_bytes"] = max_inflated_bytes ? json(*max_inflated_bytes) : json(nullptr);
   return out;
+}
+
+// The first member of the run in which two parts differ, named as the option a person gave.
+std::string differing_option(const json& a, const json& b) {
+  static constexpr std::pair<const char*, const char*> kNames[] = {
+      {"tool_version", "rootguard version"}, {"paths", "the paths read"},
+      {"accounts", "--accounts"},           {"regions", "--regions"},
+      {"since", "--since"},                 {"until", "--until"},
+      {"max_inflated_bytes", "--max-inflated-mib"}};
+  for (const auto& [member, name] : kNames) {
+    if (a.value(member, json()) != b.value(member, json())) {
+      return name;
+    }
+  }
+  return "the run";
 }
 
 // Reads a part, naming the file and the JSON place of whatever is wrong.
@@ -80,11 +158,26 @@ public:
     }
     return *found;
   }
+  // A string, or {"hex": ...} for a text that is not UTF-8 (text_json).
   std::string text(const json& value, const std::string& where) const {
-    if (!value.is_string()) {
+    if (value.is_string()) {
+      return value.get<std::string>();
+    }
+    const auto hex = value.is_object() && value.size() == 1 ? value.find("hex") : value.end();
+    if (hex == value.end() || !hex->is_string() || hex->get_ref<const std::string&>().size() % 2 != 0) {
       fail(where, "not a string");
     }
-    return value.get<std::string>();
+    const std::string& digits = hex->get_ref<const std::string&>();
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); i += 2) {
+      unsigned byte = 0;
+      const auto [end, error] = std::from_chars(digits.data() + i, digits.data() + i + 2, byte, 16);
+      if (error != std::errc{} || end != digits.data() + i + 2) {
+        fail(where, "not a string");
+      }
+      out += static_cast<char>(byte);
+    }
+    return out;
   }
   std::uint64_t count(const json& value, const std::string& where) const {
     if (!value.is_number_unsigned()) {
@@ -232,13 +325,16 @@ ParsedPart read_part(const std::filesystem::path& path) {
   worker.unknown_time = in.count_of(scan, "$.scan", "unknown_time");
   worker.bytes_read = in.count_of(scan, "$.scan", "bytes_read");
   worker.bytes_inflated = in.count_of(scan, "$.scan", "bytes_inflated");
-  for (Problem& problem : in.problems(in.member(scan, "$.scan", "problems"), "$.scan.problems")) {
-    worker.problems.emplace_back(0, std::move(problem));
+  std::size_t p = 0;
+  for (const json& item : in.array(in.member(scan, "$.scan", "problems"), "$.scan.problems")) {
+    const std::string place = fmt::format("$.scan.problems[{}]", p++);
+    const auto index = in.count_of(item, place, "index");
+    worker.problems.emplace_back(index, in.problem(item, place));
   }
   worker.time_problems = in.problems(in.member(scan, "$.scan", "time_problems"), "$.scan.time_problems");
   std::size_t i = 0;
-  for (const json& event : in.array(in.member(scan, "$.scan", "events"), "$.scan.events")) {
-    worker.matched.push_back(in.event(event, fmt::format("$.scan.events[{}]", i++), worker.pool));
+  for (const json& event : in.array(in.member(scan, "$.scan", "matched"), "$.scan.matched")) {
+    worker.matched.push_back(in.event(event, fmt::format("$.scan.matched[{}]", i++), worker.pool));
   }
 
   const auto s3 = doc.find("s3");
@@ -333,7 +429,7 @@ json trail_part_pieces(const trail::DiscoveryResult& discovered,
     for (const StoredEvent& event : worker.matched) {
       json item;
       for (const EventField& field : kEventFields) {
-        item[field.name] = worker.pool.text(event.*field.handle);
+        item[field.name] = text_json(worker.pool.text(event.*field.handle));
       }
       item["time"] = event.time.time_since_epoch().count();
       item["time_known"] = event.time_known;
@@ -346,11 +442,15 @@ json trail_part_pieces(const trail::DiscoveryResult& discovered,
       matched.push_back(std::move(item));
     }
   }
+  // Each problem with its file's index among all the files listed (the same in every shard): the merge
+  // orders every shard's problems by it, as an unsharded run orders its workers'.
   std::stable_sort(file_problems.begin(), file_problems.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   json listed = json::array();
   for (const auto& [index, problem] : file_problems) {
-    listed.push_back(problem_json(*problem));
+    json item = problem_json(*problem);
+    item["index"] = index;
+    listed.push_back(std::move(item));
   }
   out["files"] = files;
   out["events"] = events;
@@ -362,20 +462,20 @@ json trail_part_pieces(const trail::DiscoveryResult& discovered,
   out["bytes_inflated"] = bytes_inflated;
   out["problems"] = std::move(listed);
   out["time_problems"] = std::move(time_problems);
-  out["events"] = std::move(matched);
+  out["matched"] = std::move(matched);
   return out;
 }
 
 void write_trail_part(const std::filesystem::path& path, const report::TrailRunInfo& run,
-                      const trail::ShardSpec& shard, const json& pieces,
-                      const std::optional<trail::S3ReadCounts>& s3) {
+                      std::optional<std::uint64_t> max_inflated_bytes, const trail::ShardSpec& shard,
+                      const json& pieces, const std::optional<trail::S3ReadCounts>& s3) {
   json doc{{"rootguard_trail_part", kTrailPartVersion},
            {"shard", {{"index", shard.index}, {"count", shard.count}}},
-           {"run", run_json(run)},
+           {"run", run_json(run, max_inflated_bytes)},
            {"scan", pieces}};
   if (s3) {
-    doc["s3"] = {{"bucket", s3->bucket},
-                 {"region", s3->region},
+    doc["s3"] = {{"bucket", text_json(s3->bucket)},
+                 {"region", text_json(s3->region)},
                  {"list_requests", s3->list_requests},
                  {"objects_listed", s3->objects_listed},
                  {"objects_fetched", s3->objects_fetched},
@@ -390,38 +490,48 @@ void write_trail_part(const std::filesystem::path& path, const report::TrailRunI
   file.commit();
 }
 
-report::TrailReport merge_trail_parts(const std::vector<std::filesystem::path>& paths) {
+report::TrailReport merge_trail_parts(const std::vector<std::filesystem::path>& paths,
+                                      const std::string& tool_version) {
   if (paths.empty()) {
     throw FatalError(ExitCode::kUsage, "merge: give the part files of every shard");
   }
+  // A part that cannot be read is an input error (1); a set of parts that is not one run's N shards is a
+  // wrong command line (2): decision 0024.
   std::vector<ParsedPart> parts;
   for (const auto& path : paths) {
     parts.push_back(read_part(path));
+    const ParsedPart& part = parts.back();
+    const PartReader in(part.file);
+    const std::string written_by = in.text_of(part.run, "$.run", "tool_version");
+    if (written_by != tool_version) {
+      in.fail("$.run.tool_version", fmt::format("written by rootguard {}; this is rootguard {} (run every "
+                                                "shard and the merge with one version)",
+                                                written_by, tool_version));
+    }
   }
   const std::size_t count = parts.front().count;
   std::map<std::size_t, ParsedPart*> by_index;
   for (ParsedPart& part : parts) {
     if (part.count != count) {
-      throw FatalError(ExitCode::kError,
-                       fmt::format("merge: {} is shard {}/{} but {} is of {} shards", part.file, part.index,
-                                   part.count, parts.front().file, count));
+      throw FatalError(ExitCode::kUsage,
+                       fmt::format("merge: {} is shard {}/{}, but {} is one of {} shards", part.file,
+                                   part.index, part.count, parts.front().file, count));
     }
     const auto [at, fresh] = by_index.emplace(part.index, &part);
     if (!fresh) {
-      throw FatalError(ExitCode::kError, fmt::format("merge: shard {}/{} is given twice: {} and {}",
+      throw FatalError(ExitCode::kUsage, fmt::format("merge: shard {}/{} is given twice: {} and {}",
                                                      part.index, count, at->second->file, part.file));
     }
     if (part.run != parts.front().run) {
-      throw FatalError(ExitCode::kError,
-                       fmt::format("merge: {} was run with other options than {} (paths, --since, --until, "
-                                   "--accounts, --regions or rootguard version): {} against {}",
-                                   part.file, parts.front().file, part.run.dump(), parts.front().run.dump()));
+      throw FatalError(ExitCode::kUsage,
+                       fmt::format("merge: {} comes from another run than {} ({} differs)", part.file,
+                                   parts.front().file, differing_option(part.run, parts.front().run)));
     }
   }
   for (std::size_t index = 0; index < count; ++index) {
     if (!by_index.contains(index)) {
-      throw FatalError(ExitCode::kError, fmt::format("merge: shard {}/{} is missing (given: {} of {})", index,
-                                                     count, by_index.size(), count));
+      throw FatalError(ExitCode::kUsage, fmt::format("merge: shard {}/{} is missing ({} of {} parts given)",
+                                                     index, count, by_index.size(), count));
     }
   }
   const ParsedPart& first = *by_index.at(0);
@@ -429,27 +539,14 @@ report::TrailReport merge_trail_parts(const std::vector<std::filesystem::path>& 
   report.run = run_info(first);
   // Every shard listed the same files; the first one's listing counts stand for the run's.
   trail::DiscoveryResult discovered = first.discovered;
-  // A file's problems come in path order, as an unsharded scan orders them by file index (files sorted by
-  // path, S3 keys likewise); a file's own problems keep their order.
-  std::vector<std::string> failed;
-  for (const ParsedPart& part : parts) {
-    for (const auto& [index, problem] : part.worker.problems) {
-      failed.push_back(problem.file);
-    }
-  }
-  std::sort(failed.begin(), failed.end());
-  failed.erase(std::unique(failed.begin(), failed.end()), failed.end());
   std::vector<trail::WorkerResult> workers;
   std::optional<trail::S3ReadCounts> s3;
   for (std::size_t index = 0; index < count; ++index) {
     ParsedPart& part = *by_index.at(index);
-    for (auto& [position, problem] : part.worker.problems) {
-      position = static_cast<std::size_t>(std::lower_bound(failed.begin(), failed.end(), problem.file) -
-                                          failed.begin());
-    }
     if (part.s3.has_value() != first.s3.has_value() || (part.s3 && part.s3->bucket != first.s3->bucket)) {
-      throw FatalError(ExitCode::kError,
-                       fmt::format("merge: {} read another source than {}", part.file, first.file));
+      throw FatalError(ExitCode::kUsage,
+                       fmt::format("merge: {} comes from another run than {} ({} differs)", part.file,
+                                   first.file, "the paths read"));
     }
     if (part.s3) {
       if (!s3) {

@@ -6,9 +6,11 @@
 #include "trail/scan_worker.hpp"
 #include "trail/shard.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace rg::pipeline {
@@ -22,11 +24,14 @@ nlohmann::json trail_part_pieces(const trail::DiscoveryResult& discovered,
 
 // Writes the part document (atomically, never through a symlink: util/files).
 void write_trail_part(const std::filesystem::path& path, const report::TrailRunInfo& run,
-                      const trail::ShardSpec& shard, const nlohmann::json& pieces,
-                      const std::optional<trail::S3ReadCounts>& s3);
+                      std::optional<std::uint64_t> max_inflated_bytes, const trail::ShardSpec& shard,
+                      const nlohmann::json& pieces, const std::optional<trail::S3ReadCounts>& s3);
 
-// The report of the unsharded run from its N parts. Throws FatalError naming the file (and the place in
-// it) for a malformed part, and the shard for a missing, duplicated or mismatched one.
-report::TrailReport merge_trail_parts(const std::vector<std::filesystem::path>& parts);
+// The report of the unsharded run from its N parts, before any mutelist (the merge applies it as trail
+// does: apply_trail_mutelist). Throws FatalError: exit 1 naming the file and the place in it for a part
+// that cannot be read (not JSON, truncated, another part version, written by another rootguard than
+// `tool_version`); exit 2 naming the shard for a missing, duplicated or mismatched one.
+report::TrailReport merge_trail_parts(const std::vector<std::filesystem::path>& parts,
+                                      const std::string& tool_version);
 
 } // namespace rg::pipeline

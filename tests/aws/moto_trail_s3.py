@@ -298,6 +298,37 @@ def check_scan_cloudtrail(rootguard, env, folder, failures):
               f"{len(recent)} root-recent-use)")
 
 
+def check_shards(rootguard, env, home, failures):
+    """trail s3:// --shard I/N on each shard, then merge: the unsharded run's output byte for byte (decision
+    0024); each shard fetched only its own objects, and together every object once."""
+    for bucket, n in ((BUCKET, 1), (BUCKET, 3), (FAULTS, 2)):
+        parts = []
+        fetched = 0
+        for i in range(n):
+            part = os.path.join(home, f"part-{bucket}-{n}-{i}.json")
+            done = run(rootguard, [f"s3://{bucket}/", "--shard", f"{i}/{n}", "--part-output", part], env)
+            if done.returncode != 0:
+                failures.append(f"s3 shard {i}/{n}: exit {done.returncode}: {done.stderr.strip()}")
+                return
+            with open(part) as f:
+                fetched += json.load(f)["s3"]["objects_fetched"]
+            parts.append(part)
+        for fmt in ("json", "table", "sarif"):
+            whole = run(rootguard, [f"s3://{bucket}/", "--format", fmt], env)
+            merged = subprocess.run([rootguard, "merge", *reversed(parts), "--format", fmt], env=env,
+                                    capture_output=True, text=True)
+            OUTPUTS.extend([merged.stdout, merged.stderr])
+            if (merged.returncode, merged.stdout) != (whole.returncode, whole.stdout):
+                failures.append(f"s3://{bucket} in {n} shards, {fmt}: merge gives exit {merged.returncode} and "
+                                f"{len(merged.stdout)} bytes, the unsharded run {whole.returncode} and "
+                                f"{len(whole.stdout)}: {merged.stderr.strip()}")
+        unsharded = json.loads(run(rootguard, [f"s3://{bucket}/", "--format", "json"], env).stdout)
+        if fetched != unsharded["summary"]["s3"]["objects_fetched"]:
+            failures.append(f"s3://{bucket} in {n} shards fetched {fetched} objects in all, the unsharded run "
+                            f"{unsharded['summary']['s3']['objects_fetched']}")
+        print(f"s3://{bucket} in {n} shards: merge identical to the unsharded run, {fetched} objects fetched in all")
+
+
 def check_denied_listing(rootguard, env, failures):
     remote = run(rootguard, [f"s3://{PRIVATE}/", "--format", "json"], env)
     if remote.returncode != 1:
@@ -355,6 +386,7 @@ def main():
             check_pruning(rootguard, env, copy_folder, failures)
             check_faults(rootguard, env, faults_folder, failures, authenticated)
             check_scan_cloudtrail(rootguard, env, copy_folder, failures)
+            check_shards(rootguard, env, home, failures)
             if authenticated:
                 check_denied_listing(rootguard, env, failures)
             # Requester pays: the header is signed and sent; the run reads the same.

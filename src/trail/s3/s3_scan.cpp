@@ -209,12 +209,15 @@ TrailScanResult scan_s3(const TrailScanOptions& options, const EventMatcher& mat
         walk_layout(
             source.url, options, lister,
             [&](TrailFile file) {
-              // Another shard's key is never fetched (walked.objects_listed still counts it: S3 listed it).
+              // Every shard lists the same keys, so a key's index is its place among all of them: the merge
+              // orders the shards' problems by it, as an unsharded run does. Another shard's key is never
+              // fetched (walked.objects_listed still counts it: S3 listed it).
+              const std::size_t index = next_index++;
               if (!in_shard(file, shard)) {
                 return;
               }
               ++counters.listed;
-              keys.push(ListedFile{std::move(file), next_index++});
+              keys.push(ListedFile{std::move(file), index});
             },
             walked);
       }
