@@ -72,7 +72,29 @@ errors=(
   "policy check $out/empty --type scp"
   "policy check - - --type scp"
   "diff --store $out/none.db"
+  "trail $example --shard 3/3 --part-output $out/x.json"
+  "trail $example --shard 0/2"
+  "trail $example --shard auto --part-output $out/x.json"
+  "trail $example --shard-count 2 --shard 0/2 --part-output $out/x.json"
+  "trail $example --shard 0/2 --part-output $out/x.json --verify-digests"
+  "trail $example --shard 0/2 --part-output $out/x.json --store $out/s.db"
+  "merge $out/none.json"
 )
+# merge: every refusal of a bad part (tests/corpus/trail-part), and of a wrong set of parts.
+for part in "$corpus"/trail-part/*.json; do
+  ja merge "$part" >/dev/null 2>>"$out/merge-errors.txt" || true
+done
+for i in 0 1 2; do
+  "$bin" trail "$src/tests/cli/data/trail" --shard "$i/3" --part-output "$out/part-$i.json" 2>/dev/null
+done
+"$bin" trail "$src/tests/cli/data/trail" --shard 1/3 --since 2026-11-21 --part-output "$out/other.json" 2>/dev/null
+"$bin" trail "$src/tests/cli/data/trail" --shard 0/2 --part-output "$out/half.json" 2>/dev/null
+ja merge "$out/part-0.json" "$out/part-2.json" 2>>"$out/merge-errors.txt" >/dev/null || true
+ja merge "$out/part-0.json" "$out/part-1.json" "$out/part-1.json" 2>>"$out/merge-errors.txt" >/dev/null || true
+ja merge "$out/part-0.json" "$out/other.json" "$out/part-2.json" 2>>"$out/merge-errors.txt" >/dev/null || true
+ja merge "$out/part-0.json" "$out/half.json" 2>>"$out/merge-errors.txt" >/dev/null || true
+ja merge "$out/part-2.json" "$out/part-0.json" "$out/part-1.json" >"$out/merged.txt" 2>&1 || true
+rm -f "$out"/part-*.json "$out/other.json" "$out/half.json"
 for args in "${errors[@]}"; do
   # shellcheck disable=SC2086 # the words of each command line are meant to split
   ja $args >/dev/null 2>>"$out/errors.txt" </dev/null || true
