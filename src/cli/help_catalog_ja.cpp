@@ -182,14 +182,16 @@ constexpr std::array<MessagePattern, 91> kHelp{{
     {"Read only shard I of N (I/N, 0 <= I < N <= 10000) of the files, by their account, region and day, and "
      "write a partial result to --part-output; auto: I from AWS_BATCH_JOB_ARRAY_INDEX or "
      "JOB_COMPLETION_INDEX and N from --shard-count",
-     "ファイルのうち N 個のシャードの I 番目（I/N、0 <= I < N <= 10000）だけを、アカウント・リージョン・日付で"
+     "ファイルのうち N 個のシャードの I 番目（I/N、0 <= I < N <= "
+     "10000）だけを、アカウント・リージョン・日付で"
      "分けて読み、部分結果を --part-output に書き込みます。auto: I を AWS_BATCH_JOB_ARRAY_INDEX または "
      "JOB_COMPLETION_INDEX から、N を --shard-count から取ります"},
     {"N for --shard auto", "--shard auto の N"},
     {"Write this run's partial result (JSON) here for rootguard merge, instead of a report",
      "レポートの代わりに、この実行の部分結果（JSON）を rootguard merge 用にここへ書き込みます"},
     {"Combine the partial results of a sharded trail run (trail --shard I/N --part-output) into its report",
-     "シャードに分けた trail の実行（trail --shard I/N --part-output）の部分結果を 1 つのレポートにまとめます"},
+     "シャードに分けた trail の実行（trail --shard I/N --part-output）の部分結果を 1 "
+     "つのレポートにまとめます"},
     {"The part files, one per shard (0 to N-1), in any order",
      "部分結果のファイル。シャード（0 から N-1）ごとに 1 つ、順序は任意"},
 }};

@@ -39,8 +39,9 @@ ExitCode run(const MergeArguments& args) {
 void add_merge_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<MergeArguments>();
   auto* command = app.add_subcommand(
-      "merge", "Combine the partial results of a sharded trail run (trail --shard I/N --part-output) into its "
-               "report");
+      "merge",
+      "Combine the partial results of a sharded trail run (trail --shard I/N --part-output) into its "
+      "report");
   command->add_option("parts", args->parts, "The part files, one per shard (0 to N-1), in any order")
       ->required();
   args->output.add_to(*command);

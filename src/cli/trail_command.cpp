@@ -37,10 +37,10 @@ struct TrailArguments {
   MutelistArguments mutelist;
   StoreArguments store;
   S3Arguments s3;
-  std::string shard;       // --shard I/N or auto
-  bool shard_given = false; // --shard was given, even as ""
+  std::string shard;           // --shard I/N or auto
+  bool shard_given = false;    // --shard was given, even as ""
   std::size_t shard_count = 0; // --shard-count N, with --shard auto
-  std::string part_output; // --part-output FILE
+  std::string part_output;     // --part-output FILE
 };
 
 std::optional<TimePoint> parse_time_option(const std::string& text, const char* option, bool end_of_day) {
@@ -165,10 +165,11 @@ void add_trail_command(CLI::App& app, Action& action) {
   args->mutelist.add_to(*command);
   args->store.add_to(*command);
   args->s3.add_to(*command, /*with_account=*/true);
-  auto* shard = command->add_option("--shard", args->shard,
-                      "Read only shard I of N (I/N, 0 <= I < N <= 10000) of the files, by their account, region "
-                      "and day, and write a partial result to --part-output; auto: I from "
-                      "AWS_BATCH_JOB_ARRAY_INDEX or JOB_COMPLETION_INDEX and N from --shard-count");
+  auto* shard = command->add_option(
+      "--shard", args->shard,
+      "Read only shard I of N (I/N, 0 <= I < N <= 10000) of the files, by their account, region "
+      "and day, and write a partial result to --part-output; auto: I from "
+      "AWS_BATCH_JOB_ARRAY_INDEX or JOB_COMPLETION_INDEX and N from --shard-count");
   command->add_option("--shard-count", args->shard_count, "N for --shard auto")->check(CLI::Range(1, 10000));
   command->add_option("--part-output", args->part_output,
                       "Write this run's partial result (JSON) here for rootguard merge, instead of a report");

@@ -25,7 +25,9 @@ std::optional<std::size_t> whole_number(std::string_view text) {
 // past any cluster a trail needs.
 constexpr std::size_t kMaxShards = 10000;
 
-[[noreturn]] void bad(const std::string& what) { throw FatalError(ExitCode::kUsage, what); }
+[[noreturn]] void bad(const std::string& what) {
+  throw FatalError(ExitCode::kUsage, what);
+}
 
 } // namespace
 

@@ -128,9 +128,12 @@ json run_json(const report::TrailRunInfo& run, std::optional<std::uint64_t> max_
 // The first member of the run in which two parts differ, named as the option a person gave.
 std::string differing_option(const json& a, const json& b) {
   static constexpr std::pair<const char*, const char*> kNames[] = {
-      {"tool_version", "rootguard version"}, {"paths", "the paths read"},
-      {"accounts", "--accounts"},           {"regions", "--regions"},
-      {"since", "--since"},                 {"until", "--until"},
+      {"tool_version", "rootguard version"},
+      {"paths", "the paths read"},
+      {"accounts", "--accounts"},
+      {"regions", "--regions"},
+      {"since", "--since"},
+      {"until", "--until"},
       {"max_inflated_bytes", "--max-inflated-mib"}};
   for (const auto& [member, name] : kNames) {
     if (a.value(member, json()) != b.value(member, json())) {
@@ -474,14 +477,10 @@ void write_trail_part(const std::filesystem::path& path, const report::TrailRunI
            {"run", run_json(run, max_inflated_bytes)},
            {"scan", pieces}};
   if (s3) {
-    doc["s3"] = {{"bucket", text_json(s3->bucket)},
-                 {"region", text_json(s3->region)},
-                 {"list_requests", s3->list_requests},
-                 {"objects_listed", s3->objects_listed},
-                 {"objects_fetched", s3->objects_fetched},
-                 {"objects_failed", s3->objects_failed},
-                 {"get_attempts", s3->get_attempts},
-                 {"throttled", s3->throttled},
+    doc["s3"] = {{"bucket", text_json(s3->bucket)},        {"region", text_json(s3->region)},
+                 {"list_requests", s3->list_requests},     {"objects_listed", s3->objects_listed},
+                 {"objects_fetched", s3->objects_fetched}, {"objects_failed", s3->objects_failed},
+                 {"get_attempts", s3->get_attempts},       {"throttled", s3->throttled},
                  {"bytes_fetched", s3->bytes_fetched}};
   }
   OutputFile file(path);
@@ -544,9 +543,8 @@ report::TrailReport merge_trail_parts(const std::vector<std::filesystem::path>& 
   for (std::size_t index = 0; index < count; ++index) {
     ParsedPart& part = *by_index.at(index);
     if (part.s3.has_value() != first.s3.has_value() || (part.s3 && part.s3->bucket != first.s3->bucket)) {
-      throw FatalError(ExitCode::kUsage,
-                       fmt::format("merge: {} comes from another run than {} ({} differs)", part.file,
-                                   first.file, "the paths read"));
+      throw FatalError(ExitCode::kUsage, fmt::format("merge: {} comes from another run than {} ({} differs)",
+                                                     part.file, first.file, "the paths read"));
     }
     if (part.s3) {
       if (!s3) {

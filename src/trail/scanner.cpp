@@ -58,8 +58,7 @@ TrailScanResult scan_files(const TrailScanOptions& options, const EventMatcher& 
   }
   unsigned threads =
       options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(
-      std::min<std::size_t>(threads, std::max<std::size_t>(1, mine.size())));
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, mine.size())));
   std::vector<WorkerResult> workers(threads);
   std::atomic<std::size_t> next{0};
   // Progress: whichever worker finishes a file past the next half second reports, under a mutex so the

@@ -20,7 +20,8 @@ constexpr const char* kCorpusVersion = "0.0.0-corpus";
 
 std::vector<fs::path> corpus_files() {
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(fs::path(RG_SOURCE_DIR) / "tests" / "corpus" / "trail-part")) {
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(RG_SOURCE_DIR) / "tests" / "corpus" / "trail-part")) {
     if (entry.path().filename() != "README.md") {
       files.push_back(entry.path());
     }

@@ -10,7 +10,9 @@
 namespace rg::trail {
 namespace {
 
-TrailFile layout_file(const std::string& path) { return TrailFile{path, parse_key(path), 0}; }
+TrailFile layout_file(const std::string& path) {
+  return TrailFile{path, parse_key(path), 0};
+}
 
 TEST(TrailShard, LayoutFilesGoByAccountRegionAndDay) {
   const auto file = layout_file("logs/AWSLogs/o-abc1234567/111122223333/CloudTrail/us-east-1/2026/11/20/"
@@ -40,9 +42,9 @@ TEST(TrailShard, EveryFileIsInExactlyOneShard) {
   std::vector<TrailFile> files;
   for (int day = 1; day <= 28; ++day) {
     for (const char* region : {"us-east-1", "eu-west-1", "ap-northeast-1"}) {
-      files.push_back(layout_file(
-          std::string("AWSLogs/111122223333/CloudTrail/") + region + "/2026/02/" + (day < 10 ? "0" : "") +
-          std::to_string(day) + "/111122223333_CloudTrail_" + region + "_20260201T0000Z_X.json.gz"));
+      files.push_back(layout_file(std::string("AWSLogs/111122223333/CloudTrail/") + region + "/2026/02/" +
+                                  (day < 10 ? "0" : "") + std::to_string(day) + "/111122223333_CloudTrail_" +
+                                  region + "_20260201T0000Z_X.json.gz"));
     }
     files.push_back(layout_file("elsewhere/" + std::to_string(day) + ".json"));
   }
