@@ -6,6 +6,7 @@
 #include "util/files.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <fmt/format.h>
 #include <map>
@@ -23,7 +24,7 @@ struct EventField {
   StoredEvent::Handle StoredEvent::*handle;
   bool unique; // stored rather than interned (EvidencePool::store)
 };
-constexpr EventField kEventFields[] = {
+constexpr std::array<EventField, 20> kEventFields{{
     {"event_id", &StoredEvent::event_id, true},
     {"account_id", &StoredEvent::account_id, false},
     {"event_time", &StoredEvent::event_time, false},
@@ -44,7 +45,7 @@ constexpr EventField kEventFields[] = {
     {"task_policy_arn", &StoredEvent::task_policy_arn, false},
     {"target_principal", &StoredEvent::target_principal, false},
     {"file", &StoredEvent::file, false},
-};
+}};
 
 // A part carries the scan's text byte for byte, and JSON strings hold only UTF-8: a text that is not
 // (a damaged file's bytes quoted in a problem, say) goes as {"hex": ...} so the merge gives it back as read.
@@ -80,7 +81,7 @@ bool is_utf8(std::string_view text) {
       }
       code = (code << 6U) | (next & 0x3FU);
     }
-    constexpr std::uint32_t kShortest[] = {0, 0, 0x80, 0x800, 0x10000};
+    constexpr std::array<std::uint32_t, 5> kShortest{0, 0, 0x80, 0x800, 0x10000};
     if (code < kShortest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
       return false;
     }
@@ -127,14 +128,14 @@ json run_json(const report::TrailRunInfo& run, std::optional<std::uint64_t> max_
 
 // The first member of the run in which two parts differ, named as the option a person gave.
 std::string differing_option(const json& a, const json& b) {
-  static constexpr std::pair<const char*, const char*> kNames[] = {
-      {"tool_version", "rootguard version"},
-      {"paths", "the paths read"},
-      {"accounts", "--accounts"},
-      {"regions", "--regions"},
-      {"since", "--since"},
-      {"until", "--until"},
-      {"max_inflated_bytes", "--max-inflated-mib"}};
+  static constexpr std::array<std::pair<const char*, const char*>, 7> kNames{
+      {{"tool_version", "rootguard version"},
+       {"paths", "the paths read"},
+       {"accounts", "--accounts"},
+       {"regions", "--regions"},
+       {"since", "--since"},
+       {"until", "--until"},
+       {"max_inflated_bytes", "--max-inflated-mib"}}};
   for (const auto& [member, name] : kNames) {
     if (a.value(member, json()) != b.value(member, json())) {
       return name;
@@ -170,7 +171,7 @@ public:
     if (hex == value.end() || !hex->is_string() || hex->get_ref<const std::string&>().size() % 2 != 0) {
       fail(where, "not a string");
     }
-    const std::string& digits = hex->get_ref<const std::string&>();
+    const auto& digits = hex->get_ref<const std::string&>();
     std::string out;
     for (std::size_t i = 0; i < digits.size(); i += 2) {
       unsigned byte = 0;
@@ -408,8 +409,14 @@ json trail_part_pieces(const trail::DiscoveryResult& discovered,
              {"skipped_other", discovered.skipped_other},
              {"pruned", discovered.pruned},
              {"problems", std::move(problems)}}}};
-  std::uint64_t files = 0, events = 0, candidates = 0, damaged = 0, files_failed = 0, unknown_time = 0,
-                bytes_read = 0, bytes_inflated = 0;
+  std::uint64_t files = 0;
+  std::uint64_t events = 0;
+  std::uint64_t candidates = 0;
+  std::uint64_t damaged = 0;
+  std::uint64_t files_failed = 0;
+  std::uint64_t unknown_time = 0;
+  std::uint64_t bytes_read = 0;
+  std::uint64_t bytes_inflated = 0;
   // A file's problems keep their order; the merge puts files in path order, as the scan does by index.
   std::vector<std::pair<std::size_t, const Problem*>> file_problems;
   json time_problems = json::array();

@@ -31,7 +31,7 @@ void write_trail_part(const std::filesystem::path& path, const report::TrailRunI
 // does: apply_trail_mutelist). Throws FatalError: exit 1 naming the file and the place in it for a part
 // that cannot be read (not JSON, truncated, another part version, written by another rootguard than
 // `tool_version`); exit 2 naming the shard for a missing, duplicated or mismatched one.
-report::TrailReport merge_trail_parts(const std::vector<std::filesystem::path>& parts,
+report::TrailReport merge_trail_parts(const std::vector<std::filesystem::path>& paths,
                                       const std::string& tool_version);
 
 } // namespace rg::pipeline
