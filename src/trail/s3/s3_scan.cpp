@@ -69,19 +69,6 @@ struct FetchedFile {
   std::optional<Problem> problem; // the object could not be fetched
 };
 
-class ClientLister final : public PageLister {
-public:
-  ClientLister(aws::S3Client& client, std::string bucket) : client_(client), bucket_(std::move(bucket)) {}
-  aws::S3ListResult list(std::string_view prefix, std::string_view delimiter,
-                         std::string_view token) override {
-    return client_.list_objects(bucket_, prefix, delimiter, token);
-  }
-
-private:
-  aws::S3Client& client_;
-  std::string bucket_;
-};
-
 aws::S3Client make_client(const S3Connection& connection, const std::string& region) {
   aws::S3ClientOptions options = connection.client;
   options.region = region;
@@ -123,6 +110,7 @@ TrailScanResult scan_s3(const TrailScanOptions& options, const EventMatcher& mat
   const std::string region = lister_client.region();
 
   Counters counters;
+  std::vector<std::pair<std::string, std::uint64_t>> listed_objects; // with hash_inflated only
   Queue<ListedFile> keys(std::max<std::size_t>(1, source.key_queue));
   Queue<FetchedFile> fetched(0); // bounded by the memory budget, not by count
   MemoryBudget budget(source.memory_budget);
@@ -208,6 +196,9 @@ TrailScanResult scan_s3(const TrailScanOptions& options, const EventMatcher& mat
             source.url, options, lister,
             [&](TrailFile file) {
               ++counters.listed;
+              if (options.hash_inflated) {
+                listed_objects.emplace_back(file.path, file.size);
+              }
               keys.push(ListedFile{std::move(file), next_index++});
             },
             walked);
@@ -270,6 +261,7 @@ TrailScanResult scan_s3(const TrailScanOptions& options, const EventMatcher& mat
   s3.throttled = counters.throttled;
   s3.bytes_fetched = counters.bytes;
   result.summary.s3 = std::move(s3);
+  result.listed_objects = std::move(listed_objects);
   return result;
 }
 
