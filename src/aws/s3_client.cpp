@@ -234,6 +234,12 @@ S3GetResult S3Client::get_object(std::string_view bucket, std::string_view key) 
   out.info = std::move(sent.info);
   if (!out.info.error) {
     out.body = std::move(sent.response.body);
+    constexpr std::string_view kMeta = "x-amz-meta-";
+    for (const auto& [name, value] : sent.response.headers) {
+      if (name.starts_with(kMeta)) {
+        out.metadata.emplace(name.substr(kMeta.size()), value);
+      }
+    }
   }
   return out;
 }

@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -62,6 +63,9 @@ struct S3ListResult {
 struct S3GetResult {
   std::string body;
   S3CallInfo info;
+  // User metadata (x-amz-meta-NAME headers) by NAME, lower case: a CloudTrail digest's signature is there,
+  // so a GET needs no HeadObject.
+  std::map<std::string, std::string> metadata;
 };
 
 class S3Client {

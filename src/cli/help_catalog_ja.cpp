@@ -123,8 +123,10 @@ constexpr std::array<MessagePattern, 91> kHelp{{
      "every digest and log file valid, modified, deleted, moved or not covered",
      "CloudTrail のダイジェストファイルでログファイルの整合性を検証します（aws cloudtrail validate-logs "
      "と同様）: 各ダイジェストとログファイルが有効、変更、削除、移動、対象外のいずれかを示します"},
-    {"CloudTrail's signing keys: the output of `aws cloudtrail list-public-keys --output json`",
-     "CloudTrail の署名キー: `aws cloudtrail list-public-keys --output json` の出力"},
+    {"CloudTrail's signing keys: the output of `aws cloudtrail list-public-keys --output json` (with "
+     "s3://: fetched with ListPublicKeys when not given)",
+     "CloudTrail の署名キー: `aws cloudtrail list-public-keys --output json` の出力 (s3:// "
+     "では、指定しなければ ListPublicKeys で取得)"},
     {"The S3 bucket the folder was copied from (default: the bucket the newest digest names)",
      "フォルダーのコピー元の S3 バケット（デフォルト: 最新のダイジェストが示すバケット）"},
     {"Write Terraform, an AWS CLI script and a console checklist for failures",

@@ -156,7 +156,8 @@ void add_trail_command(CLI::App& app, Action& action) {
       "validate-logs does): every digest and log file valid, modified, deleted, moved or not covered");
   command->add_option(
       "--public-keys", args->public_keys,
-      "CloudTrail's signing keys: the output of `aws cloudtrail list-public-keys --output json`");
+      "CloudTrail's signing keys: the output of `aws cloudtrail list-public-keys --output json` (with "
+      "s3://: fetched with ListPublicKeys when not given)");
   command->add_option(
       "--digest-bucket", args->digest_bucket,
       "The S3 bucket the folder was copied from (default: the bucket the newest digest names)");

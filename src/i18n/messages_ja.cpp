@@ -400,11 +400,24 @@ constexpr auto kMessages = std::to_array<MessagePattern>({
     {"not an S3 location (s3://BUCKET[/PREFIX]): {}", "S3 の場所 (s3://BUCKET[/PREFIX]) ではありません: {0}"},
     {"trail: an s3:// location is read alone (give one, and no folders)",
      "trail: s3:// の場所は単独で読み取ります (1 つだけ指定し、フォルダーと併用しないでください)"},
-    {"--verify-digests reads local folders only for now: copy the digests with aws s3 sync and give the "
-     "folder",
-     "--verify-digests が読めるのは現在ローカルのフォルダーだけです: aws s3 sync "
-     "でダイジェストをコピーし、そのフォルダーを"
-     "指定してください"},
+    // Digests validated in place (trail s3:// --verify-digests, decision 0025).
+    {"cloudtrail:ListPublicKeys denied: {}; digest signatures not checked (give --public-keys FILE, or "
+     "allow the action)",
+     "cloudtrail:ListPublicKeys が拒否されました: {0}。ダイジェストの署名は確認していません (--public-keys "
+     "FILE を指定するか、このアクションを許可してください)"},
+    {"cannot fetch CloudTrail's public keys: {}; digest signatures not checked",
+     "CloudTrail の公開鍵を取得できません: {0}。ダイジェストの署名は確認していません"},
+    {"--digest-bucket names the bucket a local copy came from; an s3:// location is that bucket",
+     "--digest-bucket はローカルのコピーの元のバケットを指定するものです。s3:// の場所はそのバケット"
+     "そのものです"},
+    {"{} denied on this digest: {}", "このダイジェストで {0} が拒否されました: {1}"},
+    {"not checked: {}", "確認していません: {0}"},
+    {"signature not checked: CloudTrail's public keys could not be fetched (cloudtrail:ListPublicKeys)",
+     "署名は確認していません: CloudTrail の公開鍵を取得できませんでした (cloudtrail:ListPublicKeys)"},
+    {"no x-amz-meta-signature and x-amz-meta-signature-algorithm on the object (CloudTrail signs every "
+     "digest it delivers)",
+     "オブジェクトに x-amz-meta-signature と x-amz-meta-signature-algorithm がありません (CloudTrail "
+     "は配信するすべてのダイジェストに署名します)"},
     // Mutelists.
     {"not valid YAML: {}", "YAML として不正です: {0}"},
     // Last: the general forms the entries above refine.

@@ -8,6 +8,7 @@
 #include "pipeline/trail_part.hpp"
 #include "trail/digest/root_periods.hpp"
 #include "trail/digest/validator.hpp"
+#include "trail/s3/s3_digests.hpp"
 #include "util/fatal_error.hpp"
 
 #include <fmt/format.h>
@@ -99,10 +100,10 @@ report::TrailReport run_trail_scan(const TrailScanRequest& request) {
   report.run.accounts = request.accounts;
   report.run.regions = request.regions;
   if (request.s3) {
-    if (request.verify_digests) {
+    if (!request.digest_bucket.empty()) {
       throw FatalError(ExitCode::kUsage,
-                       "--verify-digests reads local folders only for now: copy the digests with aws s3 sync "
-                       "and give the folder");
+                       "--digest-bucket names the bucket a local copy came from; an s3:// location is that "
+                       "bucket");
     }
     report.result = detections::scan_trail_s3(options, *request.s3);
   } else {
@@ -128,7 +129,17 @@ report::TrailReport run_trail_scan(const TrailScanRequest& request) {
     validation.bomb_ratio = options.bomb_ratio;
     validation.bomb_floor = request.max_inflated_bytes.value_or(options.bomb_floor);
     validation.known_hashes = &report.result.inflated_sha256;
-    report.integrity = trail::digest::validate_digests(validation);
+    if (request.s3) {
+      trail::s3::S3DigestRequest s3;
+      s3.source = &*request.s3;
+      s3.scan = &options;
+      s3.listed_logs = &report.result.listed_objects;
+      s3.keys = validation.keys; // null: ListPublicKeys is called (decision 0025)
+      s3.validation = validation;
+      report.integrity = trail::s3::validate_digests_s3(s3);
+    } else {
+      report.integrity = trail::digest::validate_digests(validation);
+    }
     trail::digest::mark_root_periods(*report.integrity, report.result.events);
   }
   return report;

@@ -71,6 +71,7 @@ Json integrity_json(const IntegrityResult& integrity) {
                     {"digests_signature_not_checked", s.digests_unsigned},
                     {"digests_failed", s.digests_failed},
                     {"digests_other_bucket", s.digests_unchecked},
+                    {"digests_unreadable", s.digests_unreadable},
                     {"backfill_digests", s.backfill_digests},
                     {"logs", s.logs},
                     {"logs_valid", s.logs_valid},

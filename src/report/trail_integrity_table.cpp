@@ -41,6 +41,8 @@ std::string_view digest_word(DigestStatus status, bool ja) {
     return "別バケット";
   case DigestStatus::kNotInChain:
     return "チェーン外";
+  case DigestStatus::kUnreadable:
+    return "取得不可";
   }
   return "?";
 }
@@ -76,14 +78,15 @@ std::string render_integrity_table(const IntegrityResult& integrity, const Rende
   const auto& s = integrity.summary;
   std::string out =
       ja ? "ログファイルの整合性 (--verify-digests)\n" : "Log file integrity (--verify-digests)\n";
-  out += ja ? fmt::format("  ダイジェスト {} 件: 正常 {} 件、署名未確認 {} 件、失敗 {} 件、別バケット {} 件 "
+  out += ja ? fmt::format("  ダイジェスト {} 件: 正常 {} 件、署名未確認 {} 件、失敗 {} 件、未確認 "
+                          "(別バケット・取得不可) {} 件 "
                           "(バックフィル {} 件)\n",
                           s.digests, s.digests_valid, s.digests_unsigned, s.digests_failed,
-                          s.digests_unchecked, s.backfill_digests)
-            : fmt::format("  {} digests: {} valid, {} signature not checked, {} failed, {} in another bucket "
-                          "({} backfill)\n",
+                          s.digests_unchecked + s.digests_unreadable, s.backfill_digests)
+            : fmt::format("  {} digests: {} valid, {} signature not checked, {} failed, {} not checked "
+                          "(another bucket, unreadable) ({} backfill)\n",
                           s.digests, s.digests_valid, s.digests_unsigned, s.digests_failed,
-                          s.digests_unchecked, s.backfill_digests);
+                          s.digests_unchecked + s.digests_unreadable, s.backfill_digests);
   out += ja ? fmt::format("  ログファイル {} 件: 正常 {} 件、改ざん {} 件、削除 {} 件、移動 {} 件、"
                           "ダイジェスト対象外 {} 件、未確認 {} 件\n",
                           s.logs, s.logs_valid, s.logs_modified, s.logs_deleted, s.logs_moved,

@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace rg::trail {
@@ -150,6 +151,9 @@ struct TrailScanResult {
   // With TrailScanOptions::hash_inflated: file path -> lower-case hex SHA-256 of its inflated bytes, for the
   // files inflated whole (streamed ones are not here: the digest validation hashes those itself).
   std::map<std::string, std::string> inflated_sha256;
+  // S3 with hash_inflated: every object the listing handed to the scan (s3://bucket/key, listed size), in
+  // key order: what the digest validation takes as present (decision 0025).
+  std::vector<std::pair<std::string, std::uint64_t>> listed_objects;
 };
 
 } // namespace rg::trail

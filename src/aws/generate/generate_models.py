@@ -27,7 +27,8 @@ OPERATIONS = {
     "organizations": ("json", ["DescribeOrganization", "ListRoots", "ListOrganizationalUnitsForParent",
                                "ListAccountsForParent", "ListAccounts", "ListPolicies", "DescribePolicy",
                                "ListTargetsForPolicy"]),
-    "cloudtrail": ("json", ["DescribeTrails", "GetTrailStatus", "GetEventSelectors", "LookupEvents"]),
+    "cloudtrail": ("json", ["DescribeTrails", "GetTrailStatus", "GetEventSelectors", "LookupEvents",
+                            "ListPublicKeys"]),  # the digest signing keys (trail --verify-digests, s3://)
     "logs": ("json", ["DescribeMetricFilters"]),
     "guardduty": ("rest-json", ["ListDetectors", "GetDetector", "ListFindings", "GetFindings"]),
     "account": ("rest-json", ["ListRegions"]),

@@ -69,14 +69,32 @@ std::string string_to_sign(const DigestDocument& document, const std::string& in
 }
 
 DigestCheck check_digest(const DigestCheckInput& input) {
-  DigestCheck check;
+  DigestBytes read;
   auto bytes = read_file(input.path, kMaxDigestBytes);
   if (!bytes) {
-    return fail(std::move(check),
-                bytes.error().kind == ProblemKind::kAbsent ? DigestStatus::kDeleted
-                                                           : DigestStatus::kMalformed,
-                bytes.error().kind == ProblemKind::kAbsent ? "not found" : bytes.error().message);
+    read.outcome = bytes.error().kind == ProblemKind::kAbsent ? DigestBytes::Outcome::kAbsent
+                                                              : DigestBytes::Outcome::kDamaged;
+    read.message = bytes.error().message;
+  } else {
+    read.bytes = std::move(*bytes);
+    read.signature = read_signature_sidecar(input.path);
   }
+  return check_digest_bytes(input, read);
+}
+
+DigestCheck check_digest_bytes(const DigestCheckInput& input, const DigestBytes& read) {
+  DigestCheck check;
+  switch (read.outcome) {
+  case DigestBytes::Outcome::kRead:
+    break;
+  case DigestBytes::Outcome::kAbsent:
+    return fail(std::move(check), DigestStatus::kDeleted, "not found");
+  case DigestBytes::Outcome::kDamaged:
+    return fail(std::move(check), DigestStatus::kMalformed, read.message);
+  case DigestBytes::Outcome::kUnreadable:
+    return fail(std::move(check), DigestStatus::kUnreadable, read.message);
+  }
+  const std::string* bytes = &read.bytes;
   thread_local WholeInflater inflater;
   thread_local ByteBuffer inflated;
   const auto* data = reinterpret_cast<const unsigned char*>(bytes->data());
@@ -112,7 +130,7 @@ DigestCheck check_digest(const DigestCheckInput& input) {
         std::move(check), DigestStatus::kMoved,
         fmt::format("has been moved from its original location: it says it was delivered as {}", doc.object));
   }
-  auto sidecar = read_signature_sidecar(input.path);
+  const auto& sidecar = read.signature;
   if (!sidecar) {
     return fail(std::move(check), DigestStatus::kMalformed,
                 fmt::format("signature metadata {}: {}", sidecar.error().file, sidecar.error().message));
@@ -140,7 +158,7 @@ DigestCheck check_digest(const DigestCheckInput& input) {
   }
   if (key == nullptr) {
     return fail(std::move(check), DigestStatus::kUnsigned,
-                "signature not checked: no public key list (--public-keys)");
+                fmt::format("signature not checked: {}", input.no_keys_reason));
   }
   if (signature.algorithm != "SHA256withRSA") {
     return fail(std::move(check), DigestStatus::kBadSignature,

@@ -26,6 +26,8 @@ std::string_view to_string(DigestStatus status) {
     return "other-bucket";
   case DigestStatus::kNotInChain:
     return "not-in-chain";
+  case DigestStatus::kUnreadable:
+    return "unreadable";
   }
   return "unknown";
 }
@@ -75,6 +77,7 @@ bool is_failure(DigestStatus status) {
   case DigestStatus::kValid:
   case DigestStatus::kUnsigned:
   case DigestStatus::kOtherBucket:
+  case DigestStatus::kUnreadable:
     return false;
   }
   return true;
@@ -90,7 +93,7 @@ bool IntegrityResult::complete() const {
   }
   const bool digests_decided = std::none_of(digests.begin(), digests.end(), [](const DigestEntry& d) {
     return d.status == DigestStatus::kUnsigned || d.status == DigestStatus::kOtherBucket ||
-           d.status == DigestStatus::kUnknownKey;
+           d.status == DigestStatus::kUnknownKey || d.status == DigestStatus::kUnreadable;
   });
   const bool logs_decided = std::none_of(logs.begin(), logs.end(), [](const LogEntry& l) {
     return l.status == LogStatus::kUnchecked || l.status == LogStatus::kNotCovered;
@@ -117,6 +120,8 @@ void IntegrityResult::count() {
       ++summary.digests_unsigned;
     } else if (d.status == DigestStatus::kOtherBucket) {
       ++summary.digests_unchecked;
+    } else if (d.status == DigestStatus::kUnreadable) {
+      ++summary.digests_unreadable;
     } else {
       ++summary.digests_failed;
     }

@@ -24,6 +24,7 @@ enum class DigestStatus {
   kUnknownKey,   // signed with a key the public key list does not hold (or not valid at that time)
   kOtherBucket,  // the chain goes on in another bucket, not in this folder: not checked
   kNotInChain,   // no digest links to it and the walk never reached it
+  kUnreadable,   // it could not be fetched (S3: denied, retries exhausted): not checked, not a failure
 };
 
 enum class LogStatus {
@@ -96,7 +97,8 @@ struct IntegritySummary {
   std::size_t digests_valid = 0;
   std::size_t digests_unsigned = 0;
   std::size_t digests_failed = 0;
-  std::size_t digests_unchecked = 0; // other bucket
+  std::size_t digests_unchecked = 0;  // other bucket
+  std::size_t digests_unreadable = 0; // could not be fetched
   std::size_t backfill_digests = 0;
   std::size_t logs = 0;
   std::size_t logs_valid = 0;

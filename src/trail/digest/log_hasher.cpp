@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <memory>
 #include <openssl/evp.h>
+#include <span>
 #include <vector>
 
 namespace rg::trail::digest {
@@ -29,14 +30,11 @@ std::string sha256_hex_of(std::string_view data) {
   return sha256_hex(data);
 }
 
-Result<LogHash> hash_inflated_file(const std::string& path, std::uint64_t max_inflated) {
-  // One stream and buffer per thread: workers hash file after file.
-  thread_local InflateStream stream;
+namespace {
+
+// Reads `stream` to its end (or its first damage) through SHA-256.
+Result<LogHash> hash_stream(InflateStream& stream, const std::string& path, std::uint64_t max_inflated) {
   thread_local std::vector<char> buffer(std::size_t{1} << 20);
-  auto opened = stream.open(path, true);
-  if (!opened) {
-    return opened.error();
-  }
   // What follows damage is not the file CloudTrail hashed: stop there.
   stream.stop_at_damage();
   const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
@@ -64,6 +62,27 @@ Result<LogHash> hash_inflated_file(const std::string& path, std::uint64_t max_in
   EVP_DigestFinal_ex(context.get(), digest.data(), &length);
   out.hex = hex(digest.data(), length);
   return out;
+}
+
+} // namespace
+
+Result<LogHash> hash_inflated_file(const std::string& path, std::uint64_t max_inflated) {
+  // One stream per thread: workers hash file after file.
+  thread_local InflateStream stream;
+  auto opened = stream.open(path, true);
+  if (!opened) {
+    return opened.error();
+  }
+  return hash_stream(stream, path, max_inflated);
+}
+
+Result<LogHash> hash_inflated_bytes(const std::string& name, std::string_view bytes,
+                                    std::uint64_t max_inflated) {
+  static constexpr char kNothing = 0; // an empty object reads as an empty file does, never as "not open"
+  thread_local InflateStream stream;
+  stream.open_memory(name, std::span<const char>(bytes.empty() ? &kNothing : bytes.data(), bytes.size()),
+                     true);
+  return hash_stream(stream, name, max_inflated);
 }
 
 } // namespace rg::trail::digest

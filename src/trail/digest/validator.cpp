@@ -23,26 +23,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t kMaxDepth = 64; // as in discovery: far beyond AWSLogs/o-org/account/.../dd
-
-struct LocalDigest {
-  std::string path;
-  std::string suffix; // from AWSLogs/ on
-  std::string root;   // what comes before it ("" or ending in '/')
-  std::string organization_id;
-  DigestName name;
-};
-
-struct LocalLog {
-  std::string path;
-  std::uint64_t size = 0;
-};
-
-struct Inventory {
-  std::vector<LocalDigest> digests;
-  std::map<std::string, LocalLog> logs;              // by path
-  std::multimap<std::string, std::string> log_names; // file name -> path, to tell moved from deleted
-  std::vector<Problem> problems;
-};
+// As check_digest: a digest lists an hour of log files, a few KB.
+constexpr std::size_t kMaxDigestBytes = std::size_t{64} << 20;
 
 std::string file_name(std::string_view path) {
   const auto slash = path.rfind('/');
@@ -113,8 +95,7 @@ private:
     }
     std::error_code error;
     const auto size = fs::file_size(path, error);
-    inventory_.logs[text] = {text, error ? 0 : size};
-    inventory_.log_names.emplace(file_name(text), text);
+    inventory_.add_log(text, error ? 0 : size);
   }
 
   Inventory& inventory_;
@@ -125,24 +106,83 @@ struct LogJob {
   std::string expected;  // hashValue
   std::uint64_t cap = 0;
   const std::string* known = nullptr; // the scan's hash of the same bytes, when it had one
+  bool absent = false;                // set by hash_logs: not there after all (moved or deleted)
 };
+
+// A folder on disk: digests and sidecars read as files, logs hashed with isa-l as they stream.
+class LocalStore final : public DigestStore {
+public:
+  DigestBytes read_digest(const std::string& path) override {
+    DigestBytes read;
+    auto bytes = read_file(path, kMaxDigestBytes);
+    if (!bytes) {
+      read.outcome = bytes.error().kind == ProblemKind::kAbsent ? DigestBytes::Outcome::kAbsent
+                                                                : DigestBytes::Outcome::kDamaged;
+      read.message = bytes.error().message;
+      return read;
+    }
+    read.bytes = std::move(*bytes);
+    read.signature = read_signature_sidecar(path);
+    return read;
+  }
+
+  LogPresence log_presence(const std::string& path) const override {
+    std::error_code error;
+    return fs::is_regular_file(path, error) ? LogPresence::kPresent : LogPresence::kAbsent;
+  }
+
+  LogRead hash_log(const std::string& path, std::uint64_t max_inflated) override {
+    auto hash = hash_inflated_file(path, max_inflated);
+    if (!hash) {
+      return {LogRead::Outcome::kDamaged, {}, hash.error().message};
+    }
+    return {LogRead::Outcome::kHashed, std::move(*hash), {}};
+  }
+};
+
+// Another file of the same name that no digest lists: where a listed log file went.
+std::string moved_to(const Inventory& inventory, const std::map<std::string, std::size_t>& listed,
+                     const std::string& path) {
+  const auto [begin, end] = inventory.log_names.equal_range(file_name(path));
+  for (auto it = begin; it != end; ++it) {
+    if (it->second != path && !listed.contains(it->second)) {
+      return it->second;
+    }
+  }
+  return {};
+}
+
+// A listed log file that is not where its digest lists it: moved when a file of its name is elsewhere
+// (that file, entry `index`, is then not reported again as not covered), else deleted.
+void mark_absent(const Inventory& inventory, std::map<std::string, std::size_t>& listed, std::size_t index,
+                 LogEntry& entry) {
+  if (const auto moved = moved_to(inventory, listed, entry.file); !moved.empty()) {
+    entry.status = LogStatus::kMoved;
+    entry.reason = fmt::format("not where the digest lists it; found at {}", moved);
+    listed[moved] = index; // not "not covered" as well
+  } else {
+    entry.status = LogStatus::kDeleted;
+    entry.reason = fmt::format("not found; {} lists it", entry.digest);
+  }
+}
 
 // One chain: the digests of one trail, account, region and kind (regular or backfill) under one root.
 class ChainWalker {
 public:
-  ChainWalker(const ValidationOptions& options, const Inventory& inventory, IntegrityResult& result,
-              std::set<std::string>& visited, std::map<std::string, std::size_t>& listed,
-              std::vector<LogJob>& jobs)
-      : options_(options), inventory_(inventory), result_(result), visited_(visited), listed_(listed),
-        jobs_(jobs) {}
+  ChainWalker(const ValidationOptions& options, const Inventory& inventory, DigestStore& store,
+              IntegrityResult& result, std::set<std::string>& visited,
+              std::map<std::string, std::size_t>& listed, std::vector<LogJob>& jobs)
+      : options_(options), inventory_(inventory), store_(store), result_(result), visited_(visited),
+        listed_(listed), jobs_(jobs) {}
 
-  void walk(std::vector<const LocalDigest*> pending) {
+  void walk(std::vector<const InventoryDigest*> pending) {
     // Oldest first, so the newest is at the back and "the next older one" is a pop.
     std::sort(pending.begin(), pending.end(), [](const auto* a, const auto* b) {
       return std::tie(a->name.end_stamp, a->path) < std::tie(b->name.end_stamp, b->path);
     });
+    store_.prefetch(pending);
     pending_ = std::move(pending);
-    const LocalDigest& newest = *pending_.back();
+    const InventoryDigest& newest = *pending_.back();
     chain_ = &newest;
     bucket_ = options_.bucket;
     std::optional<Target> target = target_of(*pending_.back());
@@ -164,7 +204,7 @@ private:
     std::optional<TimePoint> newer_start;
   };
 
-  static Target target_of(const LocalDigest& digest) {
+  static Target target_of(const InventoryDigest& digest) {
     return {digest.path,  digest.suffix, {}, digest.name.end_stamp,
             std::nullopt, std::nullopt,  {}, std::nullopt};
   }
@@ -172,7 +212,7 @@ private:
   // The newest digest not yet visited that is older than `stamp` (validate-logs' next key in the listing).
   std::optional<Target> older_than(const std::string& stamp) {
     while (!pending_.empty()) {
-      const LocalDigest* digest = pending_.back();
+      const InventoryDigest* digest = pending_.back();
       pending_.pop_back();
       if (!visited_.contains(digest->path) && digest->name.end_stamp < stamp) {
         return target_of(*digest);
@@ -200,8 +240,9 @@ private:
     if (entry.end) {
       entry.start = *entry.end - std::chrono::hours{1}; // until the digest says better
     }
-    DigestCheck check =
-        check_digest({target.path, target.suffix, bucket_, chain_->name.backfill, options_.keys});
+    DigestCheck check = check_digest_bytes(
+        {target.path, target.suffix, bucket_, chain_->name.backfill, options_.keys, options_.no_keys_reason},
+        store_.read_digest(target.path));
     if (check.document) {
       entry.start = check.document->start_time;
       entry.end = check.document->end_time;
@@ -267,6 +308,9 @@ private:
     const auto suffix = layout_suffix(*doc.previous_object);
     const auto name = parse_digest_name(file_name(*doc.previous_object));
     const std::string path = suffix ? chain_->root + std::string(*suffix) : std::string();
+    if (suffix && name && !visited_.contains(path) && !store_.in_window(path)) {
+      return older_than(target.stamp); // older than what was listed: the walk ends here, as validate-logs'
+    }
     if (!suffix || !name || visited_.contains(path)) {
       add_gap(GapKind::kMissingLink, std::nullopt, doc.start_time, target.path,
               !suffix || !name
@@ -311,7 +355,8 @@ private:
         entry.status = LogStatus::kUnchecked;
         entry.reason = log.bucket != bucket_ ? fmt::format("in bucket {}, not in this copy", log.bucket)
                                              : "not a key in the CloudTrail layout";
-      } else if (std::error_code error; fs::is_regular_file(entry.file, error)) {
+      } else if (const LogPresence presence = store_.log_presence(entry.file);
+                 presence != LogPresence::kAbsent) {
         const auto found = inventory_.logs.find(entry.file);
         const std::uint64_t size = found != inventory_.logs.end() ? found->second.size : 0;
         const std::uint64_t proportionate =
@@ -323,46 +368,32 @@ private:
         }
         jobs_.push_back(
             {result_.logs.size(), log.hash_value, std::max(proportionate, options_.bomb_floor), known});
-      } else if (const auto moved = moved_to(entry.file); !moved.empty()) {
-        entry.status = LogStatus::kMoved;
-        entry.reason = fmt::format("not where the digest lists it; found at {}", moved);
-        listed_[moved] = result_.logs.size(); // not "not covered" as well
       } else {
-        entry.status = LogStatus::kDeleted;
-        entry.reason = fmt::format("not found; {} lists it", digest_path);
+        mark_absent(inventory_, listed_, result_.logs.size(), entry);
       }
       listed_[entry.file] = result_.logs.size();
       result_.logs.push_back(std::move(entry));
     }
   }
 
-  std::string moved_to(const std::string& path) const {
-    const auto [begin, end] = inventory_.log_names.equal_range(file_name(path));
-    for (auto it = begin; it != end; ++it) {
-      if (it->second != path && !listed_.contains(it->second)) {
-        return it->second;
-      }
-    }
-    return {};
-  }
-
   const ValidationOptions& options_;
   const Inventory& inventory_;
+  DigestStore& store_;
   IntegrityResult& result_;
   std::set<std::string>& visited_;
   std::map<std::string, std::size_t>& listed_;
   std::vector<LogJob>& jobs_;
-  std::vector<const LocalDigest*> pending_;
-  const LocalDigest* chain_ = nullptr;
+  std::vector<const InventoryDigest*> pending_;
+  const InventoryDigest* chain_ = nullptr;
   std::string bucket_;
 };
 
-void hash_logs(const std::vector<LogJob>& jobs, unsigned threads, IntegrityResult& result) {
+void hash_logs(std::vector<LogJob>& jobs, DigestStore& store, unsigned threads, IntegrityResult& result) {
   std::atomic<std::size_t> next{0};
   std::atomic<std::uint64_t> hashed{0};
   const auto work = [&] {
     for (std::size_t i = next++; i < jobs.size(); i = next++) {
-      const LogJob& job = jobs[i];
+      LogJob& job = jobs[i];
       LogEntry& entry = result.logs[job.entry]; // each entry has one job: no two threads touch it
       if (job.known != nullptr) {
         if (*job.known != job.expected) {
@@ -372,18 +403,27 @@ void hash_logs(const std::vector<LogJob>& jobs, unsigned threads, IntegrityResul
         }
         continue;
       }
-      auto hash = hash_inflated_file(entry.file, job.cap);
-      if (!hash) {
-        entry.status = LogStatus::kModified;
-        entry.reason =
-            fmt::format("does not inflate as the file CloudTrail delivered: {}", hash.error().message);
+      LogRead read = store.hash_log(entry.file, job.cap);
+      switch (read.outcome) {
+      case LogRead::Outcome::kAbsent:
+        job.absent = true; // moved or deleted: decided once every job is done (it needs the whole listing)
         continue;
-      }
-      hashed += hash->inflated;
-      if (hash->hex != job.expected) {
+      case LogRead::Outcome::kUnreadable:
+        entry.status = LogStatus::kUnchecked;
+        entry.reason = fmt::format("not checked: {}", read.message);
+        continue;
+      case LogRead::Outcome::kDamaged:
         entry.status = LogStatus::kModified;
-        entry.reason =
-            fmt::format("SHA-256 {} is not the hashValue {} in {}", hash->hex, job.expected, entry.digest);
+        entry.reason = fmt::format("does not inflate as the file CloudTrail delivered: {}", read.message);
+        continue;
+      case LogRead::Outcome::kHashed:
+        break;
+      }
+      hashed += read.hash.inflated;
+      if (read.hash.hex != job.expected) {
+        entry.status = LogStatus::kModified;
+        entry.reason = fmt::format("SHA-256 {} is not the hashValue {} in {}", read.hash.hex, job.expected,
+                                   entry.digest);
       }
     }
   };
@@ -401,20 +441,33 @@ void hash_logs(const std::vector<LogJob>& jobs, unsigned threads, IntegrityResul
 
 } // namespace
 
+void Inventory::add_log(std::string path, std::uint64_t size) {
+  log_names.emplace(file_name(path), path);
+  InventoryLog log{path, size};
+  logs.insert_or_assign(std::move(path), std::move(log));
+}
+
 IntegrityResult validate_digests(const ValidationOptions& options) {
-  IntegrityResult result;
-  if (options.keys != nullptr) {
-    result.problems = options.keys->problems;
-  }
   Inventory inventory;
   InventoryWalker walker(inventory);
   for (const auto& path : options.paths) {
     walker.add(path);
   }
+  LocalStore store;
+  return validate_inventory(inventory, store, options);
+}
+
+IntegrityResult validate_inventory(const Inventory& inventory, DigestStore& store,
+                                   const ValidationOptions& options) {
+  IntegrityResult result;
+  if (options.keys != nullptr) {
+    result.problems = options.keys->problems;
+  }
+  result.problems.insert(result.problems.end(), options.problems.begin(), options.problems.end());
   result.problems.insert(result.problems.end(), inventory.problems.begin(), inventory.problems.end());
 
   // Chains by root, organization, account, region, trail, home region and kind.
-  std::map<std::string, std::vector<const LocalDigest*>> chains;
+  std::map<std::string, std::vector<const InventoryDigest*>> chains;
   for (const auto& digest : inventory.digests) {
     const auto& n = digest.name;
     chains[fmt::format("{}\n{}\n{}\n{}\n{}\n{}\n{}", digest.root, digest.organization_id, n.account_id,
@@ -425,11 +478,16 @@ IntegrityResult validate_digests(const ValidationOptions& options) {
   std::map<std::string, std::size_t> listed;
   std::vector<LogJob> jobs;
   for (auto& [key, digests] : chains) {
-    ChainWalker(options, inventory, result, visited, listed, jobs).walk(digests);
+    ChainWalker(options, inventory, store, result, visited, listed, jobs).walk(digests);
   }
-  const unsigned threads =
-      options.threads > 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
-  hash_logs(jobs, threads, result);
+  const unsigned threads = store.hash_parallelism(
+      options.threads > 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency()));
+  hash_logs(jobs, store, threads, result);
+  for (const LogJob& job : jobs) {
+    if (job.absent) {
+      mark_absent(inventory, listed, job.entry, result.logs[job.entry]);
+    }
+  }
 
   for (const auto& [path, log] : inventory.logs) {
     if (!listed.contains(path)) {

@@ -45,8 +45,9 @@ bool contains(const std::vector<std::string>& list, std::string_view value) {
 class Walker {
 public:
   Walker(const S3Url& url, const TrailScanOptions& options, PageLister& lister,
-         const std::function<void(TrailFile)>& on_file, WalkCounts& counts)
-      : url_(url), options_(options), lister_(lister), on_file_(on_file), counts_(counts) {
+         const std::function<void(TrailFile)>& on_file, WalkCounts& counts, LayoutFolder folder)
+      : url_(url), options_(options), lister_(lister), on_file_(on_file), counts_(counts),
+        digests_(folder == LayoutFolder::kDigests), folder_(digests_ ? "CloudTrail-Digest" : "CloudTrail") {
     // The delivery dates that can hold events in range: one day of slack each side (key_in_scope).
     if (options.since) {
       first_ = std::chrono::floor<days>(*options.since) - days{1};
@@ -63,7 +64,9 @@ public:
       // Keys under PREFIX/AWSLogs/ are the layout; anything else under PREFIX (lookup-events output, a
       // copy in another shape) is listed flat, so nothing there goes unread.
       accounts(prefix + "AWSLogs/", /*in_organization=*/false);
-      flat_except(prefix, prefix + "AWSLogs/");
+      if (!digests_) {
+        flat_except(prefix, prefix + "AWSLogs/");
+      }
       return;
     }
     // The URL already points inside the layout: start at its level.
@@ -80,11 +83,11 @@ public:
       accounts(prefix, org);
     } else if (depth == 1 && all_digits(parts.back(), 12)) {
       if (account_kept(parts.back())) {
-        regions(prefix + "CloudTrail/");
+        regions(prefix + folder_ + "/");
       }
-    } else if (depth == 2 && parts.back() == "CloudTrail") {
+    } else if (depth == 2 && parts.back() == folder_) {
       regions(prefix);
-    } else if (depth == 3 && parts[parts.size() - 2] == "CloudTrail") {
+    } else if (depth == 3 && parts[parts.size() - 2] == folder_) {
       if (options_.regions.empty() || contains(options_.regions, parts.back())) {
         dates(prefix);
       }
@@ -147,9 +150,9 @@ private:
         accounts(child, true);
       } else if (all_digits(name, 12)) {
         if (account_kept(name)) {
-          regions(child + "CloudTrail/");
+          regions(child + folder_ + "/");
         }
-      } else {
+      } else if (!digests_) {
         flat(child); // not the layout: read as a folder would be
       }
     }
@@ -254,6 +257,12 @@ private:
       return; // a "folder" marker object made by consoles: not a file
     }
     KeyInfo key = parse_key(object.key);
+    if (digests_) {
+      if (key.kind == ObjectKind::kDigest && key_in_scope(key, options_)) {
+        on_file_(TrailFile{object_url(url_.bucket, object.key), std::move(key), object.size});
+      }
+      return;
+    }
     if (key.kind == ObjectKind::kDigest) {
       ++counts_.skipped_digest;
       return;
@@ -278,6 +287,8 @@ private:
   PageLister& lister_;
   const std::function<void(TrailFile)>& on_file_;
   WalkCounts& counts_;
+  bool digests_ = false;
+  std::string folder_; // CloudTrail or CloudTrail-Digest
   std::optional<sys_days> first_;
   std::optional<sys_days> last_;
 };
@@ -285,8 +296,8 @@ private:
 } // namespace
 
 void walk_layout(const S3Url& url, const TrailScanOptions& options, PageLister& lister,
-                 const std::function<void(TrailFile)>& on_file, WalkCounts& counts) {
-  Walker(url, options, lister, on_file, counts).run();
+                 const std::function<void(TrailFile)>& on_file, WalkCounts& counts, LayoutFolder folder) {
+  Walker(url, options, lister, on_file, counts, folder).run();
 }
 
 } // namespace rg::trail::s3

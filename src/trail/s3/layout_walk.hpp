@@ -14,7 +14,9 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace rg::trail::s3 {
@@ -27,6 +29,20 @@ public:
                                  std::string_view token) = 0;
 };
 
+// The S3 client as a PageLister of one bucket.
+class ClientLister final : public PageLister {
+public:
+  ClientLister(aws::S3Client& client, std::string bucket) : client_(client), bucket_(std::move(bucket)) {}
+  aws::S3ListResult list(std::string_view prefix, std::string_view delimiter,
+                         std::string_view token) override {
+    return client_.list_objects(bucket_, prefix, delimiter, token);
+  }
+
+private:
+  aws::S3Client& client_;
+  std::string bucket_;
+};
+
 struct WalkCounts {
   std::size_t list_requests = 0;
   std::size_t objects_listed = 0; // every key listed, whether it is read or not
@@ -37,9 +53,15 @@ struct WalkCounts {
   std::vector<Problem> problems; // prefixes that could not be listed
 };
 
+// Which folder of each account and region is walked: the log files, or the digests (--verify-digests,
+// decision 0025), pruned by the same filters.
+enum class LayoutFolder { kLogs, kDigests };
+
 // Calls `on_file` for every object the scan must read, in key order (S3 lists keys in UTF-8 binary order,
-// and the levels are walked in that order too), named s3://bucket/key.
+// and the levels are walked in that order too), named s3://bucket/key. With kDigests only digest files
+// under AWSLogs/ are handed on (nothing outside the layout is listed) and only they are counted.
 void walk_layout(const S3Url& url, const TrailScanOptions& options, PageLister& lister,
-                 const std::function<void(TrailFile)>& on_file, WalkCounts& counts);
+                 const std::function<void(TrailFile)>& on_file, WalkCounts& counts,
+                 LayoutFolder folder = LayoutFolder::kLogs);
 
 } // namespace rg::trail::s3

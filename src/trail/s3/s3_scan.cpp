@@ -70,19 +70,6 @@ struct FetchedFile {
   std::optional<Problem> problem; // the object could not be fetched
 };
 
-class ClientLister final : public PageLister {
-public:
-  ClientLister(aws::S3Client& client, std::string bucket) : client_(client), bucket_(std::move(bucket)) {}
-  aws::S3ListResult list(std::string_view prefix, std::string_view delimiter,
-                         std::string_view token) override {
-    return client_.list_objects(bucket_, prefix, delimiter, token);
-  }
-
-private:
-  aws::S3Client& client_;
-  std::string bucket_;
-};
-
 aws::S3Client make_client(const S3Connection& connection, const std::string& region) {
   aws::S3ClientOptions options = connection.client;
   options.region = region;
@@ -124,6 +111,7 @@ TrailScanResult scan_s3(const TrailScanOptions& options, const EventMatcher& mat
   const std::string region = lister_client.region();
 
   Counters counters;
+  std::vector<std::pair<std::string, std::uint64_t>> listed_objects; // with hash_inflated only
   Queue<ListedFile> keys(std::max<std::size_t>(1, source.key_queue));
   Queue<FetchedFile> fetched(0); // bounded by the memory budget, not by count
   MemoryBudget budget(source.memory_budget);
@@ -217,6 +205,9 @@ TrailScanResult scan_s3(const TrailScanOptions& options, const EventMatcher& mat
                 return;
               }
               ++counters.listed;
+              if (options.hash_inflated) {
+                listed_objects.emplace_back(file.path, file.size);
+              }
               keys.push(ListedFile{std::move(file), index});
             },
             walked);
@@ -282,6 +273,7 @@ TrailScanResult scan_s3(const TrailScanOptions& options, const EventMatcher& mat
   s3.throttled = counters.throttled;
   s3.bytes_fetched = counters.bytes;
   result.summary.s3 = std::move(s3);
+  result.listed_objects = std::move(listed_objects);
   return result;
 }
 
