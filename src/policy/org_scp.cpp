@@ -323,7 +323,7 @@ void add_rcps(const model::Organization& org, const std::vector<ScpCheck>& rcp_c
 
 // What the RCPs did for a verdict, said after its reason: what they close (where the SCPs did not decide
 // it all), what they cannot, and why they were left out.
-void append_rcp_sentences(AccountScpVerdict& v) {
+void append_rcp_sentences(AccountScpVerdict& v, bool open_on_rcp_services) {
   const bool fail = v.status == AccountScpStatus::kPartial || v.status == AccountScpStatus::kOpen;
   if (!v.rcp_closed_actions.empty() && v.status != AccountScpStatus::kDenied) {
     const auto closed = describe_actions(v.rcp_closed_actions);
@@ -334,7 +334,14 @@ void append_rcp_sentences(AccountScpVerdict& v) {
                                    "拒否しています: {}。",
                                    ja_embed(closed.ja), rcp_names(v, Lang::kJa)));
   }
-  if (fail && v.rcps_considered) {
+  if (fail && v.rcps_considered && open_on_rcp_services) {
+    // An RCP could close it, but none on the path denies it to this root (a perimeter on
+    // aws:PrincipalOrgID, aws:PrincipalAccount or aws:ResourceAccount lets the member's own root through).
+    v.reason.en += " No RCP on the path denies root the rest on this account's own resources.";
+    ja_append_sentence(v.reason.ja,
+                       "経路上の RCP は、このアカウント自身のリソースに対する残りの操作をルートユーザーに"
+                       "拒否していません。");
+  } else if (fail && v.rcps_considered) {
     v.reason.en += fmt::format(" RCPs cannot close the rest: they apply only to resources of {}, never to "
                                "IAM, EC2, Organizations or account settings.",
                                rcp_services_text());
@@ -521,9 +528,11 @@ AccountScpVerdict analyze_account(const model::Organization& org, const std::vec
   v.open_actions = space.describe_where([&](const RequestClass& c) { return !by_scp(c) && !by_rcp(c); });
   v.rcp_closed_actions = space.describe_where([&](const RequestClass& c) { return !by_scp(c) && by_rcp(c); });
   // Missing RCP data matters only when everything left open is on services RCPs apply to.
-  const bool rcps_could_close =
-      std::all_of(space.classes.begin(), space.classes.end(),
-                  [&](const RequestClass& c) { return by_scp(c) || by_rcp(c) || closable_by_rcp(space, c); });
+  const bool rcps_could_close = std::all_of(space.classes.begin(), space.classes.end(),
+                                            [&](const RequestClass& c) {
+                                              return by_scp(c) || by_rcp(c) || closable_by_rcp(space, c);
+                                            }) &&
+                                space.complete;
   if (!space.complete) {
     add_reason(v.unknown_reasons, "the SCPs on the path combine too many wildcards to decide exhaustively",
                "経路上の SCP はワイルドカードの組み合わせが多すぎて網羅的に判定できません");
@@ -543,7 +552,7 @@ AccountScpVerdict analyze_account(const model::Organization& org, const std::vec
     v.status = AccountScpStatus::kPartial;
   }
   v.reason = describe(v);
-  append_rcp_sentences(v);
+  append_rcp_sentences(v, rcps_could_close);
   if (!v.conditional_denies.empty() && v.status != AccountScpStatus::kDenied) {
     const auto list = fmt::format("{}", fmt::join(v.conditional_denies, "; "));
     v.reason.en += fmt::format(" Conditional denies not counted (they depend on region, source IP, MFA or "

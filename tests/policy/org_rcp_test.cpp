@@ -100,7 +100,7 @@ TEST(OrgRcp, AnRcpDenyingRootClosesTheScpGap) {
   const auto sandbox = analyzer.verdict("333333333333", "aws");
   EXPECT_EQ(sandbox.status, AccountScpStatus::kPartial);
   EXPECT_EQ(sandbox.open_actions, std::vector<std::string>{"s3:*"});
-  EXPECT_NE(sandbox.reason.en.find("RCPs cannot close the rest"), std::string::npos) << sandbox.reason.en;
+  EXPECT_NE(sandbox.reason.en.find("No RCP on the path denies root"), std::string::npos) << sandbox.reason.en;
 }
 
 TEST(OrgRcp, APrincipalOrgIdPerimeterDoesNotRestrictTheMembersOwnRoot) {
@@ -137,6 +137,7 @@ TEST(OrgRcp, AnRcpOnAServiceWithoutRcpSupportChangesNothing) {
   EXPECT_EQ(v.open_actions, std::vector<std::string>{"iam:*"});
   EXPECT_TRUE(v.rcp_closed_actions.empty());
   EXPECT_EQ(v.rcp_ignored, std::vector<std::string>{"p-denyiam (p-denyiam) DenyRootHere: iam:*"});
+  EXPECT_NE(v.reason.en.find("RCPs cannot close the rest"), std::string::npos) << v.reason.en;
   // And a Deny "*" reaches only the supported services: iam:* stays open.
   org.resource_control_policies.back() = policy("p-denyall", rcp_denying_root("*"), {"r-root"});
   const ScpAnalyzer again(org);
