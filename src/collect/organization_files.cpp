@@ -29,6 +29,20 @@ void add_account(CallContext& c, OrganizationListing& listing, std::set<std::str
   listing.accounts.push_back({id, status.empty() ? account.value("State", "") : status});
 }
 
+// One policy type: its ListPolicies answer, then DescribePolicy and ListTargetsForPolicy of each listed id.
+void collect_policies(CallContext& c, const char* filter, File list, File describe, File targets) {
+  const json* policies = c.collect(list, {{"Filter", filter}});
+  for (const auto& policy :
+       policies == nullptr ? json::array() : policies->value("Policies", json::array())) {
+    const std::string id = policy.value("Id", "");
+    if (!c.path_of(describe, std::nullopt, id)) {
+      continue; // logged as skipped: an id that cannot name a file is used in no call either
+    }
+    c.collect(describe, {{"PolicyId", id}}, std::nullopt, id);
+    c.collect(targets, {{"PolicyId", id}}, std::nullopt, id);
+  }
+}
+
 } // namespace
 
 std::optional<OrganizationListing>
@@ -74,16 +88,11 @@ collect_organization(aws::AwsClient& client, SnapshotWriter& writer, const std::
       add_account(c, listing, listed, account);
     }
   }
-  const json* policies = c.collect(File::kListPolicies, {{"Filter", "SERVICE_CONTROL_POLICY"}});
-  for (const auto& policy :
-       policies == nullptr ? json::array() : policies->value("Policies", json::array())) {
-    const std::string id = policy.value("Id", "");
-    if (!c.path_of(File::kDescribePolicy, std::nullopt, id)) {
-      continue; // logged as skipped: an id that cannot name a file is used in no call either
-    }
-    c.collect(File::kDescribePolicy, {{"PolicyId", id}}, std::nullopt, id);
-    c.collect(File::kListTargetsForPolicy, {{"PolicyId", id}}, std::nullopt, id);
-  }
+  collect_policies(c, "SERVICE_CONTROL_POLICY", File::kListPolicies, File::kDescribePolicy,
+                   File::kListTargetsForPolicy);
+  // RCPs: the same three calls (and permissions) with the other filter, into their own rows.
+  collect_policies(c, "RESOURCE_CONTROL_POLICY", File::kListResourceControlPolicies,
+                   File::kDescribeResourceControlPolicy, File::kListTargetsForResourceControlPolicy);
   return listing;
 }
 

@@ -196,6 +196,19 @@ std::vector<Finding> evaluate(const Control& control, const EvaluationInput& inp
         {"denying_scp", fmt::format("{} ({}) attached to {}: {}", deny.policy_name, deny.policy_id,
                                     deny.target_id, fmt::join(deny.statements, ", "))});
   }
+  for (const auto& rcp : verdict.rcp_denying) {
+    // What an RCP closes of what the SCPs leave (decision 0027): root's requests to this account's resources.
+    evidence.push_back(
+        {"closing_rcp", fmt::format("{} ({}) attached to {}: {}", rcp.policy_name, rcp.policy_id,
+                                    rcp.target_id, fmt::join(rcp.statements, ", "))});
+  }
+  if (!verdict.rcp_closed_actions.empty()) {
+    evidence.push_back(
+        {"rcp_closed_actions", fmt::format("{}", fmt::join(verdict.rcp_closed_actions, ", "))});
+  }
+  for (const auto& ignored : verdict.rcp_ignored) {
+    evidence.push_back({"rcp_no_effect", ignored}); // a service without RCP support
+  }
   if (!verdict.open_actions.empty() && verdict.status != AccountScpStatus::kUnknown) {
     evidence.push_back({"open_actions", fmt::format("{}", fmt::join(verdict.open_actions, ", "))});
   }
@@ -267,7 +280,13 @@ constinit const Control kOrgRootScp{
                  "force at all: an organization with only consolidated billing cannot have them, and with "
                  "the "
                  "SERVICE_CONTROL_POLICY type disabled on the root (ListRoots PolicyTypes) every SCP is "
-                 "detached; both FAIL whatever the attachment files say.",
+                 "detached; both FAIL whatever the attachment files say. Resource control policies on the "
+                 "same path are read too: where the SCPs leave root an action of a service that supports "
+                 "RCPs (S3, STS, KMS, SQS, Secrets Manager, Cognito user pools, CloudWatch Logs, DynamoDB, "
+                 "ECR, OpenSearch Serverless) and an RCP denies it to root outright, that part is closed for "
+                 "the account's own resources; a perimeter such as \"deny unless aws:PrincipalOrgID is the "
+                 "organization\" never stops the member's own root, and no RCP reaches IAM, EC2, "
+                 "Organizations or account settings.",
                  "rootguard は組織のルート -> OU -> アカウントの経路上のすべての SCP を、AWS と同じ規則 "
                  "(どこかの "
                  "Deny が適用される、各階層で Allow が必要、管理アカウントには適用されない) "
@@ -280,7 +299,15 @@ constinit const Control kOrgRootScp{
                  "である必要があります。一括請求のみの組織には SCP が存在できず、ルートユーザーで "
                  "SERVICE_CONTROL_POLICY "
                  "タイプが無効 (ListRoots の PolicyTypes) ならすべての SCP がデタッチされています。どちらも"
-                 "アタッチのファイルの内容にかかわらず FAIL です。"},
+                 "アタッチのファイルの内容にかかわらず FAIL です。同じ経路のリソースコントロールポリシー "
+                 "(RCP) "
+                 "も読みます。SCP がルートユーザーに残したアクションのうち RCP 対応サービス (S3、STS、KMS、"
+                 "SQS、Secrets Manager、Cognito ユーザープール、CloudWatch Logs、DynamoDB、ECR、OpenSearch "
+                 "Serverless) のもので、RCP "
+                 "がルートユーザーを無条件に拒否するものは、アカウント自身のリソース"
+                 "について閉じたものとします。\"aws:PrincipalOrgID が組織でなければ拒否\" のような境界は"
+                 "メンバー自身のルートユーザーを止めず、IAM・EC2・Organizations・アカウント設定にはどの RCP "
+                 "も届きません。"},
             .mappings = {},
             .remediation = {.console = policy::kRootDenyConsole,
                             .cli = policy::kRootDenyCli,

@@ -27,7 +27,8 @@ struct PolicyTarget {
   std::string name;
 };
 
-// A service control policy: ListPolicies summary + DescribePolicy content + ListTargetsForPolicy.
+// A service control or resource control policy: ListPolicies summary + DescribePolicy content +
+// ListTargetsForPolicy.
 struct OrganizationPolicy {
   std::string id; // p-xxxxxxxx; p-FullAWSAccess for the AWS-managed default
   std::string arn;
@@ -49,6 +50,8 @@ struct Organization {
   // PENDING_DISABLE), or "" when the type is not listed, i.e. disabled and every SCP detached. A root
   // whose entry has no PolicyTypes member is not in the map: the attachments are then the only evidence.
   std::map<std::string, std::string> scp_type_status;
+  // The same for RESOURCE_CONTROL_POLICY: "" when a root lists PolicyTypes without it (RCPs not in force).
+  std::map<std::string, std::string> rcp_type_status;
   std::vector<OrganizationalUnit> units;
   std::vector<OrganizationAccount> accounts;
   // Service control policies; `scps_collected` is false when
@@ -56,6 +59,10 @@ struct Organization {
   // "no SCP denies root".
   bool scps_collected = false;
   std::vector<OrganizationPolicy> service_control_policies;
+  // Resource control policies, the same way: `rcps_collected` is false when
+  // organization/ListPolicies-RESOURCE_CONTROL_POLICY.json was absent (older snapshots, or not collected).
+  bool rcps_collected = false;
+  std::vector<OrganizationPolicy> resource_control_policies;
 
   bool consolidated_billing_only() const { return feature_set == "CONSOLIDATED_BILLING"; }
   const OrganizationAccount* find_account(const std::string& account_id) const;

@@ -3,6 +3,7 @@
 #include "i18n/japanese_text.hpp"
 #include "policy/evaluator.hpp"
 #include "policy/parser.hpp"
+#include "policy/rcp_services.hpp"
 #include "policy/request_space.hpp"
 
 #include <algorithm>
@@ -64,6 +65,18 @@ std::vector<ScpLevel> build_path(const model::Organization& org, const model::Or
   return {reversed.rbegin(), reversed.rend()};
 }
 
+// "Name (p-id) attached to ou-...": the RCPs that close part of what the SCPs leave.
+std::string rcp_names(const AccountScpVerdict& v, Lang lang) {
+  std::vector<std::string> names;
+  for (const auto& d : v.rcp_denying) {
+    const auto& name = d.policy_name.empty() ? d.policy_id : d.policy_name;
+    names.push_back(lang == Lang::kJa
+                        ? fmt::format("{} ({}、{} にアタッチ)", name, d.policy_id, d.target_id)
+                        : fmt::format("{} ({}) attached to {}", name, d.policy_id, d.target_id));
+  }
+  return fmt::format("{}", fmt::join(names, lang == Lang::kJa ? "、" : "; "));
+}
+
 LocalizedString describe(const AccountScpVerdict& v) {
   std::vector<std::string> names;
   std::vector<std::string> names_ja;
@@ -83,6 +96,16 @@ LocalizedString describe(const AccountScpVerdict& v) {
           fmt::format("ルートユーザーには調べたすべてのアクションが暗黙的に拒否されます: {} で許可する SCP が"
                       "ありません。",
                       fmt::join(v.levels_without_allow, ", "))};
+    }
+    if (!v.rcp_closed_actions.empty()) {
+      const auto closed = describe_actions(v.rcp_closed_actions);
+      return {
+          fmt::format("SCPs deny the root user every action but {} ({}), and RCPs deny that on this "
+                      "account's own resources: {}.",
+                      closed.en, by, rcp_names(v, Lang::kEn)),
+          fmt::format("SCP はルートユーザーに{}以外のすべてのアクションを拒否し ({})、残りはこのアカウント"
+                      "自身のリソースに対して RCP が拒否しています: {}。",
+                      ja_embed(closed.ja), by_ja, rcp_names(v, Lang::kJa))};
     }
     return {fmt::format("An SCP denies every action to the root user: {}.", by),
             fmt::format("SCP がルートユーザーのすべてのアクションを拒否しています: {}。", by_ja)};
@@ -176,8 +199,8 @@ bool reads_account_id(const Document& document) {
       std::string key = condition.key;
       std::transform(key.begin(), key.end(), key.begin(),
                      [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      const bool holds_account =
-          key == "aws:principalarn" || key == "aws:principalaccount" || key == "aws:userid";
+      const bool holds_account = key == "aws:principalarn" || key == "aws:principalaccount" ||
+                                 key == "aws:userid" || key == "aws:resourceaccount";
       if ((holds_account && has_digit(condition.values)) || has_variable(condition.values)) {
         return true;
       }
@@ -194,6 +217,7 @@ bool reads_account_id(const Document& document) {
 
 struct ScpAnalyzer::Memo {
   TargetIndex targets;
+  TargetIndex rcp_targets;
   std::unordered_map<std::string, const model::OrganizationAccount*> accounts;
   std::mutex mutex;
   std::map<std::string, std::shared_ptr<const RequestSpaceResult>> spaces;
@@ -202,7 +226,157 @@ struct ScpAnalyzer::Memo {
 
 namespace {
 
+// The request an RCP on this path judges: root of the account acting on the account's own resources, so
+// the resource keys are the account's (aws:ResourceAccount, aws:ResourceOrgID, aws:ResourceOrgPaths) and a
+// "deny unless aws:PrincipalOrgID / aws:PrincipalAccount / aws:ResourceAccount matches" perimeter is
+// decided: it never stops the member's own root (docs/decisions/0027-rcps.md).
+RequestContext rcp_context_for(const RequestContext& root_context, const model::Organization& organization,
+                               const AccountScpVerdict& v) {
+  auto context = root_context;
+  context.set("aws:ResourceAccount", v.account_id);
+  if (!organization.id.empty()) {
+    context.set("aws:ResourceOrgID", organization.id);
+  }
+  if (const auto* paths = root_context.find("aws:PrincipalOrgPaths"); paths != nullptr) {
+    context.set("aws:ResourceOrgPaths", *paths);
+  }
+  return context;
+}
+
+// The RCPs in force on the path, appended to `policies` at levels path.size() + level, each level assumed
+// to allow (AWS attaches RCPFullAWSAccess to every root, OU and account and it cannot be detached: "RCP
+// evaluation"), so RCPs only ever add denies. Missing RCP data goes to rcp_unknown: it matters only where
+// what is left open could be closed by an RCP.
+void add_rcps(const model::Organization& org, const std::vector<ScpCheck>& rcp_checks,
+              const TargetIndex& targets, AccountScpVerdict& v, std::vector<PolicyAtLevel>& policies,
+              std::vector<const ScpCheck*>& sources, RequestSpaceOptions& options,
+              const RequestContext& rcp_context) {
+  if (!org.rcps_collected) {
+    add_reason(v.rcp_unknown,
+               "resource control policies were not collected (organization/"
+               "ListPolicies-RESOURCE_CONTROL_POLICY.json)",
+               "リソースコントロールポリシー (RCP) が収集されていません (organization/"
+               "ListPolicies-RESOURCE_CONTROL_POLICY.json)");
+    return;
+  }
+  for (const auto& root_id : org.root_ids) {
+    const auto found = org.rcp_type_status.find(root_id);
+    if (found == org.rcp_type_status.end() || found->second == "ENABLED") {
+      continue;
+    }
+    if (found->second.empty()) {
+      // Disabling the type detaches every RCP ("Disabling a policy type"): none is in force.
+      v.rcp_notes.push_back(
+          {fmt::format("The RESOURCE_CONTROL_POLICY policy type is not enabled on root {} (ListRoots): no "
+                       "RCP is in force.",
+                       root_id),
+           fmt::format("組織のルート {} で RESOURCE_CONTROL_POLICY ポリシータイプが有効ではありません "
+                       "(ListRoots)。RCP は適用されていません。",
+                       root_id)});
+      return;
+    }
+    add_reason(
+        v.rcp_unknown,
+        fmt::format("the RESOURCE_CONTROL_POLICY policy type on root {} is {}", root_id, found->second),
+        fmt::format("組織のルート {} の RESOURCE_CONTROL_POLICY ポリシータイプは {} です", root_id,
+                    found->second));
+    return;
+  }
+  for (const auto& check : rcp_checks) {
+    if (!check.policy->targets) {
+      add_reason(v.rcp_unknown, fmt::format("the targets of RCP {} were not collected", check.policy->id),
+                 fmt::format("RCP {} のアタッチ先が収集されていません", check.policy->id));
+    }
+  }
+  const size_t base = v.path.size();
+  options.levels = 2 * base;
+  options.level_assumed_allow.resize(2 * base, true);
+  for (size_t level = 0; level < base; ++level) {
+    const auto attached = targets.find(v.path[level].target_id);
+    if (attached == targets.end()) {
+      continue;
+    }
+    for (const auto* check : attached->second) {
+      const auto label = fmt::format("{} ({})", check->policy->name, check->policy->id);
+      v.rcps_considered = true; // an RCP is attached on the path, read or not
+      if (!check->content_known) {
+        add_reason(v.rcp_unknown,
+                   fmt::format("the content of RCP {} attached to {} was not collected", check->policy->id,
+                               v.path[level].target_id),
+                   fmt::format("{} にアタッチされた RCP {} の内容が収集されていません",
+                               v.path[level].target_id, check->policy->id));
+        continue;
+      }
+      if (!check->check.valid) {
+        v.rcp_notes.push_back({fmt::format("Invalid RCP ignored: {}.", label),
+                               fmt::format("無効な RCP を無視しました: {}。", label)});
+        continue;
+      }
+      for (const auto& ignored : check->rcp_ignored) {
+        add_unique(v.rcp_ignored, fmt::format("{} {}", label, ignored));
+      }
+      policies.push_back({&check->document, PolicyType::kRcp, base + level, label, &rcp_context});
+      sources.push_back(check);
+    }
+  }
+}
+
+// What the RCPs did for a verdict, said after its reason: what they close (where the SCPs did not decide
+// it all), what they cannot, and why they were left out.
+void append_rcp_sentences(AccountScpVerdict& v, bool open_on_rcp_services) {
+  const bool fail = v.status == AccountScpStatus::kPartial || v.status == AccountScpStatus::kOpen;
+  if (!v.rcp_closed_actions.empty() && v.status != AccountScpStatus::kDenied) {
+    const auto closed = describe_actions(v.rcp_closed_actions);
+    v.reason.en += fmt::format(" RCPs deny root {} on this account's own resources: {}.", closed.en,
+                               rcp_names(v, Lang::kEn));
+    ja_append_sentence(v.reason.ja,
+                       fmt::format("このアカウント自身のリソースに対する{}は RCP がルートユーザーに"
+                                   "拒否しています: {}。",
+                                   ja_embed(closed.ja), rcp_names(v, Lang::kJa)));
+  }
+  if (fail && v.rcps_considered && open_on_rcp_services) {
+    // An RCP could close it, but none on the path denies it to this root (a perimeter on
+    // aws:PrincipalOrgID, aws:PrincipalAccount or aws:ResourceAccount lets the member's own root through).
+    v.reason.en += " No RCP on the path denies root the rest on this account's own resources.";
+    ja_append_sentence(v.reason.ja,
+                       "経路上の RCP は、このアカウント自身のリソースに対する残りの操作をルートユーザーに"
+                       "拒否していません。");
+  } else if (fail && v.rcps_considered) {
+    v.reason.en += fmt::format(" RCPs cannot close the rest: they apply only to resources of {}, never to "
+                               "IAM, EC2, Organizations or account settings.",
+                               rcp_services_text());
+    ja_append_sentence(v.reason.ja, fmt::format("残りは RCP では閉じられません。RCP が適用されるのは {} の"
+                                                "リソースだけで、IAM・EC2・Organizations・アカウント設定には"
+                                                "適用されません。",
+                                                rcp_services_text()));
+  }
+  for (const auto& note : v.rcp_notes) {
+    v.reason.en += " " + note.en;
+    ja_append_sentence(v.reason.ja, note.ja);
+  }
+}
+
+// Whether every request of the class is on a service that supports RCPs (it matches an action pattern
+// whose service is one of them): only such a class could an RCP close.
+bool closable_by_rcp(const RequestSpaceResult& space, const RequestClass& request_class) {
+  const auto& matches = space.actions.signatures[request_class.action].matches;
+  for (size_t k = 0; k < matches.size() && k < space.action_patterns.size(); ++k) {
+    const auto& pattern = space.action_patterns[k];
+    const auto colon = pattern.find(':');
+    if (!matches[k] || colon == std::string::npos) {
+      continue;
+    }
+    const auto service = std::string_view(pattern).substr(0, colon);
+    const auto services = rcp_action_services();
+    if (std::find(services.begin(), services.end(), service) != services.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 AccountScpVerdict analyze_account(const model::Organization& org, const std::vector<ScpCheck>& checks,
+                                  const std::vector<ScpCheck>& rcp_checks,
                                   const model::OrganizationAccount& account, std::string_view partition,
                                   ScpAnalyzer::Memo& memo) {
   AccountScpVerdict v;
@@ -280,6 +454,10 @@ AccountScpVerdict analyze_account(const model::Organization& org, const std::vec
       sources.push_back(check);
     }
   }
+  const size_t scp_count = policies.size(); // policies[scp_count...] are the path's RCPs
+  const auto root_context = organization_root_context(org, v, partition);
+  const auto rcp_context = rcp_context_for(root_context, org, v);
+  add_rcps(org, rcp_checks, memo.rcp_targets, v, policies, sources, options, rcp_context);
   // The memo's key: the partition, the path's root and OUs (they make aws:PrincipalOrgPaths), and per
   // level the policies and whether it is assumed to allow; the account's id only when a policy reads it.
   std::string key = fmt::format("{}|", partition);
@@ -289,7 +467,7 @@ AccountScpVerdict analyze_account(const model::Organization& org, const std::vec
     key += options.level_assumed_allow[level] ? "+|" : "|";
   }
   for (const auto& policy : policies) {
-    key += fmt::format("{}@{},", policy.label, policy.level);
+    key += fmt::format("{}@{},", policy.label, policy.level); // RCP levels are path.size() and up
     per_account = per_account || reads_account_id(*policy.document);
   }
   if (per_account) {
@@ -305,25 +483,40 @@ AccountScpVerdict analyze_account(const model::Organization& org, const std::vec
   if (!remembered) {
     // Analysed outside the lock: two threads may both analyse one path, and both answers are the same.
     remembered = std::make_shared<const RequestSpaceResult>(
-        analyze_request_space(policies, organization_root_context(org, v, partition), partition, options));
+        analyze_request_space(policies, root_context, partition, options));
     const std::lock_guard lock(memo.mutex);
     memo.spaces.emplace(key, remembered);
     ++memo.analyses;
   }
   const auto& space = *remembered;
+  // Denied by the SCPs (a Deny, or a level without an Allow), or left by them and closed by an RCP.
+  const auto by_scp = [&](const RequestClass& c) {
+    return !c.levels_without_allow.empty() ||
+           std::any_of(c.denying_by_policy.begin(), c.denying_by_policy.end(),
+                       [&](const auto& entry) { return entry.first < scp_count; });
+  };
+  const auto by_rcp = [&](const RequestClass& c) {
+    return std::any_of(c.denying_by_policy.begin(), c.denying_by_policy.end(),
+                       [&](const auto& entry) { return entry.first >= scp_count; });
+  };
   for (const auto& request_class : space.classes) {
     for (const auto& label : request_class.conditional) {
       add_unique(v.conditional_denies, label);
     }
+    const bool scp_denied = by_scp(request_class);
     for (const auto& [index, statement] : request_class.denying_by_policy) {
+      if (index >= scp_count && scp_denied) {
+        continue; // the SCPs deny it already: the RCP adds nothing there
+      }
+      auto& list = index < scp_count ? v.denying : v.rcp_denying;
       const auto* check = sources[index];
-      const auto& target_id = v.path[policies[index].level].target_id;
-      auto it = std::find_if(v.denying.begin(), v.denying.end(), [&](const auto& d) {
+      const auto& target_id = v.path[policies[index].level % v.path.size()].target_id;
+      auto it = std::find_if(list.begin(), list.end(), [&](const auto& d) {
         return d.policy_id == check->policy->id && d.target_id == target_id;
       });
-      if (it == v.denying.end()) {
-        v.denying.push_back({check->policy->id, check->policy->name, target_id, {}});
-        it = std::prev(v.denying.end());
+      if (it == list.end()) {
+        list.push_back({check->policy->id, check->policy->name, target_id, {}});
+        it = std::prev(list.end());
       }
       add_unique(it->statements, statement);
     }
@@ -331,8 +524,15 @@ AccountScpVerdict analyze_account(const model::Organization& org, const std::vec
       add_unique(v.levels_without_allow, v.path[level].target_id);
     }
   }
-  v.denied_actions = space.describe(/*open=*/false);
-  v.open_actions = space.describe(/*open=*/true);
+  v.denied_actions = space.describe_where(by_scp);
+  v.open_actions = space.describe_where([&](const RequestClass& c) { return !by_scp(c) && !by_rcp(c); });
+  v.rcp_closed_actions = space.describe_where([&](const RequestClass& c) { return !by_scp(c) && by_rcp(c); });
+  // Missing RCP data matters only when everything left open is on services RCPs apply to.
+  const bool rcps_could_close = std::all_of(space.classes.begin(), space.classes.end(),
+                                            [&](const RequestClass& c) {
+                                              return by_scp(c) || by_rcp(c) || closable_by_rcp(space, c);
+                                            }) &&
+                                space.complete;
   if (!space.complete) {
     add_reason(v.unknown_reasons, "the SCPs on the path combine too many wildcards to decide exhaustively",
                "経路上の SCP はワイルドカードの組み合わせが多すぎて網羅的に判定できません");
@@ -343,12 +543,16 @@ AccountScpVerdict analyze_account(const model::Organization& org, const std::vec
     v.status = AccountScpStatus::kDenied;
   } else if (!v.unknown_reasons.empty()) {
     v.status = AccountScpStatus::kUnknown;
-  } else if (v.denied_actions.empty()) {
+  } else if (!v.rcp_unknown.empty() && rcps_could_close) {
+    v.unknown_reasons = v.rcp_unknown;
+    v.status = AccountScpStatus::kUnknown;
+  } else if (v.denied_actions.empty()) { // RCPs may still close some: said after the reason
     v.status = AccountScpStatus::kOpen;
   } else {
     v.status = AccountScpStatus::kPartial;
   }
   v.reason = describe(v);
+  append_rcp_sentences(v, rcps_could_close);
   if (!v.conditional_denies.empty() && v.status != AccountScpStatus::kDenied) {
     const auto list = fmt::format("{}", fmt::join(v.conditional_denies, "; "));
     v.reason.en += fmt::format(" Conditional denies not counted (they depend on region, source IP, MFA or "
@@ -398,10 +602,29 @@ std::vector<ScpCheck> check_organization_scps(const model::Organization& organiz
   return checks;
 }
 
+std::vector<ScpCheck> check_organization_rcps(const model::Organization& organization) {
+  std::vector<ScpCheck> checks;
+  checks.reserve(organization.resource_control_policies.size());
+  for (const auto& policy : organization.resource_control_policies) {
+    ScpCheck check;
+    check.policy = &policy;
+    check.content_known = policy.content.has_value();
+    if (check.content_known) {
+      check.check = check_policy(*policy.content, PolicyType::kRcp);
+      if (auto parsed = parse_policy(*policy.content); parsed.document) {
+        check.document = rcp_effective_document(*parsed.document, check.rcp_ignored);
+      }
+    }
+    checks.push_back(std::move(check));
+  }
+  return checks;
+}
+
 ScpAnalyzer::ScpAnalyzer(const model::Organization& organization)
     : organization_(organization), checks_(check_organization_scps(organization)),
-      memo_(std::make_unique<Memo>()) {
+      rcp_checks_(check_organization_rcps(organization)), memo_(std::make_unique<Memo>()) {
   memo_->targets = index_targets(checks_);
+  memo_->rcp_targets = index_targets(rcp_checks_);
   for (const auto& account : organization.accounts) {
     memo_->accounts.emplace(account.id,
                             &account); // the first of a duplicated id, as a scan of the list finds
@@ -412,7 +635,7 @@ ScpAnalyzer::~ScpAnalyzer() = default;
 
 AccountScpVerdict ScpAnalyzer::verdict(std::string_view account_id, std::string_view partition) const {
   if (const auto found = memo_->accounts.find(std::string(account_id)); found != memo_->accounts.end()) {
-    return analyze_account(organization_, checks_, *found->second, partition, *memo_);
+    return analyze_account(organization_, checks_, rcp_checks_, *found->second, partition, *memo_);
   }
   AccountScpVerdict verdict;
   verdict.account_id = std::string(account_id);
@@ -433,7 +656,9 @@ AccountScpVerdict analyze_account_scps(const model::Organization& organization,
     if (account.id == account_id) {
       ScpAnalyzer::Memo memo;
       memo.targets = index_targets(checks);
-      return analyze_account(organization, checks, account, partition, memo);
+      const auto rcps = check_organization_rcps(organization); // the verdict keeps no pointer into them
+      memo.rcp_targets = index_targets(rcps);
+      return analyze_account(organization, checks, rcps, account, partition, memo);
     }
   }
   AccountScpVerdict verdict;
@@ -449,8 +674,11 @@ OrganizationScpAnalysis analyze_organization_scps(const model::Organization& org
   analysis.policies = check_organization_scps(organization); // verdicts point into it: filled before them
   ScpAnalyzer::Memo memo;
   memo.targets = index_targets(analysis.policies);
+  const auto rcps = check_organization_rcps(organization);
+  memo.rcp_targets = index_targets(rcps);
   for (const auto& account : organization.accounts) {
-    analysis.accounts.push_back(analyze_account(organization, analysis.policies, account, partition, memo));
+    analysis.accounts.push_back(
+        analyze_account(organization, analysis.policies, rcps, account, partition, memo));
   }
   return analysis;
 }

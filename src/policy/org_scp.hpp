@@ -1,7 +1,8 @@
 #pragma once
 // SCP inheritance as AWS Organizations applies it, asked for the root user of each member account:
 // a Deny attached anywhere on root -> OUs -> account applies; an action is permitted only when every
-// level on that path has an attached SCP allowing it; the management account is never affected.
+// level on that path has an attached SCP allowing it; the management account is never affected. The
+// RCPs on the same path then close what they deny root on the account's own resources (decision 0027).
 #include "i18n/text.hpp"
 #include "model/organization.hpp"
 #include "policy/check.hpp"
@@ -18,7 +19,9 @@ struct ScpCheck {
   const model::OrganizationPolicy* policy = nullptr;
   bool content_known = false;
   CheckResult check; // meaningful when content_known
-  Document document; // parsed content, used for evaluation when check.valid
+  Document document; // parsed content, used for evaluation when check.valid; for an RCP, as AWS applies
+                     // it: narrowed to the services that support RCPs (rcp_effective_document)
+  std::vector<std::string> rcp_ignored; // an RCP's "Sid: iam:*" values that have no effect
 };
 
 struct ScpLevel {
@@ -57,6 +60,14 @@ struct AccountScpVerdict {
   std::vector<std::string> levels_without_allow; // target ids whose SCPs allow none of a probed action
   std::vector<const ScpCheck*> invalid_policies; // attached on the path but with errors: ignored
   std::vector<LocalizedString> unknown_reasons;  // why the verdict could not be certain
+  // What the RCPs on the path add (docs/decisions/0027-rcps.md): requests to this account's own
+  // resources, on services that support RCPs, that the SCPs leave open and an RCP denies root outright.
+  std::vector<std::string> rcp_closed_actions; // named like open_actions
+  std::vector<DenyingPolicy> rcp_denying;      // the RCPs that close them, where attached
+  std::vector<std::string> rcp_ignored;        // "Name (p-id) Sid: iam:*": RCP actions that have no effect
+  std::vector<LocalizedString> rcp_notes;      // RCPs not in force, invalid RCPs ignored
+  std::vector<LocalizedString> rcp_unknown;    // RCP data missing: what RCPs could close is not known
+  bool rcps_considered = false;                // RCPs are in force and attached on this path
   LocalizedString reason;
 };
 
@@ -67,6 +78,8 @@ struct OrganizationScpAnalysis {
 
 // Checks every SCP of the organization once (parse, validate as scp).
 std::vector<ScpCheck> check_organization_scps(const model::Organization& organization);
+// The same for its RCPs (validate as rcp; the document narrowed to the services RCPs apply to).
+std::vector<ScpCheck> check_organization_rcps(const model::Organization& organization);
 
 // The organization's SCPs checked once and indexed by target, and the analysis of each distinct path
 // remembered: a scan of 1,000 accounts under a few OUs analyses a few paths, not 1,000 (the same
@@ -81,6 +94,7 @@ public:
   ScpAnalyzer& operator=(const ScpAnalyzer&) = delete;
 
   const std::vector<ScpCheck>& checks() const { return checks_; }
+  const std::vector<ScpCheck>& rcp_checks() const { return rcp_checks_; }
   AccountScpVerdict verdict(std::string_view account_id, std::string_view partition) const;
   // How many paths were analysed (the rest were remembered): for tests and benchmarks.
   size_t analyses() const;
@@ -90,6 +104,7 @@ public:
 private:
   const model::Organization& organization_;
   std::vector<ScpCheck> checks_;
+  std::vector<ScpCheck> rcp_checks_;
   std::unique_ptr<Memo> memo_;
 };
 

@@ -109,6 +109,11 @@ const RequestClass* RequestSpaceResult::classify(std::string_view action, std::s
 }
 
 std::vector<std::string> RequestSpaceResult::describe(bool open) const {
+  return describe_where([open](const RequestClass& request_class) { return request_class.open == open; });
+}
+
+std::vector<std::string>
+RequestSpaceResult::describe_where(const std::function<bool(const RequestClass&)>& selected) const {
   std::vector<std::string> out;
   const size_t resource_count = resources.signatures.size();
   // In the order the policy names them ("every other action" first), not the walk's.
@@ -124,7 +129,7 @@ std::vector<std::string> RequestSpaceResult::describe(bool open) const {
   for (const size_t a : order) {
     std::vector<size_t> hit;
     for (const auto& request_class : classes) {
-      if (request_class.action == a && request_class.open == open) {
+      if (request_class.action == a && selected(request_class)) {
         hit.push_back(request_class.resource);
       }
     }
@@ -172,8 +177,9 @@ RequestSpaceResult analyze_request_space(const std::vector<PolicyAtLevel>& polic
   std::vector<Region> regions;
   for (const auto& policy : policies) {
     const bool variables = uses_variables(*policy.document);
+    const auto& judged_in = policy.context != nullptr ? *policy.context : context;
     for (const auto& statement : policy.document->statements) {
-      const auto truth = statement_principal_truth(statement, *policy.document, policy.type, context);
+      const auto truth = statement_principal_truth(statement, *policy.document, policy.type, judged_in);
       if (truth == Truth::kFalse) {
         continue;
       }
@@ -196,7 +202,7 @@ RequestSpaceResult analyze_request_space(const std::vector<PolicyAtLevel>& polic
         // A variable naming a key root's requests lack makes the value match nothing (IAM User Guide,
         // "IAM policy elements: Variables and tags").
         const auto substituted =
-            variables && has_variables(value) ? substitute_variables(value, context) : std::optional{value};
+            variables && has_variables(value) ? substitute_variables(value, judged_in) : std::optional{value};
         if (substituted) {
           region.resources.push_back(intern(result.resource_patterns, *substituted));
         }

@@ -11,6 +11,7 @@
 #include "policy/request_context.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,6 +24,9 @@ struct PolicyAtLevel {
   PolicyType type = PolicyType::kScp;
   size_t level = 0;
   std::string label; // how a denying statement is named: "Name (p-id)", or empty for a lone policy
+  // The request context this policy is judged in, when it is not the shared one: an RCP on the path sees
+  // a request to the account's own resources (aws:ResourceAccount known), an SCP any resource.
+  const RequestContext* context = nullptr;
 };
 
 struct RequestClass {
@@ -63,6 +67,8 @@ struct RequestSpaceResult {
   // Readable names for the open (or denied) part: "iam:EnableMFADevice", "s3:* on
   // arn:aws:s3:::breakglass-*", and "*" for actions no policy names.
   std::vector<std::string> describe(bool open) const;
+  // The same for the classes `selected` picks (an SCP path with RCPs: what the SCPs leave and RCPs close).
+  std::vector<std::string> describe_where(const std::function<bool(const RequestClass&)>& selected) const;
 };
 
 // `context` is the root user's (open world): it decides each statement's Principal and Condition once;

@@ -2,6 +2,7 @@
 
 #include "policy/condition_operator.hpp"
 #include "policy/ip_address.hpp"
+#include "policy/rcp_services.hpp"
 #include "policy/variables.hpp"
 #include "util/strings.hpp"
 #include "util/time.hpp"
@@ -214,6 +215,41 @@ private:
            !st.principal->negated && st.conditions.empty();
   }
 
+  // AWS Organizations User Guide, "Resource control policies (RCPs)": RCPs apply only to the services
+  // listed there, so an action or an exempted resource of any other service changes nothing.
+  void check_rcp_services(const Statement& st) {
+    if (st.action && !st.action->negated) {
+      for (size_t i = 0; i < st.action->values.size() && i < st.action->value_paths.size(); ++i) {
+        const auto& value = st.action->values[i];
+        if (!action_reaches_rcp_service(value)) {
+          problems_.warning(
+              "rcp-service-not-supported", st.action->value_paths[i],
+              fmt::format("\"{}\" has no effect: its service does not support RCPs (they apply to {} "
+                          "only). To restrict it, use an SCP.",
+                          value, rcp_services_text()),
+              fmt::format("\"{}\" は効果がありません。このサービスは RCP に対応していません (対応するのは "
+                          "{} だけです)。制限するには SCP を使ってください。",
+                          value, rcp_services_text()));
+        }
+      }
+    }
+    if (st.resource && st.resource->negated) {
+      for (size_t i = 0; i < st.resource->values.size() && i < st.resource->value_paths.size(); ++i) {
+        const auto& value = st.resource->values[i];
+        if (!resource_reaches_rcp_service(value)) {
+          problems_.warning(
+              "rcp-service-not-supported", st.resource->value_paths[i],
+              fmt::format("NotResource \"{}\" has no effect: its service does not support RCPs, so "
+                          "the RCP never restricted it (RCPs apply to {} only).",
+                          value, rcp_services_text()),
+              fmt::format("NotResource \"{}\" は効果がありません。このサービスは RCP に対応しておらず、"
+                          "もともと RCP の制限対象ではありません (対応するのは {} だけです)。",
+                          value, rcp_services_text()));
+        }
+      }
+    }
+  }
+
   void check_rcp_statement(const Statement& st) {
     if (st.effect == Effect::kAllow && !is_full_access_statement(st)) {
       problems_.error(
@@ -223,6 +259,7 @@ private:
           "RCP で Allow が使えるのは AWS が自動でアタッチする RCPFullAWSAccess だけです。作成する "
           "RCP は Deny のみで、このポリシーは受け付けられません。");
     }
+    check_rcp_services(st);
     if (st.action && st.action->negated) {
       problems_.error("rcp-not-action-not-supported", st.action->path,
                       "RCPs do not support NotAction: list the actions to deny in Action.",

@@ -178,4 +178,11 @@ bool load_service_control_policies_step(const Location& folder, LoadTarget& targ
   return target.snapshot.organization->scps_collected;
 }
 
+bool load_resource_control_policies_step(const Location& folder, LoadTarget& target) {
+  // Absent files leave rcps_collected false (what RCPs could change is UNKNOWN in org-root-scp).
+  load_resource_control_policies(folder.directory, folder.display, *target.snapshot.organization,
+                                 target.snapshot.problems);
+  return target.snapshot.organization->rcps_collected;
+}
+
 } // namespace rg::snapshot

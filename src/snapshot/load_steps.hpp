@@ -24,5 +24,6 @@ bool load_detectors(const Location& folder, LoadTarget& target);
 bool load_findings(const Location& folder, LoadTarget& target);
 bool load_organization(const Location& folder, LoadTarget& target);
 bool load_service_control_policies_step(const Location& folder, LoadTarget& target);
+bool load_resource_control_policies_step(const Location& folder, LoadTarget& target);
 
 } // namespace rg::snapshot

@@ -30,8 +30,8 @@ Result<std::vector<const nlohmann::json*>> read_children(const Location& organiz
   return items;
 }
 
-// ListRoots' PolicyTypes says whether SCPs are in force at all: with the type disabled, AWS detaches
-// every SCP ("Disabling a policy type", AWS Organizations User Guide).
+// ListRoots' PolicyTypes says whether SCPs (and RCPs) are in force at all: with the type disabled, AWS
+// detaches every policy of that type ("Disabling a policy type", AWS Organizations User Guide).
 void read_scp_type_status(const JsonDocument& doc, const nlohmann::json& root, const std::string& path,
                           const std::string& root_id, model::Organization& organization,
                           std::vector<Problem>& problems) {
@@ -44,6 +44,7 @@ void read_scp_type_status(const JsonDocument& doc, const nlohmann::json& root, c
     return;
   }
   std::string status;
+  std::string rcp_status;
   size_t index = 0;
   for (const auto& type : **types) {
     const auto type_path = fmt::format("{}.PolicyTypes[{}]", path, index++);
@@ -55,9 +56,12 @@ void read_scp_type_status(const JsonDocument& doc, const nlohmann::json& root, c
     }
     if (*name == "SERVICE_CONTROL_POLICY") {
       status = *state;
+    } else if (*name == "RESOURCE_CONTROL_POLICY") {
+      rcp_status = *state;
     }
   }
   organization.scp_type_status[root_id] = status;
+  organization.rcp_type_status[root_id] = rcp_status;
 }
 
 } // namespace

@@ -134,12 +134,12 @@ Result<std::vector<model::PolicyTarget>> read_list_targets_for_policy(const std:
 }
 
 Result<std::vector<model::OrganizationPolicy>>
-read_service_control_policies(const std::filesystem::path& directory, const std::string& display,
-                              std::vector<Problem>& problems) {
+read_organization_policies(const std::filesystem::path& directory, const std::string& display,
+                           const PolicyFiles& files, std::vector<Problem>& problems) {
   const auto name = [&](const std::string& relative) {
     return display.empty() ? relative : display + "/" + relative;
   };
-  const std::string list_file = path_below_scope(File::kListPolicies);
+  const std::string list_file = path_below_scope(files.list);
   auto policies = read_list_policies(directory / list_file, name(list_file));
   if (!policies) {
     return policies.error();
@@ -152,14 +152,14 @@ read_service_control_policies(const std::filesystem::path& directory, const std:
                   fmt::format("not a policy id (p-...): \"{}\"; its files are not read", policy.id)));
       continue;
     }
-    const auto describe = path_below_scope(File::kDescribePolicy, policy.id);
+    const auto describe = path_below_scope(files.describe, policy.id);
     policy.content_file = name(describe);
     if (auto content = read_describe_policy(directory / describe, name(describe))) {
       policy.content = std::move(*content);
     } else {
       problems.push_back(content.error());
     }
-    const auto targets_file = path_below_scope(File::kListTargetsForPolicy, policy.id);
+    const auto targets_file = path_below_scope(files.targets, policy.id);
     if (auto targets = read_list_targets_for_policy(directory / targets_file, name(targets_file))) {
       policy.targets = std::move(*targets);
     } else {
@@ -167,6 +167,12 @@ read_service_control_policies(const std::filesystem::path& directory, const std:
     }
   }
   return policies;
+}
+
+Result<std::vector<model::OrganizationPolicy>>
+read_service_control_policies(const std::filesystem::path& directory, const std::string& display,
+                              std::vector<Problem>& problems) {
+  return read_organization_policies(directory, display, kServiceControlPolicyFiles, problems);
 }
 
 void load_service_control_policies(const std::filesystem::path& directory, const std::string& display,

@@ -35,7 +35,7 @@ enum class Scope {
 enum class Items {
   kNone,          // one file
   kFolderListing, // every <item>.json in the row's folder
-  kListedBy,      // the ids that the row named in `listed_by` lists (the organization walk, the SCPs)
+  kListedBy, // the ids that the row named in `listed_by` lists (the organization walk, the SCPs, the RCPs)
 };
 
 // Every row, in the order the loader reads them. The numbering is the fuzzer's selector byte (the
@@ -65,6 +65,9 @@ enum class File : unsigned char {
   kListPolicies,
   kDescribePolicy,
   kListTargetsForPolicy,
+  kListResourceControlPolicies,
+  kDescribeResourceControlPolicy,
+  kListTargetsForResourceControlPolicy,
   kCollectionLog,
   kCloudTrailLogs,
 };

@@ -32,6 +32,7 @@ model::Organization tree() {
                   {"222222222222", "Web", "ACTIVE", "ou-web"},
                   {"333333333333", "Sandbox", "ACTIVE", "r-root"}};
   org.scps_collected = true;
+  org.rcps_collected = true; // none: what the SCPs leave stays open (rcp_test.cpp has the RCP cases)
   return org;
 }
 

@@ -50,6 +50,8 @@ const std::map<File, std::string>& good_prerequisites() {
        R"({"Organization": {"Id": "o-ab12cd34ef", "MasterAccountId": "123456789012"}})"},
       {File::kListRoots, R"({"Roots": [{"Id": "r-ab12"}]})"},
       {File::kListPolicies, R"({"Policies": [{"Id": "p-abcd1234", "Name": "p"}]})"},
+      {File::kListResourceControlPolicies,
+       R"({"Policies": [{"Id": "p-RCPFullAWSAccess", "Name": "RCPFullAWSAccess"}]})"},
   };
   return documents;
 }
