@@ -61,8 +61,12 @@ public:
     size_t control_width = display_width(ja ? "コントロール" : "CONTROL");
     size_t severity_width = display_width(ja ? "重要度" : "SEVERITY");
     size_t status_width = display_width(ja ? "結果" : "STATUS");
-    for (const auto status : {Status::kFail, Status::kUnknown, Status::kPass, Status::kNotApplicable}) {
+    for (const auto status : {Status::kFail, Status::kUnknown, Status::kPass}) {
       status_width = std::max(status_width, display_width(display_name(status, lang)));
+    }
+    // 該当なし is wider than the other words: the column widens only in a report that has one.
+    for (const auto& finding : report.findings) {
+      status_width = std::max(status_width, display_width(display_name(finding.status, lang)));
     }
     for (const auto& finding : report.findings) {
       control_width = std::max(control_width, display_width(finding.rule->id));
