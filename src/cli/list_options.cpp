@@ -35,7 +35,7 @@ std::string check_value(const std::string& raw, ListKind kind) {
     }
     return fmt::format("{} is not a control id (rootguard controls list)", value);
   case ListKind::kStatuses:
-    return parse_status(raw) ? "" : fmt::format("{} is not PASS, FAIL or UNKNOWN", value);
+    return parse_status(raw) ? "" : fmt::format("{} is not PASS, FAIL, UNKNOWN or NOT_APPLICABLE", value);
   case ListKind::kSeverities:
     return parse_severity(raw) ? ""
                                : fmt::format("{} is not critical, high, medium, low or informational", value);
@@ -52,7 +52,7 @@ std::string allowed(ListKind kind) {
   case ListKind::kControls:
     return control_ids();
   case ListKind::kStatuses:
-    return "PASS, FAIL, UNKNOWN";
+    return "PASS, FAIL, UNKNOWN, NOT_APPLICABLE";
   case ListKind::kSeverities:
     return "critical, high, medium, low, informational";
   }

@@ -13,7 +13,7 @@ enum class ListKind {
   kAccountIds, // 12 digits
   kRegions,    // us-east-1, cn-north-1, us-gov-west-1, ...
   kControls,   // ids from the control catalogue
-  kStatuses,   // PASS, FAIL, UNKNOWN (any case)
+  kStatuses,   // PASS, FAIL, UNKNOWN, NOT_APPLICABLE (any case; N/A too)
   kSeverities, // critical, high, medium, low, informational (any case)
 };
 

@@ -75,7 +75,7 @@ ExitCode run(const ScanArguments& args) {
     const auto status = parse_status(text);
     if (!status) {
       throw FatalError(ExitCode::kUsage,
-                       fmt::format("--status: expected PASS, FAIL or UNKNOWN, got {}", text));
+                       fmt::format("--status: expected PASS, FAIL, UNKNOWN or NOT_APPLICABLE, got {}", text));
     }
     request.statuses.push_back(*status);
   }

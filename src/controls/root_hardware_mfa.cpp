@@ -1,5 +1,6 @@
 // root-hardware-mfa (Security Hub IAM.6): root's MFA is not a virtual device, or root has no credentials.
 #include "controls/catalog_entries.hpp"
+#include "controls/partition_differences.hpp"
 #include "controls/root_credentials.hpp"
 
 #include <fmt/format.h>
@@ -8,6 +9,9 @@ namespace rg::controls {
 namespace {
 
 std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
+  if (auto reason = root_hardware_mfa_not_applicable(input)) {
+    return {not_applicable_finding(control, input, std::move(*reason))};
+  }
   const auto creds = read_root_credentials(input);
   auto evidence = creds.evidence;
   if (creds.has_no_credentials()) {
@@ -75,11 +79,16 @@ constinit const Control kRootHardwareMfa{
                 {"Follows Security Hub IAM.6. AWS exposes no device type, so hardware MFA is inferred: "
                  "AccountMFAEnabled = 1 and no virtual MFA device whose User.Arn is exactly "
                  "arn:<partition>:iam::<account>:root (device names and substrings are not evidence). "
-                 "A root with no credentials at all passes, as in Security Hub and CIS v5+.",
+                 "A root with no credentials at all passes, as in Security Hub and CIS v5+. NOT_APPLICABLE "
+                 "in "
+                 "AWS GovCloud (US) (no MFA device can be enabled for root) and in the China Regions (no "
+                 "hardware MFA).",
                  "Security Hub IAM.6 に従います。AWS はデバイス種別を返さないため、AccountMFAEnabled = 1 "
                  "かつ User.Arn が arn:<partition>:iam::<account>:root と完全一致する仮想 MFA デバイスが"
                  "ないことからハードウェア MFA と判断します (デバイス名や部分一致は根拠にしません)。"
-                 "認証情報が一切ないルートユーザーは Security Hub と CIS v5 以降と同様に PASS です。"},
+                 "認証情報が一切ないルートユーザーは Security Hub と CIS v5 以降と同様に PASS です。"
+                 "AWS GovCloud (US) (ルートユーザーに MFA デバイスを有効にできない) と中国リージョン "
+                 "(ハードウェア MFA がない) では NOT_APPLICABLE です。"},
             .mappings =
                 {.security_hub = "IAM.6",
                  .cis = {.v1_2 = "1.14", .v1_4_to_v4_0 = "1.6", .v5_0 = "1.5", .v6_0 = "2.5", .v7_0 = "2.6"}},

@@ -1,5 +1,6 @@
 // root-mfa (Security Hub IAM.9): MFA is enabled on the root user, or root has no credentials at all.
 #include "controls/catalog_entries.hpp"
+#include "controls/partition_differences.hpp"
 #include "controls/root_credentials.hpp"
 #include "controls/root_session_cli.hpp"
 
@@ -68,6 +69,9 @@ std::vector<Finding> decide(const Control& control, const EvaluationInput& input
 }
 
 std::vector<Finding> evaluate(const Control& control, const EvaluationInput& input) {
+  if (auto reason = root_mfa_not_applicable(input)) {
+    return {not_applicable_finding(control, input, std::move(*reason))};
+  }
   const auto creds = read_root_credentials(input);
   return with_report_note(creds, decide(control, input, creds));
 }
@@ -94,11 +98,14 @@ constinit const Control kRootMfa{
             .explanation =
                 {"Follows Security Hub IAM.9: PASS when AccountMFAEnabled = 1, and also when root has "
                  "no password, access keys or signing certificates at all (Security Hub and CIS v5+ "
-                 "treat such a root as protected; peers that fail it are a known complaint).",
+                 "treat such a root as protected; peers that fail it are a known complaint). NOT_APPLICABLE "
+                 "in AWS GovCloud (US), where AWS does not let an MFA device be enabled for the root user.",
                  "Security Hub IAM.9 に従い、AccountMFAEnabled = 1 "
                  "の場合に加えて、ルートユーザーにパスワード・"
                  "アクセスキー・署名証明書が一切ない場合も PASS とします (Security Hub と CIS v5 以降の"
-                 "扱い。これを FAIL にするスキャナーは既知の不満点です)。"},
+                 "扱い。これを FAIL にするスキャナーは既知の不満点です)。AWS GovCloud (US) "
+                 "ではルートユーザーに "
+                 "MFA デバイスを有効にできないため NOT_APPLICABLE です。"},
             .mappings =
                 {.security_hub = "IAM.9",
                  .cis = {.v1_2 = "1.13", .v1_4_to_v4_0 = "1.5", .v5_0 = "1.4", .v6_0 = "2.4", .v7_0 = "2.5"}},

@@ -77,6 +77,7 @@ json runs_json(const store::Database& db) {
     run["fail"] = summary.fail;
     run["pass"] = summary.pass;
     run["unknown"] = summary.unknown;
+    run["not_applicable"] = summary.not_applicable;
     run["muted"] = summary.muted;
     runs.push_back(std::move(run));
   }
@@ -116,7 +117,10 @@ std::optional<json> finding_json(const store::Database& db, std::string_view fin
                       {"title", rule->title.get(lang)},
                       {"risk", rule->risk.get(lang)},
                       {"explanation", rule->explanation.get(lang)}};
-    result["remediation"] = remediation_json(*rule, latest, lang);
+    // No remedy for a control that does not apply in the account's partition (decision 0028).
+    result["remediation"] = latest.finding.status == to_string(Status::kNotApplicable)
+                                ? json(nullptr)
+                                : remediation_json(*rule, latest, lang);
   } else {
     result["rule"] = nullptr; // a rule this rootguard does not know: ids and verdicts only
     result["remediation"] = nullptr;

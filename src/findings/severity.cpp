@@ -39,13 +39,18 @@ std::string_view to_string(Status status) {
     return "FAIL";
   case Status::kUnknown:
     return "UNKNOWN";
+  case Status::kNotApplicable:
+    return "NOT_APPLICABLE";
   }
   return "UNKNOWN";
 }
 
 std::optional<Status> parse_status(std::string_view text) {
   const auto lower = to_lower(text);
-  for (const auto status : {Status::kPass, Status::kFail, Status::kUnknown}) {
+  if (lower == "n/a") {
+    return Status::kNotApplicable;
+  }
+  for (const auto status : {Status::kPass, Status::kFail, Status::kUnknown, Status::kNotApplicable}) {
     if (lower == to_lower(to_string(status))) {
       return status;
     }

@@ -7,6 +7,9 @@
 namespace rg::remediate {
 
 RenderedRemediation render_remediation(const Finding& finding, const std::string& partition, Lang lang) {
+  if (finding.status == Status::kNotApplicable) {
+    return {};
+  }
   const auto& source = finding.rule->remediation;
   // The finding's own partition (its resource ARN's) wins over the snapshot's: one report may hold
   // accounts of several partitions, and a command for arn:aws: fails in China and GovCloud.

@@ -42,6 +42,10 @@ std::string compliance_status(Status status) {
     return "FAILED";
   case Status::kUnknown:
     return "NOT_AVAILABLE"; // the data needed was missing: not a verdict
+  case Status::kNotApplicable:
+    // Security Hub's own word when AWS Config answers NOT_APPLICABLE (Compliance.Status in the Security
+    // Hub API reference); StatusReasons' ROOTGUARD_NOT_APPLICABLE tells it from missing data.
+    return "NOT_AVAILABLE";
   }
   return "NOT_AVAILABLE";
 }
@@ -95,11 +99,14 @@ Json finding_json(const Finding& finding, const Report& report, const RenderOpti
   item["Title"] = truncate_utf8(rule.title.get(options.lang), kMaxTitle);
   item["Description"] = truncate_utf8(
       finding.reason.get(options.lang) + "\n\n" + std::string(rule.risk.get(options.lang)), kMaxDescription);
-  std::string recommendation = remediation.console;
-  if (!remediation.limits.empty()) {
-    recommendation = remediation.limits + "\n" + recommendation;
+  // A control that does not apply has no remedy to give: its reason says why (decision 0028).
+  if (finding.status != Status::kNotApplicable) {
+    std::string recommendation = remediation.console;
+    if (!remediation.limits.empty()) {
+      recommendation = remediation.limits + "\n" + recommendation;
+    }
+    item["Remediation"] = {{"Recommendation", {{"Text", truncate_utf8(recommendation, kMaxRecommendation)}}}};
   }
-  item["Remediation"] = {{"Recommendation", {{"Text", truncate_utf8(recommendation, kMaxRecommendation)}}}};
   Json fields = Json::object();
   fields["ProviderName"] = "rootguard";
   fields["ProviderVersion"] = report.run.tool_version;
@@ -138,7 +145,9 @@ Json finding_json(const Finding& finding, const Report& report, const RenderOpti
         {"UpdatedBy", "rootguard mutelist"},
         {"UpdatedAt", time}};
   } else {
-    item["Workflow"] = {{"Status", finding.status == Status::kPass ? "RESOLVED" : "NEW"}};
+    // Nothing to do for a PASS or a control that does not apply; FAIL and UNKNOWN wait for someone.
+    const bool settled = finding.status == Status::kPass || finding.status == Status::kNotApplicable;
+    item["Workflow"] = {{"Status", settled ? "RESOLVED" : "NEW"}};
   }
   return item;
 }

@@ -52,11 +52,15 @@ Json finding_json(const Finding& finding, const Report& report, Lang lang) {
     evidence.push_back({{"name", entry.name}, {"value", entry.value}});
   }
   item["evidence"] = std::move(evidence);
-  item["remediation"] = {
-      {"console", remediation.console},
-      {"cli", remediation.cli},
-      {"terraform", remediation.terraform.empty() ? Json(nullptr) : Json(remediation.terraform)},
-      {"limits", remediation.limits}};
+  if (finding.status == Status::kNotApplicable) {
+    item["remediation"] = nullptr; // nothing to do: the reason says why the control does not apply
+  } else {
+    item["remediation"] = {
+        {"console", remediation.console},
+        {"cli", remediation.cli},
+        {"terraform", remediation.terraform.empty() ? Json(nullptr) : Json(remediation.terraform)},
+        {"limits", remediation.limits}};
+  }
   item["mappings"] = mappings_json(rule);
   return item;
 }
@@ -72,6 +76,7 @@ Json summary_json(const Report& report) {
           {"pass", summary.pass},
           {"fail", summary.fail},
           {"unknown", summary.unknown},
+          {"not_applicable", summary.not_applicable},
           {"muted", summary.muted},
           {"fail_unmuted", summary.unmuted_fail()},
           {"fail_by_severity", std::move(by_severity)},

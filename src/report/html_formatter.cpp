@@ -23,8 +23,10 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::array<Severity, 5> kSeverities{Severity::kCritical, Severity::kHigh, Severity::kMedium,
                                               Severity::kLow, Severity::kInformational};
-// The order a reviewer works in: what failed, then what could not be decided, then what passed.
-constexpr std::array<Status, 3> kStatuses{Status::kFail, Status::kUnknown, Status::kPass};
+// The order a reviewer works in: what failed, then what could not be decided, then what passed, then what
+// does not apply in the account's partition.
+constexpr std::array<Status, 4> kStatuses{Status::kFail, Status::kUnknown, Status::kPass,
+                                          Status::kNotApplicable};
 
 int status_rank(Status status) {
   return static_cast<int>(std::find(kStatuses.begin(), kStatuses.end(), status) - kStatuses.begin());
@@ -32,17 +34,7 @@ int status_rank(Status status) {
 
 // The words shown for a status and a severity; the data-* attributes keep the codes (FAIL, critical).
 std::string_view status_label(Status status, Lang lang) {
-  if (lang == Lang::kJa) {
-    switch (status) {
-    case Status::kPass:
-      return "成功";
-    case Status::kFail:
-      return "失敗";
-    case Status::kUnknown:
-      return "不明";
-    }
-  }
-  return to_string(status);
+  return display_name(status, lang);
 }
 
 std::string_view severity_label(Severity severity, Lang lang) {
@@ -131,7 +123,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans C
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f6f8fa}.num{text-align:right}
-.FAIL{color:#b42318;font-weight:600}tr.muted td{background:#f6f8fa}.PASS{color:#1a7f37}.UNKNOWN{color:#9a6700}
+.FAIL{color:#b42318;font-weight:600}tr.muted td{background:#f6f8fa}.PASS{color:#1a7f37}.UNKNOWN{color:#9a6700}.NOT_APPLICABLE{color:#57606a}
 .filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}.filters label{display:flex;flex-direction:column;gap:.2rem}
 th.sortable{cursor:pointer;user-select:none}th[aria-sort=ascending]::after{content:" \25B2"}th[aria-sort=descending]::after{content:" \25BC"}
 pre{white-space:pre-wrap;background:#f6f8fa;padding:.5rem;margin:.3rem 0}
@@ -149,7 +141,7 @@ constexpr std::string_view kScript = R"(
   var rows = Array.prototype.slice.call(body.querySelectorAll('tr.finding'));
   var filters = ['status', 'severity', 'account', 'control'];
   var ranks = {
-    status: ['FAIL', 'UNKNOWN', 'PASS'],
+    status: ['FAIL', 'UNKNOWN', 'PASS', 'NOT_APPLICABLE'],
     severity: ['critical', 'high', 'medium', 'low', 'informational'],
     muted: ['true', 'false']
   };
@@ -338,20 +330,26 @@ std::string render_html(const Report& report, const RenderOptions& options) {
                      html_escape(report.run.as_of ? format_iso8601(*report.run.as_of) : std::string("-")),
                      html_escape(report.run.tool_version));
 
-  // Summary by account: FAIL per severity, then PASS and UNKNOWN.
+  // Summary by account: FAIL per severity, then PASS and UNKNOWN (and N/A when any finding is).
   out += fmt::format("<h2>{}</h2>\n<table id=\"summary\"><thead><tr><th>{}</th>", html_escape(words.summary),
                      html_escape(words.account));
   for (const auto severity : kSeverities) {
     out += fmt::format("<th>{} {}</th>", html_escape(status_label(Status::kFail, lang)),
                        html_escape(severity_label(severity, lang)));
   }
-  out += fmt::format("<th>{}</th><th>{}</th></tr></thead><tbody>\n",
-                     html_escape(status_label(Status::kPass, lang)),
+  out += fmt::format("<th>{}</th><th>{}</th>", html_escape(status_label(Status::kPass, lang)),
                      html_escape(status_label(Status::kUnknown, lang)));
+  // The N/A column only when some finding does not apply: a report without one stays as it was.
+  const bool any_not_applicable = summary.not_applicable > 0;
+  if (any_not_applicable) {
+    out += fmt::format("<th>{}</th>", html_escape(status_label(Status::kNotApplicable, lang)));
+  }
+  out += "</tr></thead><tbody>\n";
   for (const auto& account : report.accounts) {
     std::array<size_t, 5> fails{};
     size_t pass = 0;
     size_t unknown = 0;
+    size_t not_applicable = 0;
     for (const auto& finding : report.findings) {
       if (finding.account_id != account.id) {
         continue;
@@ -360,6 +358,8 @@ std::string render_html(const Report& report, const RenderOptions& options) {
         ++fails[static_cast<size_t>(finding.rule->severity)];
       } else if (finding.status == Status::kPass) {
         ++pass;
+      } else if (finding.status == Status::kNotApplicable) {
+        ++not_applicable;
       } else {
         ++unknown;
       }
@@ -369,7 +369,11 @@ std::string render_html(const Report& report, const RenderOptions& options) {
     for (const auto severity : kSeverities) {
       out += fmt::format("<td class=\"num\">{}</td>", fails[static_cast<size_t>(severity)]);
     }
-    out += fmt::format("<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n", pass, unknown);
+    out += fmt::format("<td class=\"num\">{}</td><td class=\"num\">{}</td>", pass, unknown);
+    if (any_not_applicable) {
+      out += fmt::format("<td class=\"num\">{}</td>", not_applicable);
+    }
+    out += "</tr>\n";
   }
   out += "</tbody></table>\n";
 

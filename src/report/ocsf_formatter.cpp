@@ -39,7 +39,8 @@ int severity_id(Severity severity) {
   return static_cast<int>(severity) + 1;
 }
 
-// compliance.status_id: 1 Pass, 3 Fail, 0 Unknown (data missing).
+// compliance.status_id: 1 Pass, 3 Fail, 0 Unknown (data missing); OCSF 1.1.0 has no "not applicable", so
+// 99 Other with the caption in status, as OCSF defines for 99.
 Json compliance_json(const Finding& finding) {
   const auto& rule = *finding.rule;
   Json out;
@@ -69,6 +70,10 @@ Json compliance_json(const Finding& finding) {
   case Status::kUnknown:
     out["status_id"] = 0;
     out["status"] = "Unknown";
+    break;
+  case Status::kNotApplicable:
+    out["status_id"] = 99;
+    out["status"] = "Not Applicable";
     break;
   }
   out["status_detail"] = finding.reason.en; // machine consumers get one language; the message follows --lang
@@ -113,15 +118,17 @@ Json event_json(const Finding& finding, const Report& report, const RenderOption
   event["type_name"] = std::string(posture ? "Compliance Finding" : "Detection Finding") + ": Create";
   event["severity_id"] = severity_id(rule.severity);
   event["severity"] = severity_caption(rule.severity);
-  // A passing control is a resolved finding; FAIL and UNKNOWN stay new until someone looks. A muted one is
+  // A passing control (or one that does not apply) is a resolved finding; FAIL and UNKNOWN stay new until
+  // someone looks. A muted one is
   // Suppressed (status_id 3 in OCSF 1.1.0 findings); its compliance status stays the rule's verdict.
   if (finding.muted()) {
     event["status_id"] = 3;
     event["status"] = "Suppressed";
     event["status_detail"] = describe_mute(*finding.muted_by, Lang::kEn);
   } else {
-    event["status_id"] = finding.status == Status::kPass ? 4 : 1;
-    event["status"] = finding.status == Status::kPass ? "Resolved" : "New";
+    const bool settled = finding.status == Status::kPass || finding.status == Status::kNotApplicable;
+    event["status_id"] = settled ? 4 : 1;
+    event["status"] = settled ? "Resolved" : "New";
   }
   event["time"] = time_ms;
   event["message"] = finding.reason.get(lang);
@@ -143,7 +150,9 @@ Json event_json(const Finding& finding, const Report& report, const RenderOption
   if (posture) {
     event["compliance"] = compliance_json(finding);
   }
-  event["remediation"] = {{"desc", remediation.console}};
+  if (finding.status != Status::kNotApplicable) { // no remedy for what does not apply (decision 0028)
+    event["remediation"] = {{"desc", remediation.console}};
+  }
   event["resources"] = Json::array({{{"uid", finding.resource},
                                      {"type", resource_type(finding)},
                                      {"cloud_partition", report.run.partition},

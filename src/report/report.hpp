@@ -63,6 +63,7 @@ struct Summary {
   size_t pass = 0;
   size_t fail = 0;
   size_t unknown = 0;
+  size_t not_applicable = 0;                // never a failure, never makes a run incomplete (decision 0028)
   std::array<size_t, 5> fail_by_severity{}; // indexed by Severity
   size_t unreadable = 0;                    // problems
   size_t muted = 0;                         // findings muted by the mutelist, whatever their status

@@ -1,5 +1,6 @@
 // --format sarif: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. One rule per control;
-// FAIL and UNKNOWN findings become results (a PASS is not an alert); the ARN is a logical location.
+// FAIL, UNKNOWN and NOT_APPLICABLE findings become results (a PASS is not an alert); the ARN is a logical
+// location.
 #include "remediate/remediation.hpp"
 #include "report/report.hpp"
 #include "report/text_escape.hpp"
@@ -28,6 +29,21 @@ std::string_view level(const Finding& finding) {
     return "note";
   }
   return "note";
+}
+
+// SARIF 2.1.0 result.kind: "notApplicable" is its own word for a rule that does not apply to the target.
+std::string_view sarif_kind(Status status) {
+  switch (status) {
+  case Status::kFail:
+    return "fail";
+  case Status::kNotApplicable:
+    return "notApplicable";
+  case Status::kPass:
+    return "pass";
+  case Status::kUnknown:
+    return "review";
+  }
+  return "review";
 }
 
 std::string_view default_level(Severity severity) {
@@ -127,7 +143,7 @@ std::string render_sarif(const Report& report, const RenderOptions& options) {
     Json result;
     result["ruleId"] = rule.id;
     result["ruleIndex"] = index[rule.id];
-    result["kind"] = finding.status == Status::kFail ? "fail" : "review";
+    result["kind"] = sarif_kind(finding.status);
     result["level"] = level(finding);
     result["message"] = {{"text", finding.reason.get(options.lang)}};
     result["locations"] = Json::array(

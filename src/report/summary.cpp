@@ -23,6 +23,9 @@ Summary summarize(const Report& report) {
     case Status::kUnknown:
       ++summary.unknown;
       break;
+    case Status::kNotApplicable:
+      ++summary.not_applicable;
+      break;
     }
   }
   summary.unreadable = report.problems.size();

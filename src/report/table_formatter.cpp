@@ -26,6 +26,8 @@ const char* status_color(Status status) {
     return "\033[32m";
   case Status::kUnknown:
     return "\033[33m";
+  case Status::kNotApplicable:
+    return kDim; // nothing to do: shown, but quieter than a verdict
   }
   return "";
 }
@@ -38,8 +40,10 @@ int status_rank(Status status) {
     return 1;
   case Status::kPass:
     return 2;
+  case Status::kNotApplicable:
+    return 3; // after PASS: nothing to look at there
   }
-  return 3;
+  return 4;
 }
 
 class TableWriter {
@@ -59,6 +63,10 @@ public:
     size_t status_width = display_width(ja ? "結果" : "STATUS");
     for (const auto status : {Status::kFail, Status::kUnknown, Status::kPass}) {
       status_width = std::max(status_width, display_width(display_name(status, lang)));
+    }
+    // 該当なし is wider than the other words: the column widens only in a report that has one.
+    for (const auto& finding : report.findings) {
+      status_width = std::max(status_width, display_width(display_name(finding.status, lang)));
     }
     for (const auto& finding : report.findings) {
       control_width = std::max(control_width, display_width(finding.rule->id));
@@ -154,6 +162,13 @@ private:
                           summary.total, summary.fail, paint("FAIL", status_color(Status::kFail)),
                           summary.pass, paint("PASS", status_color(Status::kPass)), summary.unknown,
                           paint("UNKNOWN", status_color(Status::kUnknown)));
+    }
+    // Only when there are any, as the failures' breakdown: a report without them reads as it did.
+    if (summary.not_applicable > 0) {
+      const auto label =
+          paint(display_name(Status::kNotApplicable, options_.lang), status_color(Status::kNotApplicable));
+      line += ja ? fmt::format("、{} {} 件", label, summary.not_applicable)
+                 : fmt::format(", {} {}", summary.not_applicable, label);
     }
     if (summary.fail > 0) {
       std::string parts;

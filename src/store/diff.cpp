@@ -16,7 +16,8 @@ bool unmuted_fail(const FindingRecord* finding) {
 
 std::string_view to_string(ChangeKind kind) {
   static constexpr std::array<std::string_view, kChangeKinds> kNames{
-      "new", "resolved", "status", "severity", "newly-muted", "mute-expired", "mute-lifted"};
+      "new",      "resolved",    "status",       "not-applicable",
+      "severity", "newly-muted", "mute-expired", "mute-lifted"};
   return kNames.at(static_cast<std::size_t>(kind));
 }
 
@@ -55,7 +56,8 @@ Diff compute_diff(const RunRecord& a, const std::vector<FindingRecord>& a_findin
       continue;
     }
     if (old_one->status != finding.status) {
-      add(ChangeKind::kStatus, old_one, &finding);
+      add(finding.status == "NOT_APPLICABLE" ? ChangeKind::kNotApplicable : ChangeKind::kStatus, old_one,
+          &finding);
     }
     if (old_one->severity != finding.severity) {
       add(ChangeKind::kSeverity, old_one, &finding);

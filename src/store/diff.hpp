@@ -1,7 +1,9 @@
 #pragma once
 // What changed between two recorded runs, finding by finding (matched on the stable finding id).
 //
-// new: in B only. resolved: in A only. status / severity: the finding's value changed. newly muted: not
+// new: in B only. resolved: in A only. status / severity: the finding's value changed. not applicable:
+// the status became NOT_APPLICABLE (a FAIL that stops applying is not fixed, so it is not a plain status
+// change that reads as one; decision 0028). newly muted: not
 // muted in A, muted in B. mute expired: muted in A, not in B, and B judged the mutelist after the entry's
 // end date; mute lifted: muted in A, not in B otherwise (entry removed, no --mutelist). One finding can
 // have several changes (status and severity).
@@ -13,8 +15,17 @@
 
 namespace rg::store {
 
-enum class ChangeKind { kNew, kResolved, kStatus, kSeverity, kNewlyMuted, kMuteExpired, kMuteLifted };
-inline constexpr std::size_t kChangeKinds = 7;
+enum class ChangeKind {
+  kNew,
+  kResolved,
+  kStatus,
+  kNotApplicable,
+  kSeverity,
+  kNewlyMuted,
+  kMuteExpired,
+  kMuteLifted
+};
+inline constexpr std::size_t kChangeKinds = 8;
 std::string_view to_string(ChangeKind kind); // "new", "resolved", "status", ...
 
 struct Change {

@@ -10,6 +10,7 @@ Text change_label(ChangeKind kind) {
       {"new", "新規"},
       {"resolved", "解消"},
       {"status changed", "結果の変化"},
+      {"now not applicable", "該当なしに変化"},
       {"severity changed", "重要度の変化"},
       {"newly muted", "新たに抑制"},
       {"mute expired", "抑制の期限切れ"},

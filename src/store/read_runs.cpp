@@ -51,13 +51,14 @@ RunRecord read_run(const Statement& row) {
 } // namespace
 
 std::vector<RunSummary> list_runs(const Database& db) {
-  Statement select(db,
-                   std::string("SELECT ") + kRunColumns +
-                       ", (SELECT count(*) FROM findings f WHERE f.run_id = r.id AND f.status = 'FAIL')"
-                       ", (SELECT count(*) FROM findings f WHERE f.run_id = r.id AND f.status = 'PASS')"
-                       ", (SELECT count(*) FROM findings f WHERE f.run_id = r.id AND f.status = 'UNKNOWN')"
-                       ", (SELECT count(*) FROM findings f WHERE f.run_id = r.id AND f.muted = 1)"
-                       " FROM runs r ORDER BY r.id");
+  Statement select(
+      db, std::string("SELECT ") + kRunColumns +
+              ", (SELECT count(*) FROM findings f WHERE f.run_id = r.id AND f.status = 'FAIL')"
+              ", (SELECT count(*) FROM findings f WHERE f.run_id = r.id AND f.status = 'PASS')"
+              ", (SELECT count(*) FROM findings f WHERE f.run_id = r.id AND f.status = 'UNKNOWN')"
+              ", (SELECT count(*) FROM findings f WHERE f.run_id = r.id AND f.muted = 1)"
+              ", (SELECT count(*) FROM findings f WHERE f.run_id = r.id AND f.status = 'NOT_APPLICABLE')"
+              " FROM runs r ORDER BY r.id");
   std::vector<RunSummary> runs;
   while (select.step()) {
     RunSummary summary;
@@ -66,6 +67,7 @@ std::vector<RunSummary> list_runs(const Database& db) {
     summary.pass = select.integer(13);
     summary.unknown = select.integer(14);
     summary.muted = select.integer(15);
+    summary.not_applicable = select.integer(16);
     runs.push_back(std::move(summary));
   }
   return runs;

@@ -12,7 +12,7 @@ namespace rg::store {
 
 class Database;
 
-// Every run, oldest first, with FAIL/PASS/UNKNOWN and muted counts.
+// Every run, oldest first, with FAIL/PASS/UNKNOWN/NOT_APPLICABLE and muted counts.
 std::vector<RunSummary> list_runs(const Database& db);
 // The run with this id, or nullopt.
 std::optional<RunRecord> find_run(const Database& db, std::int64_t id);

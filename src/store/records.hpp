@@ -30,7 +30,7 @@ struct FindingRecord {
   std::string account;
   std::string region;
   std::string resource;
-  std::string status;   // PASS, FAIL, UNKNOWN
+  std::string status;   // PASS, FAIL, UNKNOWN, NOT_APPLICABLE (text: old stores read as they are)
   std::string severity; // critical ... informational
   bool muted = false;
   // The entry that muted it (empty when not muted).
@@ -54,6 +54,7 @@ struct RunSummary {
   std::int64_t fail = 0;
   std::int64_t pass = 0;
   std::int64_t unknown = 0;
+  std::int64_t not_applicable = 0; // NOT_APPLICABLE (decision 0028); 0 in runs recorded before it existed
   std::int64_t muted = 0;
 };
 

@@ -15,18 +15,18 @@ std::string render_history_table(const std::vector<RunSummary>& runs, Lang lang)
   if (runs.empty()) {
     return ja ? "記録された実行はありません。\n" : "No runs recorded.\n";
   }
-  const std::array<std::string, 8> header{
-      "ID",      ja ? "開始時刻" : "STARTED", ja ? "コマンド" : "COMMAND", "FAIL", "PASS",
-      "UNKNOWN", ja ? "抑制" : "MUTED",       ja ? "終了コード" : "EXIT"};
-  std::vector<std::array<std::string, 8>> rows{header};
+  const std::array<std::string, 9> header{
+      "ID",  ja ? "開始時刻" : "STARTED", ja ? "コマンド" : "COMMAND", "FAIL", "PASS", "UNKNOWN",
+      "N/A", ja ? "抑制" : "MUTED",       ja ? "終了コード" : "EXIT"};
+  std::vector<std::array<std::string, 9>> rows{header};
   for (const auto& summary : runs) {
     const auto& run = summary.run;
     rows.push_back({std::to_string(run.id), terminal_safe(run.started_at), terminal_safe(run.command),
                     std::to_string(summary.fail), std::to_string(summary.pass),
-                    std::to_string(summary.unknown), std::to_string(summary.muted),
-                    std::to_string(run.exit_code)});
+                    std::to_string(summary.unknown), std::to_string(summary.not_applicable),
+                    std::to_string(summary.muted), std::to_string(run.exit_code)});
   }
-  std::array<std::size_t, 8> widths{};
+  std::array<std::size_t, 9> widths{};
   for (const auto& row : rows) {
     for (std::size_t column = 0; column < row.size(); ++column) {
       widths.at(column) = std::max(widths.at(column), display_width(row.at(column)));
@@ -69,6 +69,7 @@ std::string render_history_json(const std::vector<RunSummary>& runs) {
                      {{"fail", summary.fail},
                       {"pass", summary.pass},
                       {"unknown", summary.unknown},
+                      {"not_applicable", summary.not_applicable},
                       {"muted", summary.muted}}}});
   }
   const nlohmann::ordered_json document{{"runs", list}};

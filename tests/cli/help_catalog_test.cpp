@@ -63,8 +63,10 @@ TEST(CliHelp, TheLeftColumnIsPaddedByDisplayWidth) {
 }
 
 TEST(CliHelp, AListOptionsAllowedValuesAreKeptOrTranslated) {
-  EXPECT_EQ(help_ja("Only findings with these statuses (comma-separated or repeated; PASS, FAIL, UNKNOWN)"),
-            "指定したステータスの検出結果のみ（カンマ区切りまたは繰り返し指定。PASS, FAIL, UNKNOWN）");
+  EXPECT_EQ(help_ja("Only findings with these statuses (comma-separated or repeated; PASS, FAIL, UNKNOWN, "
+                    "NOT_APPLICABLE)"),
+            "指定したステータスの検出結果のみ（カンマ区切りまたは繰り返し指定。PASS, FAIL, UNKNOWN, "
+            "NOT_APPLICABLE）");
   EXPECT_EQ(help_ja("Only findings with these statuses (comma-separated or repeated; region names)"),
             "指定したステータスの検出結果のみ（カンマ区切りまたは繰り返し指定。リージョン名）");
   EXPECT_EQ(help_ja("Not in the catalog (comma-separated or repeated; PASS, FAIL, UNKNOWN)"), std::nullopt);

@@ -21,6 +21,35 @@ TEST_F(RootMfa, FailsWithoutMfaWhenAPasswordExists) {
   EXPECT_NE(finding.reason.ja.find("パスワード"), std::string::npos) << finding.reason.ja;
 }
 
+// Decision 0028. AWS GovCloud (US) User Guide, "AWS Identity and Access Management": "You cannot enable an
+// MFA device for your AWS GovCloud (US) account root user" and the root user cannot sign in to the GovCloud
+// console. A FAIL telling to assign an MFA device could not be carried out: NOT_APPLICABLE, with the reason.
+TEST_F(RootMfa, DoesNotApplyInGovCloud) {
+  account().partition = "aws-us-gov";
+  set_summary({{"AccountMFAEnabled", 0}, {"AccountPasswordPresent", 1}});
+  const auto finding = only("root-mfa");
+  EXPECT_EQ(finding.status, Status::kNotApplicable);
+  EXPECT_EQ(finding.resource, "arn:aws-us-gov:iam::123456789012:root");
+  EXPECT_NE(finding.reason.en.find("AWS GovCloud (US) User Guide"), std::string::npos) << finding.reason.en;
+  EXPECT_NE(finding.reason.ja.find("ルートユーザーには MFA デバイスを有効にできず"), std::string::npos)
+      << finding.reason.ja;
+}
+
+// Nothing needs reading to know it: without any IAM data the verdict is still NOT_APPLICABLE, not UNKNOWN.
+TEST_F(RootMfa, DoesNotApplyInGovCloudEvenWithoutData) {
+  snapshot_.partition = "aws-us-gov";
+  account();
+  EXPECT_EQ(only("root-mfa").status, Status::kNotApplicable);
+}
+
+// China Regions support virtual MFA (Getting Started with Amazon Web Services in China, IAM): root-mfa still
+// applies there and fails without MFA.
+TEST_F(RootMfa, StillAppliesInChina) {
+  account().partition = "aws-cn";
+  set_summary({{"AccountMFAEnabled", 0}, {"AccountPasswordPresent", 1}});
+  EXPECT_EQ(only("root-mfa").status, Status::kFail);
+}
+
 TEST_F(RootMfa, PassesWhenRootHasNoCredentialsAtAll) {
   set_summary({{"AccountMFAEnabled", 0},
                {"AccountPasswordPresent", 0},

@@ -19,6 +19,16 @@ TEST(DisplayNames, JapaneseStatuses) {
   EXPECT_EQ(display_name(Status::kFail, Lang::kJa), "失敗");
   EXPECT_EQ(display_name(Status::kPass, Lang::kJa), "成功");
   EXPECT_EQ(display_name(Status::kUnknown, Lang::kJa), "不明");
+  EXPECT_EQ(display_name(Status::kNotApplicable, Lang::kJa), "該当なし");
+}
+
+// Decision 0028: the machine value is NOT_APPLICABLE; people read N/A, which fits the table's column.
+TEST(DisplayNames, NotApplicableReadsAsNA) {
+  EXPECT_EQ(to_string(Status::kNotApplicable), "NOT_APPLICABLE");
+  EXPECT_EQ(display_name(Status::kNotApplicable, Lang::kEn), "N/A");
+  EXPECT_EQ(parse_status("not_applicable"), Status::kNotApplicable);
+  EXPECT_EQ(parse_status("N/A"), Status::kNotApplicable);
+  EXPECT_EQ(parse_status("NA"), std::nullopt);
 }
 
 TEST(DisplayNames, EnglishIsTheMachineValue) {

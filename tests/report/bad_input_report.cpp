@@ -60,7 +60,11 @@ report::Report bad_input_report() {
   Finding pass = posture;
   pass.rule = &kActivity;
   pass.status = Status::kPass;
-  report.findings = {posture, activity, pass, unknown};
+  // Decision 0028: a control that does not apply (as in AWS GovCloud (US)) goes through every format too.
+  Finding not_applicable = unknown;
+  not_applicable.resource = "arn:aws-us-gov:iam::210987654321:root";
+  not_applicable.status = Status::kNotApplicable;
+  report.findings = {posture, activity, pass, unknown, not_applicable};
   sort_findings(report.findings);
   report.problems = {{ProblemKind::kUnreadable, "a\"b<c>.json", "$.x", kNasty}};
   return report;

@@ -61,7 +61,7 @@ TEST(BadInput, HtmlEscapesTextAndEmbeddedJson) {
 
 TEST(BadInput, AsffKeepsJapaneseWithinLimits) {
   const auto doc = nlohmann::json::parse(report::render_asff(bad_input_report(), kJa));
-  ASSERT_EQ(doc.size(), 4U);
+  ASSERT_EQ(doc.size(), 5U);
   for (const auto& finding : doc) {
     EXPECT_LE(finding["Title"].get<std::string>().size(), 256U);
     EXPECT_LE(finding["Description"].get<std::string>().size(), 1024U);

@@ -68,6 +68,24 @@ TEST(StoreDiff, StatusAndSeverityOfOneFinding) {
   EXPECT_EQ(diff.new_fails, 1U);
 }
 
+// Decision 0028: a FAIL that stops applying (the account's partition lacks the control) was not fixed, so
+// it is its own kind of change, never a silent "status changed" to read as a fix; N/A -> FAIL is a plain
+// status change and a new FAIL.
+TEST(StoreDiff, BecomingNotApplicableIsItsOwnChange) {
+  const auto diff = compute_diff(testing::run(), {finding("gov", "FAIL"), finding("back", "NOT_APPLICABLE")},
+                                 testing::run(), {finding("gov", "NOT_APPLICABLE"), finding("back", "FAIL")});
+  using K = ChangeKind;
+  const std::vector<std::pair<ChangeKind, std::string>> expected{{K::kStatus, "back"},
+                                                                 {K::kNotApplicable, "gov"}};
+  EXPECT_EQ(kinds(diff), expected);
+  EXPECT_EQ(diff.new_fails, 1U);
+  EXPECT_EQ(to_string(K::kNotApplicable), "not-applicable");
+  EXPECT_THAT(render_diff_table(diff, Lang::kEn), ::testing::HasSubstr("now not applicable"));
+  EXPECT_THAT(render_diff_table(diff, Lang::kEn), ::testing::HasSubstr("FAIL → NOT_APPLICABLE"));
+  EXPECT_THAT(render_diff_table(diff, Lang::kJa), ::testing::HasSubstr("該当なしに変化"));
+  EXPECT_THAT(render_diff_json(diff), ::testing::HasSubstr("\"not-applicable\": 1"));
+}
+
 TEST(StoreDiff, NothingChanged) {
   const std::vector<FindingRecord> same{finding("a", "FAIL"), muted(finding("b", "FAIL"))};
   const auto diff = compute_diff(testing::run(), same, testing::run(), same);

@@ -58,6 +58,7 @@ TEST(StoreMigration, VersionZeroIsMigrated) {
   EXPECT_TRUE(findings[0].muted);
   EXPECT_EQ(findings[0].mute_reason, "why");
   EXPECT_EQ(findings[0].mute_expires, ""); // unknown for runs recorded before version 1
+  EXPECT_EQ(runs[0].not_applicable, 0);    // decision 0028: an old store reads with no N/A findings
 }
 
 TEST(StoreMigration, MigratedStoreTakesNewRuns) {

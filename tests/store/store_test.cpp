@@ -42,7 +42,7 @@ TEST(Store, RecordsARunAndReadsItBack) {
     run.as_of = "2026-11-30T01:00:00Z";
     id = write_run(db, run,
                    {finding("f1", "FAIL", "critical"), muted(finding("f2", "FAIL")), finding("f3", "PASS"),
-                    finding("f4", "UNKNOWN")});
+                    finding("f4", "UNKNOWN"), finding("f5", "NOT_APPLICABLE")});
   }
   const Database db(path, OpenMode::kExisting);
   const auto runs = list_runs(db);
@@ -56,9 +56,11 @@ TEST(Store, RecordsARunAndReadsItBack) {
   EXPECT_EQ(runs[0].fail, 2);
   EXPECT_EQ(runs[0].pass, 1);
   EXPECT_EQ(runs[0].unknown, 1);
+  EXPECT_EQ(runs[0].not_applicable, 1); // decision 0028: stored as the text NOT_APPLICABLE, no migration
   EXPECT_EQ(runs[0].muted, 1);
   const auto findings = run_findings(db, id);
-  ASSERT_EQ(findings.size(), 4U);
+  ASSERT_EQ(findings.size(), 5U);
+  EXPECT_EQ(findings[4].status, "NOT_APPLICABLE");
   EXPECT_EQ(findings[0].finding_id, "f1");
   EXPECT_EQ(findings[0].severity, "critical");
   EXPECT_TRUE(findings[1].muted);

@@ -39,7 +39,7 @@ try {
   const fails = await page.locator('tr.finding[data-status="FAIL"]').count();
   const passes = await page.locator('tr.finding[data-status="PASS"]').count();
   const column = (name) => page.locator('tr.finding:visible').evaluateAll((all, key) => all.map((row) => row.dataset[key]), name);
-  const statusOrder = ['FAIL', 'UNKNOWN', 'PASS'];
+  const statusOrder = ['FAIL', 'UNKNOWN', 'PASS', 'NOT_APPLICABLE'];
   const severityOrder = ['critical', 'high', 'medium', 'low', 'informational'];
   const statuses = await column('status');
   const severities = await column('severity');
@@ -55,7 +55,7 @@ try {
   if (fails > 0 && !(await page.locator('#shown-count').textContent()).startsWith(`${fails} /`)) problems.push('count not updated');
   const statusValues = await page.locator('#filter-status option').evaluateAll((all) => all.map((o) => o.value));
   if (statusValues.join() !== statusOrder.filter((s) => statusValues.includes(s)).join()) {
-    problems.push(`status filter not FAIL, UNKNOWN, PASS: ${statusValues}`);
+    problems.push(`status filter not FAIL, UNKNOWN, PASS, NOT_APPLICABLE: ${statusValues}`);
   }
   if (statusValues.includes('PASS') && statusValues.includes('FAIL')) {
     await page.selectOption('#filter-status', ['FAIL', 'PASS']);

@@ -5,7 +5,8 @@
 'use strict';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'];
-const STATUSES = ['FAIL', 'UNKNOWN', 'PASS']; // FAIL first: what needs work comes first
+// FAIL first: what needs work comes first; NOT_APPLICABLE last, there is nothing to do (decision 0028).
+const STATUSES = ['FAIL', 'UNKNOWN', 'PASS', 'NOT_APPLICABLE'];
 
 const WORDS = {
   en: {
@@ -61,7 +62,9 @@ const WORDS = {
     loadFailed: 'Could not load',
     rootUser: 'root user',
     sev: { critical: 'critical', high: 'high', medium: 'medium', low: 'low', informational: 'informational' },
-    st: { FAIL: 'FAIL', PASS: 'PASS', UNKNOWN: 'UNKNOWN' },
+    st: { FAIL: 'FAIL', PASS: 'PASS', UNKNOWN: 'UNKNOWN', NOT_APPLICABLE: 'N/A' },
+    notApplicable: 'This control does not apply in this account\'s partition, so there is nothing to fix ' +
+      '(the run\'s report says why).',
   },
   ja: {
     title: 'rootguard: ルートユーザーのリスク',
@@ -116,7 +119,9 @@ const WORDS = {
     loadFailed: '読み込めませんでした',
     rootUser: 'ルートユーザー',
     sev: { critical: '重大', high: '高', medium: '中', low: '低', informational: '情報' },
-    st: { FAIL: '失敗', PASS: '成功', UNKNOWN: '不明' },
+    st: { FAIL: '失敗', PASS: '成功', UNKNOWN: '不明', NOT_APPLICABLE: '該当なし' },
+    notApplicable: 'このコントロールはこのアカウントのパーティションには該当しないため、修正は不要です' +
+      '（理由はその実行のレポートにあります）。',
   },
 };
 
@@ -452,6 +457,7 @@ async function showFinding(id) {
     parts.push(el('p', { class: 'note' }, w().unknownRule));
   }
   parts.push(el('h3', {}, w().mute), mute);
+  if (f.status === 'NOT_APPLICABLE') parts.push(el('p', { class: 'note', id: 'not-applicable' }, w().notApplicable));
   if (detail.remediation) {
     parts.push(el('h2', {}, w().remediation),
       section(w().console, detail.remediation.console, 'remediation-console'),
