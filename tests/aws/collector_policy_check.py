@@ -24,6 +24,9 @@ CALL = re.compile(r'(?:call|call_all_pages|ask|skipped)\(\s*"([a-z0-9]+)",\s*"([
 # Calls that fill a snapshot file name its layout row; the row's service and operation come from
 # `rootguard snapshot layout --format json`, its index from the order of the File enumeration.
 LAYOUT_CALL = re.compile(r'collect\(\s*(?:snapshot::)?File::(k[A-Za-z0-9]+)')
+# collect_policies(c, FILTER, File::kList..., File::kDescribe..., File::kListTargets...) collects three rows.
+POLICY_ROWS_CALL = re.compile(r'collect_policies\(\s*c,\s*"[A-Z_]+",\s*([^;]*?)\);', re.S)
+ROW = re.compile(r'File::(k[A-Za-z0-9]+)')
 ENUM = re.compile(r'enum class File : unsigned char \{(.*?)\};', re.S)
 # The IAM prefix of each service name the client uses (they are the same for these ten).
 PREFIX = {"cloudwatch": "cloudwatch", "logs": "logs", "sns": "sns", "iam": "iam", "sts": "sts",
@@ -53,7 +56,10 @@ def called_actions(rootguard, source):
         text = open(path).read()
         for service, operation in CALL.findall(text):
             actions.add(f"{PREFIX[service]}:{operation}")
-        for enumerator in LAYOUT_CALL.findall(text):
+        enumerators = LAYOUT_CALL.findall(text)
+        for arguments in POLICY_ROWS_CALL.findall(text):
+            enumerators += ROW.findall(arguments)
+        for enumerator in enumerators:
             service, operation = layout[enumerator]
             actions.add(f"{PREFIX[service]}:{operation}")
     return actions

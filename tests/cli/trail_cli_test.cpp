@@ -217,9 +217,12 @@ TEST(TrailCli, S3LocationsAreCheckedBeforeAnythingIsCalled) {
   const auto bad = run_rootguard({"trail", "s3://Not_A_Bucket/x"}, env);
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("not an S3 location"), std::string::npos) << bad.err;
-  const auto digests = run_rootguard({"trail", "s3://trail-bucket/", "--verify-digests"}, env);
+  // --verify-digests reads S3 too (decision 0025); --digest-bucket only names where a local copy came from.
+  const auto digests = run_rootguard(
+      {"trail", "s3://trail-bucket/", "--verify-digests", "--digest-bucket", "other-bucket"}, env);
   EXPECT_EQ(digests.exit_code, 2);
-  EXPECT_NE(digests.err.find("--verify-digests reads local folders only"), std::string::npos) << digests.err;
+  EXPECT_NE(digests.err.find("--digest-bucket names the bucket a local copy came from"), std::string::npos)
+      << digests.err;
   const auto payer = run_rootguard({"trail", "s3://trail-bucket/", "--request-payer", "owner"}, env);
   EXPECT_EQ(payer.exit_code, 2) << payer.err;
 }

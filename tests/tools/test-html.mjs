@@ -89,7 +89,7 @@ try {
     problems.push('sort by severity is not in severity order');
   }
   const lang = await page.locator('html').getAttribute('lang');
-  const statusWords = lang === 'ja' ? ['失敗', '成功', '不明'] : statusOrder;
+  const statusWords = lang === 'ja' ? ['失敗', '成功', '不明', '該当なし'] : statusOrder;
   const statusTexts = await page.locator('tr.finding td:first-child').allTextContents();
   if (!statusTexts.every((t) => statusWords.includes(t))) problems.push(`status not in ${lang}: ${statusTexts.slice(0, 3)}`);
   const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
