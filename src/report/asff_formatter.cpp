@@ -40,11 +40,10 @@ std::string compliance_status(Status status) {
     return "PASSED";
   case Status::kFail:
     return "FAILED";
-  case Status::kUnknown:
-    return "NOT_AVAILABLE"; // the data needed was missing: not a verdict
-  case Status::kNotApplicable:
-    // Security Hub's own word when AWS Config answers NOT_APPLICABLE (Compliance.Status in the Security
-    // Hub API reference); StatusReasons' ROOTGUARD_NOT_APPLICABLE tells it from missing data.
+  case Status::kUnknown:       // the data needed was missing: not a verdict
+  case Status::kNotApplicable: // Security Hub's own word when AWS Config answers NOT_APPLICABLE
+                               // (Compliance.Status in the Security Hub API reference); StatusReasons'
+                               // ROOTGUARD_NOT_APPLICABLE tells it from missing data
     return "NOT_AVAILABLE";
   }
   return "NOT_AVAILABLE";

@@ -369,7 +369,7 @@ std::string render_html(const Report& report, const RenderOptions& options) {
     for (const auto severity : kSeverities) {
       out += fmt::format("<td class=\"num\">{}</td>", fails[static_cast<size_t>(severity)]);
     }
-    out += fmt::format("<td class=\"num\">{}</td><td class=\"num\">{}</td>", pass, unknown);
+    out += fmt::format(R"(<td class="num">{}</td><td class="num">{}</td>)", pass, unknown);
     if (any_not_applicable) {
       out += fmt::format("<td class=\"num\">{}</td>", not_applicable);
     }

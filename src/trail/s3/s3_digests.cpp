@@ -228,7 +228,7 @@ void list_digests(const S3DigestRequest& request, aws::S3Client& client, Invento
   WalkCounts counts;
   walk_layout(
       request.source->url, options, lister,
-      [&](TrailFile file) {
+      [&](const TrailFile& file) {
         const std::string key = file.path.substr(request.source->url.bucket.size() + 6);
         const auto suffix = layout_suffix(key);
         auto name = parse_digest_name(file_name(key));
