@@ -584,17 +584,24 @@ std::string_view to_string(AccountScpStatus status) {
   return "unknown";
 }
 
-std::vector<ScpCheck> check_organization_scps(const model::Organization& organization) {
+namespace {
+
+// Each policy checked against its type's grammar and parsed once. An RCP's document keeps only its
+// statements on services that support RCPs (the rest go to rcp_ignored with the reason).
+std::vector<ScpCheck> check_policies(const std::vector<model::OrganizationPolicy>& policies,
+                                     PolicyType type) {
   std::vector<ScpCheck> checks;
-  checks.reserve(organization.service_control_policies.size());
-  for (const auto& policy : organization.service_control_policies) {
+  checks.reserve(policies.size());
+  for (const auto& policy : policies) {
     ScpCheck check;
     check.policy = &policy;
     check.content_known = policy.content.has_value();
     if (check.content_known) {
-      check.check = check_policy(*policy.content, PolicyType::kScp);
+      check.check = check_policy(*policy.content, type);
       if (auto parsed = parse_policy(*policy.content); parsed.document) {
-        check.document = std::move(*parsed.document);
+        check.document = type == PolicyType::kRcp
+                             ? rcp_effective_document(*parsed.document, check.rcp_ignored)
+                             : std::move(*parsed.document);
       }
     }
     checks.push_back(std::move(check));
@@ -602,22 +609,14 @@ std::vector<ScpCheck> check_organization_scps(const model::Organization& organiz
   return checks;
 }
 
+} // namespace
+
+std::vector<ScpCheck> check_organization_scps(const model::Organization& organization) {
+  return check_policies(organization.service_control_policies, PolicyType::kScp);
+}
+
 std::vector<ScpCheck> check_organization_rcps(const model::Organization& organization) {
-  std::vector<ScpCheck> checks;
-  checks.reserve(organization.resource_control_policies.size());
-  for (const auto& policy : organization.resource_control_policies) {
-    ScpCheck check;
-    check.policy = &policy;
-    check.content_known = policy.content.has_value();
-    if (check.content_known) {
-      check.check = check_policy(*policy.content, PolicyType::kRcp);
-      if (auto parsed = parse_policy(*policy.content); parsed.document) {
-        check.document = rcp_effective_document(*parsed.document, check.rcp_ignored);
-      }
-    }
-    checks.push_back(std::move(check));
-  }
-  return checks;
+  return check_policies(organization.resource_control_policies, PolicyType::kRcp);
 }
 
 ScpAnalyzer::ScpAnalyzer(const model::Organization& organization)

@@ -1,6 +1,7 @@
 #include "trail/digest/digest_name.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 
 namespace rg::trail::digest {
 namespace {
@@ -74,6 +75,20 @@ std::optional<std::string_view> layout_suffix(std::string_view key) {
     return std::nullopt;
   }
   return key.substr(at);
+}
+
+std::string file_name(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+std::optional<TimePoint> stamp_time(std::string_view stamp) {
+  if (stamp.size() != 16) {
+    return std::nullopt;
+  }
+  return parse_iso8601(fmt::format("{}-{}-{}T{}:{}:{}Z", stamp.substr(0, 4), stamp.substr(4, 2),
+                                   stamp.substr(6, 2), stamp.substr(9, 2), stamp.substr(11, 2),
+                                   stamp.substr(13, 2)));
 }
 
 } // namespace rg::trail::digest

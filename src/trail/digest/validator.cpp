@@ -26,20 +26,6 @@ constexpr std::size_t kMaxDepth = 64; // as in discovery: far beyond AWSLogs/o-o
 // As check_digest: a digest lists an hour of log files, a few KB.
 constexpr std::size_t kMaxDigestBytes = std::size_t{64} << 20;
 
-std::string file_name(std::string_view path) {
-  const auto slash = path.rfind('/');
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
-
-std::optional<TimePoint> stamp_time(std::string_view stamp) {
-  if (stamp.size() != 16) {
-    return std::nullopt;
-  }
-  return parse_iso8601(fmt::format("{}-{}-{}T{}:{}:{}Z", stamp.substr(0, 4), stamp.substr(4, 2),
-                                   stamp.substr(6, 2), stamp.substr(9, 2), stamp.substr(11, 2),
-                                   stamp.substr(13, 2)));
-}
-
 class InventoryWalker {
 public:
   explicit InventoryWalker(Inventory& inventory) : inventory_(inventory) {}

@@ -22,20 +22,6 @@ using namespace digest;
 using std::chrono::days;
 using std::chrono::hours;
 
-std::string file_name(std::string_view path) {
-  const auto slash = path.rfind('/');
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
-
-std::optional<TimePoint> stamp_time(std::string_view stamp) {
-  if (stamp.size() != 16) {
-    return std::nullopt;
-  }
-  return parse_iso8601(fmt::format("{}-{}-{}T{}:{}:{}Z", stamp.substr(0, 4), stamp.substr(4, 2),
-                                   stamp.substr(6, 2), stamp.substr(9, 2), stamp.substr(11, 2),
-                                   stamp.substr(13, 2)));
-}
-
 // S3 clients for the threads that fetch digests and log files: each thread leases one (its own curl
 // connection) and gives it back, so connections are reused across chains.
 class ClientPool {
