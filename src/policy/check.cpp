@@ -1,6 +1,7 @@
 #include "policy/check.hpp"
 
 #include "policy/parser.hpp"
+#include "policy/rcp_services.hpp"
 #include "policy/validator.hpp"
 
 #include <algorithm>
@@ -19,7 +20,12 @@ CheckResult check_policy(std::string_view text, PolicyType type, const RootAnaly
   }
   result.valid = parsed.document.has_value() && !has_errors(result.problems);
   if (parsed.document) {
-    result.denies_root = analyze_root_denial(*parsed.document, type, result.valid, options);
+    // An RCP acts only on the services that support RCPs: what it denies root is judged on that part
+    // (its other actions have no effect; validate_policy warns rcp-service-not-supported for each).
+    std::vector<std::string> rcp_ignored;
+    const Document analysed =
+        type == PolicyType::kRcp ? rcp_effective_document(*parsed.document, rcp_ignored) : *parsed.document;
+    result.denies_root = analyze_root_denial(analysed, type, result.valid, options);
     if (result.denies_root.blocks_assumed_root) {
       result.problems.push_back(
           {"root-deny-blocks-assumeroot",

@@ -6,6 +6,8 @@
 #include "policy/root_probes.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <fmt/format.h>
 
 namespace rg::policy {
@@ -84,6 +86,35 @@ RequestContext analysis_context(const RootAnalysisOptions& options) {
   return context;
 }
 
+// An RCP is judged as org_scp judges one on a path: root acting on its own account's resources, so the
+// resource keys are the account's and its organization's (docs/decisions/0027-rcps.md).
+RequestContext rcp_analysis_context(const RootAnalysisOptions& options) {
+  auto context = analysis_context(options);
+  context.set("aws:ResourceAccount", options.account);
+  if (!options.org_id.empty()) {
+    context.set("aws:ResourceOrgID", options.org_id);
+  }
+  if (!options.org_path.empty()) {
+    context.set("aws:ResourceOrgPaths", options.org_path);
+  }
+  return context;
+}
+
+// The organization keys a policy alone cannot decide ("AWS global condition context keys"): a
+// condition on one of them is unknown because --org-id / --org-path was not given, not because it
+// varies by request.
+bool names_unset_organization_key(const Statement& statement, const RequestContext& context) {
+  constexpr std::array<std::string_view, 4> kOrganizationKeys{"aws:principalorgid", "aws:principalorgpaths",
+                                                              "aws:resourceorgid", "aws:resourceorgpaths"};
+  return std::any_of(statement.conditions.begin(), statement.conditions.end(), [&](const ConditionTest& test) {
+    std::string key = test.key;
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return std::find(kOrganizationKeys.begin(), kOrganizationKeys.end(), key) != kOrganizationKeys.end() &&
+           context.find(test.key) == nullptr;
+  });
+}
+
 } // namespace
 
 RootDenial analyze_root_denial(const Document& document, PolicyType type, bool valid,
@@ -106,7 +137,8 @@ RootDenial analyze_root_denial(const Document& document, PolicyType type, bool v
   }
   // Every request root could make, in classes no statement tells apart (request_space.hpp).
   const std::vector<PolicyAtLevel> policies{{&document, type, 0, {}}};
-  const auto space = analyze_request_space(policies, analysis_context(options), options.partition);
+  const auto context = type == PolicyType::kRcp ? rcp_analysis_context(options) : analysis_context(options);
+  const auto space = analyze_request_space(policies, context, options.partition);
   for (const auto& request_class : space.classes) {
     for (const auto& label : request_class.denying) {
       add_unique(result.statements, label);
@@ -127,7 +159,7 @@ RootDenial analyze_root_denial(const Document& document, PolicyType type, bool v
     RequestSpaceOptions as_allow_list;
     as_allow_list.require_allow_per_level = true;
     const auto allowed =
-        analyze_request_space(policies, analysis_context(options), options.partition, as_allow_list);
+        analyze_request_space(policies, context, options.partition, as_allow_list);
     result.allow_list = std::any_of(allowed.classes.begin(), allowed.classes.end(),
                                     [](const RequestClass& c) { return !c.levels_without_allow.empty(); });
     if (result.allow_list) {
@@ -190,8 +222,32 @@ RootDenial analyze_root_denial(const Document& document, PolicyType type, bool v
                           "だけです。",
                           ja_embed(left.ja)));
   }
-  if (!result.conditional_statements.empty()) {
-    const auto labels = fmt::format("{}", fmt::join(result.conditional_statements, ", "));
+  // Conditions on the organization keys are told apart: they are decided by --org-id / --org-path.
+  std::vector<std::string> on_organization;
+  std::vector<std::string> on_request;
+  for (const auto& label : result.conditional_statements) {
+    const bool organization = std::any_of(document.statements.begin(), document.statements.end(),
+                                          [&](const Statement& statement) {
+                                            return statement.label() == label &&
+                                                   names_unset_organization_key(statement, context);
+                                          });
+    (organization ? on_organization : on_request).push_back(label);
+  }
+  if (!on_organization.empty()) {
+    const auto labels = fmt::format("{}", fmt::join(on_organization, ", "));
+    result.note.en += fmt::format(" {} deny root only depending on the organization (aws:PrincipalOrgID, "
+                                  "aws:PrincipalOrgPaths, aws:ResourceOrgID...), which a policy alone does "
+                                  "not tell, so they are not counted: give --org-id or --org-path to decide "
+                                  "them.",
+                                  labels);
+    ja_append_sentence(result.note.ja,
+                       fmt::format("{} は組織 (aws:PrincipalOrgID、aws:PrincipalOrgPaths、aws:ResourceOrgID "
+                                   "など) によってしかルートユーザーを拒否せず、ポリシー単体では決まらないため、"
+                                   "数えていません。判定するには --org-id か --org-path を指定してください。",
+                                   labels));
+  }
+  if (!on_request.empty()) {
+    const auto labels = fmt::format("{}", fmt::join(on_request, ", "));
     result.note.en += fmt::format(" {} deny root only under conditions on keys that vary by request (region, "
                                   "source IP, MFA, time...), so they are not counted.",
                                   labels);
